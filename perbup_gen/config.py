@@ -1,0 +1,349 @@
+"""The district config: what a kabupaten says about itself, validated.
+
+Field names are the domain's Indonesian words. Defaults that a district rarely changes (KPM tasks,
+the kecamatan's roles, incentive criteria, ...) are NOT written here: they come from
+`clauses/bawaan.yaml` (wording from the juknis), merged under the district's files by `muat.py`.
+Validation problems are collected and reported together by `muat.py`, with file and line.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from decimal import Decimal
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+PENDIDIKAN = ["SD", "SLTP", "SLTA", "D1", "D2", "D3", "D4", "S1", "S2", "S3"]
+_PENDIDIKAN_SINONIM = {
+    "SMP": "SLTP", "MTS": "SLTP", "SLTP": "SLTP",
+    "SMA": "SLTA", "SMK": "SLTA", "MA": "SLTA", "SMU": "SLTA", "SLTA": "SLTA", "PAKET C": "SLTA",
+    "PAKET B": "SLTP", "MI": "SD", "SD": "SD", "PAKET A": "SD",
+    "DIPLOMA I": "D1", "DIPLOMA II": "D2", "DIPLOMA III": "D3", "DIPLOMA IV": "D4",
+    "S-1": "S1", "S-2": "S2", "S-3": "S3",
+}
+
+
+def normalkan_pendidikan(nilai: str) -> str:
+    """'SMA' -> 'SLTA', 'smp' -> 'SLTP', 'S-1' -> 'S1'. Raises ValueError for an unknown level."""
+    kunci = re.sub(r"\s+", " ", str(nilai).strip().upper())
+    if kunci in PENDIDIKAN:
+        return kunci
+    if kunci in _PENDIDIKAN_SINONIM:
+        return _PENDIDIKAN_SINONIM[kunci]
+    raise ValueError(f"jenjang pendidikan '{nilai}' tidak dikenal; gunakan salah satu dari {', '.join(PENDIDIKAN)} (atau SMP/SMA/SMK)")
+
+
+def tingkat_pendidikan(jenjang: str) -> int:
+    return PENDIDIKAN.index(normalkan_pendidikan(jenjang))
+
+
+KODE_KABUPATEN = r"^\d{2}\.\d{2}$"
+KODE_KECAMATAN = r"^\d{2}\.\d{2}\.\d{2}$"
+KODE_DESA = r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
+
+
+Teks = str  # a non-template text value; documents insert it literally
+
+
+class Orang(Model):
+    nama: Teks = Field(min_length=1)
+    nip: Optional[Teks] = None
+    gelar_depan: Optional[Teks] = None
+    gelar_belakang: Optional[Teks] = None
+
+    @field_validator("nip")
+    @classmethod
+    def _nip(cls, v: Optional[str]) -> Optional[str]:
+        if v is None:
+            return v
+        angka = re.sub(r"\s+", "", str(v))
+        if not re.fullmatch(r"\d{18}", angka):
+            raise ValueError("NIP harus 18 digit angka (spasi boleh)")
+        return v
+
+
+class Pejabat(Orang):
+    jabatan: Teks = Field(min_length=1)
+
+
+class PejabatDaerah(Model):
+    bupati: Orang
+    wakil_bupati: Optional[Orang] = None
+    sekretaris_daerah: Orang
+    asisten: list[Pejabat] = Field(default_factory=list)
+    kepala_bagian_hukum: Orang
+
+
+class Peraturan(Model):
+    """One entry of the citation table, or a local addition in the config."""
+
+    jenis: Literal["UU", "PP", "Perpres", "Permen", "Perda", "Perbup", "Lainnya"]
+    teks: Teks = Field(min_length=1)  # full citation as it appears under Mengingat
+    tanggal: Optional[_dt.date] = None  # for ordering within a level
+    tahun: Optional[int] = None
+    nomor: Optional[int] = None
+    dicabut_oleh: Optional[str] = None  # key of the regulation that revoked it
+    diubah: list[str] = Field(default_factory=list)  # keys of amendments already folded into `teks`
+    diperiksa: bool = True  # False: recalled, not yet checked against the gazette
+
+
+class Kabupaten(Model):
+    kode: str = Field(pattern=KODE_KABUPATEN)
+    nama: Teks = Field(min_length=1)  # without "Kabupaten": "Gunung Mas"
+    provinsi: Teks = Field(min_length=1)  # without "Provinsi"
+    ibu_kota: Teks = Field(min_length=1)  # where decrees are "ditetapkan"
+    dasar_pembentukan: str = Field(min_length=1)  # key in the citation table, or an entry in dasar_hukum.tambahan
+    lambang: Optional[str] = None  # image file, relative to the config folder
+
+
+class OPD(Model):
+    kode: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    nama: Teks
+    singkatan: Teks
+    kepala: Optional[Orang] = None
+    jabatan_kepala: Optional[Teks] = None  # default "Kepala <nama>"
+    intervensi: list[Teks] = Field(default_factory=list)
+
+
+class KewenanganDesa(Model):
+    kegiatan: list[Teks] = Field(min_length=1)  # local-scale activities a desa may decide and fund
+
+
+class MataAnggaran(Model):
+    kegiatan: Teks
+    sumber: Teks = "Dana Desa"
+    jumlah: Optional[Decimal] = Field(default=None, ge=0)
+    persen: Optional[Decimal] = Field(default=None, ge=0, le=100)
+
+
+class AlokasiAPBDes(Model):
+    sumber_dana: list[Teks] = Field(min_length=1)
+    persen_dana_desa_minimal: Optional[Decimal] = Field(default=None, ge=0, le=100)
+    kegiatan: list[MataAnggaran] = Field(default_factory=list)
+
+
+class Camat(Model):
+    kode: str = Field(pattern=KODE_KECAMATAN)
+    camat: Optional[Orang] = None
+
+
+class PeranKecamatan(Model):
+    peran: list[Teks] = Field(min_length=1)  # the three of the juknis by default
+    peran_tambahan: list[Teks] = Field(default_factory=list)
+    agenda_rapat: list[Teks] = Field(default_factory=list)
+    rapat_koordinasi_bulan: int = Field(default=3, ge=1, le=12)  # "sekurang-kurangnya setiap 3 (tiga) bulan"
+    daftar: list[Camat] = Field(default_factory=list)
+
+
+class Koordinasi(Model):
+    pendamping: list[Teks] = Field(min_length=1)  # program facilitators
+    bentuk: list[Teks] = Field(min_length=1)  # forms of coordination
+    koordinator_data: Optional[str] = None  # OPD kode that consolidates data (default: Bappeda if present)
+
+
+class LembagaMasyarakat(Model):
+    nama: Teks
+    peran: list[Teks] = Field(min_length=1)
+
+
+class Insentif(Model):
+    jumlah: Decimal = Field(gt=0)
+    periode: Literal["bulan", "triwulan", "semester", "tahun"] = "bulan"
+    sumber: Teks = "Dana Desa"
+    kriteria: list[Teks] = Field(min_length=1)
+    bukan_uang: list[Teks] = Field(default_factory=list)
+
+
+class PengaturanKPM(Model):
+    pendidikan_minimal: str = "SLTA"
+    syarat: list[Teks] = Field(min_length=1)
+    tugas: list[Teks] = Field(min_length=1)
+    insentif: Insentif
+    laporan_bulan: int = Field(default=3, ge=1, le=12)
+    jumlah_minimal_per_desa: int = Field(default=1, ge=1)
+
+    _norm = field_validator("pendidikan_minimal")(classmethod(lambda cls, v: normalkan_pendidikan(v)))
+
+
+class AnggotaTim(Model):
+    jabatan_tim: Teks  # "Ketua", "Sekretaris", "Anggota"
+    jabatan: Teks  # office: "Kepala Dinas Pemberdayaan Masyarakat dan Desa"
+    nama: Optional[Teks] = None
+    unsur: Optional[Teks] = None  # "OPD", "lembaga masyarakat", "akademisi"
+
+
+class TimPenyusun(Model):
+    ditetapkan_oleh: Literal["bupati", "kepala_opd"] = "bupati"
+    anggota: list[AnggotaTim] = Field(default_factory=list)  # empty: derived from the OPD (builder)
+    tugas: list[Teks] = Field(min_length=1)
+    nomor: Optional[Teks] = None
+    tanggal: Optional[_dt.date] = None
+
+    @model_validator(mode="after")
+    def _ketua_sekretaris(self) -> "TimPenyusun":
+        jabatan = [a.jabatan_tim.lower() for a in self.anggota]
+        if not jabatan:
+            return self
+        if "ketua" not in jabatan:
+            raise ValueError("tim penyusun harus mempunyai seorang Ketua (jabatan_tim: Ketua)")
+        if "sekretaris" not in jabatan:
+            raise ValueError("tim penyusun harus mempunyai seorang Sekretaris dari Bagian Hukum (jabatan_tim: Sekretaris)")
+        return self
+
+
+class BarisParafKoordinasi(Model):
+    jabatan: Teks
+    nama: Optional[Teks] = None
+
+
+class DasarHukum(Model):
+    pilih: list[str] = Field(min_length=1)  # keys of the citation table, in any order
+    tambahan: dict[str, Peraturan] = Field(default_factory=dict)  # local additions, by key
+
+
+class TataLetak(Model):
+    lebar_mm: Decimal = Field(default=Decimal("215"), gt=50, le=600)
+    tinggi_mm: Decimal = Field(default=Decimal("330"), gt=50, le=900)
+    margin_atas_mm: Decimal = Field(default=Decimal("20"), ge=0, le=100)
+    margin_bawah_mm: Decimal = Field(default=Decimal("20"), ge=0, le=100)
+    margin_kiri_mm: Decimal = Field(default=Decimal("30"), ge=0, le=100)
+    margin_kanan_mm: Decimal = Field(default=Decimal("20"), ge=0, le=100)
+    huruf: Teks = "Bookman Old Style"
+    ukuran_huruf: int = Field(default=12, ge=6, le=24)
+
+
+class PengaturanPerbup(Model):
+    tentang: Teks  # "Peran Desa dalam Percepatan Penurunan Stunting"
+    rancangan: bool = True
+    nomor: Optional[Teks] = None  # None: "NOMOR ... TAHUN ..."
+    tanggal_penetapan: Optional[_dt.date] = None
+    tanggal_pengundangan: Optional[_dt.date] = None
+    nomor_berita_daerah: Optional[Teks] = None
+    batas_penetapan: Optional[_dt.date] = None  # default 31 May of `tahun`
+    menimbang: list[Teks] = Field(min_length=1)  # clause templates kept in bawaan.yaml
+    dasar_hukum: DasarHukum
+    klausul_nonaktif: list[str] = Field(default_factory=list)
+    kotak_paraf: bool = True
+
+
+class PengaturanSKKPM(Model):
+    tanggal: Optional[_dt.date] = None
+    dasar_hukum: DasarHukum
+    menimbang: list[Teks] = Field(min_length=1)
+
+
+class KPM(Model):
+    nama: Teks = Field(min_length=1)
+    jenis_kelamin: Literal["L", "P"]
+    pendidikan: str
+    alamat: Teks = Field(min_length=1)  # dusun, RT/RW
+    pengalaman: list[Teks] = Field(default_factory=list)  # "Kader Posyandu", "Guru PAUD"
+    asal_desa: Optional[str] = None  # desa code when not from this desa (a data check catches it)
+    tanggal_lahir: Optional[_dt.date] = None
+    nik: Optional[Teks] = None
+
+    @field_validator("pendidikan")
+    @classmethod
+    def _pendidikan(cls, v: str) -> str:
+        return normalkan_pendidikan(v)
+
+    @field_validator("jenis_kelamin", mode="before")
+    @classmethod
+    def _jk(cls, v):
+        if isinstance(v, str):
+            v = v.strip().upper()
+            return {"LAKI-LAKI": "L", "PEREMPUAN": "P"}.get(v, v)
+        return v
+
+
+class APBDesDesa(Model):
+    pagu: Optional[Decimal] = Field(default=None, ge=0)  # total APBDes
+    dana_desa: Optional[Decimal] = Field(default=None, ge=0)
+    anggaran_stunting: Optional[Decimal] = Field(default=None, ge=0)  # total for stunting
+    stunting: list[MataAnggaran] = Field(default_factory=list)
+
+
+class Desa(Model):
+    kode: str = Field(pattern=KODE_DESA)
+    nama: Optional[Teks] = None  # checked against the national list; filled from it when absent
+    kepala_desa: Optional[Orang] = None
+    kpm: list[KPM] = Field(default_factory=list)
+    apbdes: Optional[APBDesDesa] = None
+    nomor_sk: Optional[Teks] = None
+    tanggal_sk: Optional[_dt.date] = None
+
+    @property
+    def kelurahan(self) -> bool:
+        return self.kode.split(".")[3].startswith("1")
+
+    @property
+    def kode_kecamatan(self) -> str:
+        return self.kode.rsplit(".", 1)[0]
+
+
+class DataStunting(Model):
+    """Stunting figures of one year (e-PPGBM), e.g. Tabel 3 of the Gunung Mas article."""
+
+    tahun: int = Field(ge=2000, le=2100)
+    sasaran_balita: int = Field(ge=0)
+    sangat_pendek: int = Field(ge=0)
+    pendek: int = Field(ge=0)
+    normal: Optional[int] = Field(default=None, ge=0)
+    tinggi: Optional[int] = Field(default=None, ge=0)
+    prevalensi_persen: Decimal = Field(ge=0, le=100)
+    sumber: Teks = "e-PPGBM"
+
+
+class Konfigurasi(Model):
+    """The whole validated config of one kabupaten."""
+
+    skema: Optional[str] = Field(default=None, alias="$schema")
+    tahun: int = Field(ge=2015, le=2100)
+    kabupaten: Kabupaten
+    pejabat: PejabatDaerah
+    opd: list[OPD] = Field(min_length=1)
+    pemrakarsa: str = "dpmd"  # OPD kode that initiates the Perbup
+    kewenangan_desa: KewenanganDesa
+    apbdes: AlokasiAPBDes
+    kecamatan: PeranKecamatan
+    koordinasi: Koordinasi
+    lembaga_masyarakat: list[LembagaMasyarakat] = Field(min_length=1)
+    kpm: PengaturanKPM
+    tim_penyusun: TimPenyusun
+    paraf_koordinasi: list[BarisParafKoordinasi] = Field(default_factory=list)  # empty: derived
+    perbup: PengaturanPerbup
+    sk_kpm: PengaturanSKKPM
+    data_stunting: list[DataStunting] = Field(default_factory=list)
+    tata_letak: TataLetak = Field(default_factory=TataLetak)
+    folder_klausul: Optional[str] = None  # district clause overrides, relative to the config folder
+    roster: Optional[str] = None  # CSV/XLSX roster file, relative to the config folder
+    desa: list[Desa] = Field(default_factory=list)
+    contoh: bool = False  # True: names are invented examples (marked in outputs)
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, populate_by_name=True)
+
+    # -- derived, read-only helpers used by builders --
+    def opd_kode(self, kode: str) -> OPD | None:
+        return next((o for o in self.opd if o.kode == kode), None)
+
+    @property
+    def opd_pemrakarsa(self) -> OPD:
+        opd = self.opd_kode(self.pemrakarsa)
+        assert opd is not None  # checked by muat.periksa_silang
+        return opd
+
+    @property
+    def nama_kabupaten(self) -> str:
+        return f"Kabupaten {self.kabupaten.nama}"
+
+    @property
+    def batas_penetapan(self) -> _dt.date:
+        return self.perbup.batas_penetapan or _dt.date(self.tahun, 5, 31)
+
+    def desa_saja(self) -> list[Desa]:
+        return [d for d in self.desa if not d.kelurahan]
