@@ -1,0 +1,400 @@
+"""Safe file names and the output writer (atomic files + manifest.json).
+
+`nama_berkas()` turns codes and real region names into a lowercase ASCII slug that is safe on
+Linux, macOS and Windows.
+
+`tulis_semua()` writes the generated files into an output folder:
+
+- each file atomically (a temporary file in the same folder, fsync, `os.replace`); no temporary
+  file is left behind, whatever happens;
+- a path that is absolute, contains "..", or resolves outside the folder raises `OutputError`;
+- a file whose bytes are unchanged is not touched (its mtime stays);
+- a file on disk that is still exactly what the previous run wrote (its hash equals the previous
+  manifest's record) is ours and is replaced by the new content;
+- a file that differs from what the previous run wrote (edited by hand in Word), or that exists
+  without a record in the previous manifest, is kept unless `force=True`, and so are files kept
+  by an earlier run (recorded with "dipertahankan": true);
+- one file failing (disk full, permission) does not stop the others; the report lists it;
+- `manifest.json` is then written atomically and always describes what is on disk. Files of the
+  previous manifest that this run no longer produces (a desa dropped from the roster) stay on
+  disk and stay in the manifest, flagged "usang": true; nothing is deleted.
+
+The manifest has no timestamps: a rerun with the same input gives the same bytes.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .errors import ConfigError, Lokasi, Masalah, OutputError
+
+__all__ = [
+    "NAMA_MANIFEST",
+    "BerkasKeluaran",
+    "LaporanTulis",
+    "hash_berkas",
+    "nama_berkas",
+    "tulis_semua",
+    "versi_paket",
+]
+
+NAMA_MANIFEST = "manifest.json"
+PANJANG_MAKS = 120
+
+# --- safe file names -----------------------------------------------------------------------------
+
+_APOSTROF = dict.fromkeys(map(ord, "'’‘`´ʼ"), None)
+_BUKAN_AMAN = re.compile(r"[^a-z0-9.]+")  # "-" itself is folded too, so runs collapse
+_TITIK_STRIP = re.compile(r"[.-]{2,}")
+# Device names Windows refuses as a file name, with or without an extension.
+_NAMA_WINDOWS = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
+
+
+def _slug(teks: str) -> str:
+    s = unicodedata.normalize("NFKD", str(teks)).translate(_APOSTROF)
+    s = s.encode("ascii", "ignore").decode("ascii").lower()
+    s = _BUKAN_AMAN.sub("-", s)
+    # "mns.-timu" -> "mns-timu", "a..b" -> "a.b": never "..", no dot next to a hyphen.
+    s = _TITIK_STRIP.sub(lambda m: "-" if "-" in m.group() else ".", s)
+    return s.strip(".-")
+
+
+def nama_berkas(*bagian: str, panjang_maks: int = PANJANG_MAKS) -> str:
+    """A safe, readable file name part from codes and names.
+
+    >>> nama_berkas("62.10.01.2002", "Sepang Kota")
+    '62.10.01.2002-sepang-kota'
+
+    Lowercase ASCII letters, digits, "." and "-" only; accents transliterated, apostrophes dropped,
+    every other run of characters becomes one "-". Never empty, never "..", never a leading or
+    trailing "." or "-", never a path separator, never a Windows device name, at most
+    `panjang_maks` characters. Put the code first: it keeps names unique.
+    """
+    if panjang_maks < 8:
+        raise ValueError("panjang_maks terlalu kecil")
+    s = "-".join(p for p in (_slug(b) for b in bagian) if p)
+    if len(s) > panjang_maks:
+        s = s[:panjang_maks].rstrip(".-")
+    if not s:
+        s = "berkas"
+    if s.split(".", 1)[0] in _NAMA_WINDOWS:
+        s = f"berkas-{s}"[:panjang_maks].rstrip(".-")
+    return s
+
+
+# --- the writer ----------------------------------------------------------------------------------
+
+
+@dataclass
+class BerkasKeluaran:
+    """One generated file: its relative POSIX path in the output folder and its bytes."""
+
+    jalur: str  # e.g. "sk-kpm/62.10.01.2002-sepang-kota.docx"
+    isi: bytes
+    jenis: str  # e.g. "perbup", "sk-kpm", "checklist"
+    desa: str | None = None  # desa code, for per-desa files
+
+
+@dataclass
+class LaporanTulis:
+    """What `tulis_semua` did, file by file (paths relative to the output folder)."""
+
+    folder: str = ""
+    ditulis: list[str] = field(default_factory=list)
+    tidak_berubah: list[str] = field(default_factory=list)
+    dipertahankan: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    gagal: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    usang: list[str] = field(default_factory=list)  # in the previous manifest, not produced now
+
+    @property
+    def berhasil(self) -> bool:
+        """True when no file failed (kept files are not a failure)."""
+        return not self.gagal
+
+    def ringkasan(self) -> str:
+        """One line, e.g. "12 ditulis, 100 tidak berubah, 2 dipertahankan (...)"."""
+        bagian = [f"{len(self.ditulis)} ditulis", f"{len(self.tidak_berubah)} tidak berubah"]
+        if self.dipertahankan:
+            bagian.append(
+                f"{len(self.dipertahankan)} dipertahankan (berbeda dari hasil sebelumnya; "
+                "gunakan --force untuk menimpa)"
+            )
+        if self.gagal:
+            bagian.append(f"{len(self.gagal)} gagal")
+        if self.usang:
+            bagian.append(f"{len(self.usang)} tidak lagi dihasilkan (dibiarkan)")
+        return ", ".join(bagian)
+
+    def rincian(self) -> list[str]:
+        """One line per kept, failed or stale file, for the user."""
+        baris = [f"dipertahankan: {j} ({a})" for j, a in self.dipertahankan]
+        baris += [f"gagal: {j} ({a})" for j, a in self.gagal]
+        baris += [f"tidak lagi dihasilkan: {j}" for j in self.usang]
+        return baris
+
+
+def versi_paket() -> str:
+    """The installed perbup_gen version, for the manifest."""
+    try:
+        from importlib.metadata import PackageNotFoundError, version
+    except ImportError:  # pragma: no cover
+        return "0+tidak-diketahui"
+    try:
+        return version("perbup_gen")
+    except PackageNotFoundError:
+        return "0+tidak-diketahui"
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def hash_berkas(paths: list[Path]) -> str:
+    """SHA-256 over the config files (names and bytes, sorted by name), for `hash_konfigurasi`.
+
+    Only the file name enters the hash, not its folder, so moving the project keeps the hash.
+    """
+    h = hashlib.sha256()
+    for p in sorted((Path(p) for p in paths), key=lambda p: (p.name, str(p))):
+        try:
+            data = p.read_bytes()
+        except OSError as e:
+            raise ConfigError(
+                [Masalah(Lokasi(str(p)), f"berkas tidak dapat dibaca: {e.strerror or e}")]
+            ) from e
+        nama = p.name.encode("utf-8")
+        h.update(b"%d:%s:%d:" % (len(nama), nama, len(data)))
+        h.update(data)
+    return h.hexdigest()
+
+
+def _periksa_jalur(folder_nyata: Path, jalur: object) -> tuple[Path, str]:
+    """(absolute target, normalised POSIX path) of `jalur`; OutputError when it is not safe."""
+    if not isinstance(jalur, str) or not jalur or "\x00" in jalur:
+        raise OutputError(f"Jalur berkas keluaran tidak sah: {jalur!r}")
+    if "\\" in jalur or re.match(r"^[A-Za-z]:", jalur):
+        raise OutputError(
+            f"Jalur berkas keluaran {jalur!r} tidak sah: gunakan '/' dan jalur relatif."
+        )
+    pp = PurePosixPath(jalur)
+    if pp.is_absolute():
+        raise OutputError(f"Jalur berkas keluaran {jalur!r} tidak boleh absolut.")
+    if ".." in pp.parts:
+        raise OutputError(f"Jalur berkas keluaran {jalur!r} tidak boleh memuat '..'.")
+    if pp.parts in ((), (".",)) or jalur.endswith("/"):
+        raise OutputError(f"Jalur berkas keluaran {jalur!r} bukan nama berkas.")
+    if str(pp) == NAMA_MANIFEST:
+        raise OutputError(f"Nama {NAMA_MANIFEST} dicadangkan untuk manifest.")
+    target = (folder_nyata / Path(*pp.parts)).resolve()
+    if target == folder_nyata or folder_nyata not in target.parents:
+        raise OutputError(
+            f"Jalur berkas keluaran {jalur!r} mengarah ke luar folder keluaran {folder_nyata}."
+        )
+    return target, str(pp)
+
+
+def _umask() -> int:
+    m = os.umask(0o022)
+    os.umask(m)
+    return m
+
+
+def _tulis_atomik(target: Path, data: bytes, mode: int) -> None:
+    """Write `data` to `target` via a temporary file in the same folder; remove it on any failure."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+    _fsync_folder(target.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable (POSIX only; harmless elsewhere)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _baca_manifest(path: Path) -> dict[str, dict]:
+    """Previous manifest entries by path; empty when missing or unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        entri = data["berkas"]
+        return {
+            e["berkas"]: e
+            for e in entri
+            if isinstance(e, dict) and isinstance(e.get("berkas"), str)
+            and isinstance(e.get("sha256"), str)
+        }
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _hash_disk(target: Path) -> tuple[str, int] | None:
+    """(sha256, size) of a regular file on disk, None when absent."""
+    try:
+        data = target.read_bytes()
+    except FileNotFoundError:
+        return None
+    return _sha256(data), len(data)
+
+
+def _entri(jalur: str, jenis: str, desa: str | None, sha: str, ukuran: int, **flag: bool) -> dict:
+    e = {"berkas": jalur, "jenis": jenis, "desa": desa, "sha256": sha, "ukuran": ukuran}
+    e.update({k: True for k, v in flag.items() if v})
+    return e
+
+
+def _milik_kita(lama: dict | None, sha_disk: str) -> bool:
+    """True when the file on disk is exactly what a previous run generated."""
+    return lama is not None and lama.get("sha256") == sha_disk and not lama.get("dipertahankan")
+
+
+def tulis_semua(
+    folder: Path,
+    berkas: Iterable[BerkasKeluaran],
+    hash_konfigurasi: str,
+    force: bool = False,
+) -> LaporanTulis:
+    """Write every file into `folder` and then `folder/manifest.json`; see the module docstring.
+
+    `berkas` may be a generator: files are written one by one and only their hashes are kept.
+    A bad path raises OutputError (for a list or tuple before anything is written; for a generator
+    when it is reached, after writing the manifest for what is on disk). A KeyboardInterrupt is
+    handled the same way: temporary files removed, manifest written, then re-raised.
+    """
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        folder_nyata = folder.resolve()
+    except OSError as e:
+        raise OutputError(
+            f"Folder keluaran {folder} tidak dapat dibuat: {e.strerror or e}"
+        ) from e
+    if not folder_nyata.is_dir():
+        raise OutputError(f"{folder} bukan folder.")
+
+    if isinstance(berkas, Sequence):  # check every path before touching the disk
+        for b in berkas:
+            _periksa_jalur(folder_nyata, b.jalur)
+
+    path_manifest = folder_nyata / NAMA_MANIFEST
+    lama_semua = _baca_manifest(path_manifest)
+    mode = 0o666 & ~_umask()
+    laporan = LaporanTulis(folder=str(folder))
+    entri: dict[str, dict] = {}
+    selesai = False
+
+    try:
+        for b in berkas:
+            target, jalur = _periksa_jalur(folder_nyata, b.jalur)
+            if jalur in entri:
+                laporan.gagal.append((jalur, "jalur ganda dalam satu kali pembuatan"))
+                continue
+            isi = bytes(b.isi)
+            sha_baru = _sha256(isi)
+            lama = lama_semua.get(jalur)
+            try:
+                if target.exists() and not target.is_file():
+                    raise IsADirectoryError(f"{jalur} bukan berkas biasa")
+                di_disk = _hash_disk(target)
+                if di_disk is not None and di_disk[0] == sha_baru:
+                    laporan.tidak_berubah.append(jalur)
+                    entri[jalur] = _entri(jalur, b.jenis, b.desa, sha_baru, len(isi))
+                    continue
+                if di_disk is not None and not force and not _milik_kita(lama, di_disk[0]):
+                    alasan = (
+                        "diubah setelah dibuat"
+                        if lama is not None
+                        else "sudah ada dan bukan hasil perbup-gen"
+                    )
+                    laporan.dipertahankan.append((jalur, alasan))
+                    entri[jalur] = _entri(
+                        jalur, b.jenis, b.desa, di_disk[0], di_disk[1], dipertahankan=True
+                    )
+                    continue
+                _tulis_atomik(target, isi, mode)
+                laporan.ditulis.append(jalur)
+                entri[jalur] = _entri(jalur, b.jenis, b.desa, sha_baru, len(isi))
+            except OSError as e:
+                laporan.gagal.append((jalur, e.strerror or str(e)))
+                _catat_dari_disk(entri, target, jalur, b.jenis, b.desa, lama)
+        selesai = True
+    finally:
+        # Runs on success, on OutputError and on KeyboardInterrupt alike: the manifest must
+        # describe what is on disk. Files of the previous manifest not handled in this run stay.
+        for jalur, lama in lama_semua.items():
+            if jalur in entri:
+                continue
+            try:
+                target, _ = _periksa_jalur(folder_nyata, jalur)
+            except OutputError:
+                continue
+            if _catat_dari_disk(
+                entri, target, jalur, lama.get("jenis", ""), lama.get("desa"), lama, usang=selesai
+            ) and selesai:
+                laporan.usang.append(jalur)
+        laporan.usang.sort()
+        manifest = {
+            "berkas": [entri[k] for k in sorted(entri)],
+            "hash_konfigurasi": hash_konfigurasi,
+            "versi": versi_paket(),
+        }
+        teks = json.dumps(manifest, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+        try:
+            if _hash_disk(path_manifest) != (_sha256(teks.encode()), len(teks.encode())):
+                _tulis_atomik(path_manifest, teks.encode("utf-8"), mode)
+        except OSError as e:
+            if selesai:  # otherwise an exception is already on its way; do not mask it
+                raise OutputError(
+                    f"{path_manifest} tidak dapat ditulis: {e.strerror or e}"
+                ) from e
+    return laporan
+
+
+def _catat_dari_disk(
+    entri: dict[str, dict],
+    target: Path,
+    jalur: str,
+    jenis: str,
+    desa: str | None,
+    lama: dict | None,
+    usang: bool = False,
+) -> bool:
+    """Record the file as it is on disk (if it is there); True when recorded."""
+    try:
+        if not target.is_file():
+            return False
+        di_disk = _hash_disk(target)
+    except OSError:
+        return False
+    if di_disk is None:
+        return False
+    entri[jalur] = _entri(
+        jalur, jenis, desa, di_disk[0], di_disk[1],
+        dipertahankan=not _milik_kita(lama, di_disk[0]), usang=usang,
+    )
+    return True
