@@ -225,7 +225,7 @@ class PengaturanPerbup(Model):
     tanggal_pengundangan: Optional[_dt.date] = None
     nomor_berita_daerah: Optional[Teks] = None
     batas_penetapan: Optional[_dt.date] = None  # default 31 May of `tahun`
-    menimbang: list[Teks] = Field(min_length=1)  # clause templates kept in bawaan.yaml
+    menimbang: list[Teks] = Field(default_factory=list)  # plain text; empty: clauses/perbup/pembukaan.yaml
     dasar_hukum: DasarHukum
     klausul_nonaktif: list[str] = Field(default_factory=list)
     kotak_paraf: bool = True
@@ -234,7 +234,7 @@ class PengaturanPerbup(Model):
 class PengaturanSKKPM(Model):
     tanggal: Optional[_dt.date] = None
     dasar_hukum: DasarHukum
-    menimbang: list[Teks] = Field(min_length=1)
+    menimbang: list[Teks] = Field(default_factory=list)  # plain text; empty: clauses/sk_kpm/pembukaan.yaml
 
 
 class KPM(Model):
