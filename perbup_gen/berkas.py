@@ -278,6 +278,7 @@ def tulis_semua(
     berkas: Iterable[BerkasKeluaran],
     hash_konfigurasi: str,
     force: bool = False,
+    sebagian: bool = False,
 ) -> LaporanTulis:
     """Write every file into `folder` and then `folder/manifest.json`; see the module docstring.
 
@@ -285,6 +286,8 @@ def tulis_semua(
     A bad path raises OutputError (for a list or tuple before anything is written; for a generator
     when it is reached, after writing the manifest for what is on disk). A KeyboardInterrupt is
     handled the same way: temporary files removed, manifest written, then re-raised.
+    `sebagian=True` (one document or one desa): files of the previous manifest not produced now are
+    kept as recorded, not flagged "usang".
     """
     folder = Path(folder)
     try:
@@ -353,9 +356,11 @@ def tulis_semua(
                 target, _ = _periksa_jalur(folder_nyata, jalur)
             except OutputError:
                 continue
+            usang = selesai and not sebagian
             if _catat_dari_disk(
-                entri, target, jalur, lama.get("jenis", ""), lama.get("desa"), lama, usang=selesai
-            ) and selesai:
+                entri, target, jalur, lama.get("jenis", ""), lama.get("desa"), lama,
+                usang=usang or bool(lama.get("usang")),
+            ) and usang:
                 laporan.usang.append(jalur)
         laporan.usang.sort()
         manifest = {

@@ -109,5 +109,161 @@ def roster_templat(tujuan: Path, kode: str | None, force: bool) -> None:
     click.echo(f"ditulis: {tujuan}")
 
 
+# --- generating documents ------------------------------------------------------------------------
+
+OPSI_KELUARAN = click.option("-o", "--output", "keluaran", type=click.Path(path_type=Path), default=Path("out"), show_default=True, help="Folder keluaran.")
+OPSI_FORMAT = click.option("--format", "format_", type=click.Choice(["docx", "md", "html"]), default="docx", show_default=True, help="Format berkas.")
+OPSI_FORCE = click.option("--force", is_flag=True, help="Timpa berkas yang diubah tangan sejak dibuat.")
+OPSI_PDF = click.option("--pdf", is_flag=True, help="Ubah juga setiap DOCX menjadi PDF (perlu LibreOffice).")
+
+
+def _tulis_sebagian(hasil, keluaran: Path, berkas, force: bool) -> None:
+    from .berkas import hash_berkas, tulis_semua
+
+    laporan = tulis_semua(keluaran, berkas, hash_berkas(hasil.berkas), force=force, sebagian=True)
+    _laporkan_tulis(laporan, keluaran)
+    if not laporan.berhasil:
+        sys.exit(1)
+
+
+def _laporkan_tulis(laporan, keluaran: Path) -> None:
+    for j in laporan.ditulis:
+        click.echo(f"  ditulis: {keluaran / j}")
+    for baris in laporan.rincian():
+        click.echo(f"  {baris}", err=True)
+    click.echo(f"{keluaran}: {laporan.ringkasan()}")
+
+
+def _ke_pdf(keluaran: Path, jalur: list[str], quiet: bool) -> None:
+    from .pdf import ke_pdf
+
+    docx = [keluaran / j for j in jalur if j.endswith(".docx")]
+    per_folder: dict[Path, list[Path]] = {}
+    for p in docx:
+        per_folder.setdefault(p.parent, []).append(p)
+    jumlah = 0
+    for folder, daftar in sorted(per_folder.items()):
+        jumlah += len(ke_pdf(sorted(daftar), folder))
+    if not quiet:
+        click.echo(f"PDF: {jumlah} berkas (di samping DOCX-nya; tidak tercatat di manifest)")
+
+
+@main.command()
+@ARG_KONFIGURASI
+@OPSI_KELUARAN
+@OPSI_FORMAT
+@OPSI_FORCE
+@_tangani_kesalahan
+def perbup(konfigurasi: Path, keluaran: Path, format_: str, force: bool) -> None:
+    """Buat rancangan Peraturan Bupati tentang peran desa."""
+    from .bangun import Penyaji, berkas_perbup
+    from .muat import muat_konfigurasi
+
+    hasil = muat_konfigurasi(konfigurasi)
+    _tulis_sebagian(hasil, keluaran, [berkas_perbup(hasil, Penyaji(hasil, format_))], force)
+
+
+@main.command("tim-penyusun")
+@ARG_KONFIGURASI
+@OPSI_KELUARAN
+@OPSI_FORMAT
+@OPSI_FORCE
+@_tangani_kesalahan
+def tim_penyusun(konfigurasi: Path, keluaran: Path, format_: str, force: bool) -> None:
+    """Buat Keputusan pembentukan Tim Penyusun."""
+    from .bangun import Penyaji, berkas_tim_penyusun
+    from .muat import muat_konfigurasi
+
+    hasil = muat_konfigurasi(konfigurasi)
+    _tulis_sebagian(hasil, keluaran, [berkas_tim_penyusun(hasil, Penyaji(hasil, format_))], force)
+
+
+@main.command("sk-kpm")
+@ARG_KONFIGURASI
+@click.option("--desa", "desa", default=None, help="Kode atau nama satu desa (bawaan: semua desa).")
+@OPSI_KELUARAN
+@OPSI_FORMAT
+@OPSI_FORCE
+@_tangani_kesalahan
+def sk_kpm(konfigurasi: Path, desa: str | None, keluaran: Path, format_: str, force: bool) -> None:
+    """Buat Keputusan Kepala Desa tentang penetapan KPM, untuk satu desa atau semua desa."""
+    from .bangun import CatatanBangun, Penyaji, berkas_sk_kpm, pilih_desa
+    from .muat import muat_konfigurasi
+
+    hasil = muat_konfigurasi(konfigurasi)
+    dipilih = pilih_desa(hasil, desa)
+    if desa and dipilih[0].kelurahan:
+        from .errors import PerbupGenError
+
+        raise PerbupGenError(f"{dipilih[0].nama} adalah kelurahan: kelurahan tidak mempunyai Kepala Desa maupun KPM, tidak dibuatkan Keputusan Kepala Desa")
+    catatan = CatatanBangun()
+    _tulis_sebagian(hasil, keluaran, berkas_sk_kpm(hasil, Penyaji(hasil, format_), catatan, dipilih), force)
+    _laporkan_catatan(catatan)
+    if catatan.gagal:
+        sys.exit(1)
+
+
+def _laporkan_catatan(catatan) -> None:
+    click.echo(f"SK KPM: {catatan.jumlah_sk_kpm} desa")
+    if catatan.jumlah_kelurahan:
+        click.echo(f"  {catatan.jumlah_kelurahan} kelurahan tidak dibuatkan SK KPM (kelurahan tidak mempunyai Kepala Desa maupun KPM)")
+    for desa, alasan in catatan.dilewati:
+        click.echo(f"  dilewati: {desa}: {alasan}", err=True)
+    for desa, alasan in catatan.gagal:
+        click.echo(f"  GAGAL: {desa}: {alasan}", err=True)
+
+
+@main.command()
+@ARG_KONFIGURASI
+@OPSI_KELUARAN
+@OPSI_FORMAT
+@OPSI_FORCE
+@_tangani_kesalahan
+def checklist(konfigurasi: Path, keluaran: Path, format_: str, force: bool) -> None:
+    """Buat daftar periksa paraf koordinasi dan jadwal tahapan."""
+    from .bangun import Penyaji, berkas_checklist
+    from .muat import muat_konfigurasi
+
+    hasil = muat_konfigurasi(konfigurasi)
+    _tulis_sebagian(hasil, keluaran, list(berkas_checklist(hasil, Penyaji(hasil, format_))), force)
+
+
+@main.command()
+@ARG_KONFIGURASI
+@OPSI_KELUARAN
+@OPSI_FORMAT
+@OPSI_FORCE
+@OPSI_PDF
+@click.option("-q", "--quiet", is_flag=True, help="Tanpa bilah kemajuan dan daftar berkas.")
+@_tangani_kesalahan
+def build(konfigurasi: Path, keluaran: Path, format_: str, force: bool, pdf: bool, quiet: bool) -> None:
+    """Buat seluruh set dokumen: Perbup, Keputusan Tim Penyusun, SK KPM setiap desa, daftar periksa,
+    dan manifest.json."""
+    from .bangun import bangun_semua
+    from .muat import muat_konfigurasi
+
+    hasil = muat_konfigurasi(konfigurasi)
+    if pdf:
+        from .pdf import PESAN_PASANG, libreoffice_tersedia
+        from .errors import OutputError
+
+        if not libreoffice_tersedia():
+            raise OutputError(PESAN_PASANG)
+    jumlah = len(hasil.konfigurasi.desa)
+    if quiet or jumlah == 0:
+        laporan, catatan = bangun_semua(hasil, keluaran, format_, force)
+    else:
+        with click.progressbar(length=jumlah, label="SK KPM", file=sys.stderr, show_pos=True) as bilah:
+            laporan, catatan = bangun_semua(hasil, keluaran, format_, force, setiap=lambda: bilah.update(1))
+    for baris in laporan.rincian():
+        click.echo(f"  {baris}", err=True)
+    _laporkan_catatan(catatan)
+    click.echo(f"{keluaran}: {laporan.ringkasan()}; manifest: {keluaran / 'manifest.json'}")
+    if pdf and format_ == "docx":
+        _ke_pdf(keluaran, laporan.ditulis + laporan.tidak_berubah, quiet)
+    if catatan.gagal or not laporan.berhasil:
+        sys.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,149 @@
+"""The build: validated config -> every document -> rendered files -> the writer.
+
+`rencana_berkas()` yields BerkasKeluaran one by one (the KPM decrees are streamed, never all held in
+memory); `bangun_semua()` hands them to the atomic writer and returns a report. Builders make the
+document model, renderers turn it into bytes; this module only decides names, formats and order.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from .berkas import BerkasKeluaran, LaporanTulis, hash_berkas, nama_berkas, tulis_semua
+from .errors import PerbupGenError
+from .model import Dokumen
+from .muat import HasilMuat
+
+FORMAT = ("docx", "md", "html")
+
+
+class Penyaji:
+    """Renders a Dokumen into one format; the DOCX template is loaded once for the whole batch."""
+
+    def __init__(self, hasil: HasilMuat, format_: str):
+        if format_ not in FORMAT:
+            raise PerbupGenError(f"format '{format_}' tidak dikenal; pilih {', '.join(FORMAT)}")
+        self.format = format_
+        self._docx = None
+        if format_ == "docx":
+            from .render_docx import PenyajiDocx
+
+            self._docx = PenyajiDocx(tata=tata_letak_docx(hasil))
+
+    def __call__(self, dok: Dokumen) -> bytes:
+        if self._docx is not None:
+            return self._docx.render(dok)
+        from .render_teks import render_html, render_markdown
+
+        teks = render_markdown(dok) if self.format == "md" else render_html(dok)
+        return teks.encode("utf-8")
+
+
+def tata_letak_docx(hasil: HasilMuat):
+    """The page settings of the config as the DOCX renderer's TataLetak."""
+    from .render_docx import TataLetak
+
+    t = hasil.konfigurasi.tata_letak
+    return TataLetak(
+        lebar_mm=float(t.lebar_mm),
+        tinggi_mm=float(t.tinggi_mm),
+        margin_atas_mm=float(t.margin_atas_mm),
+        margin_bawah_mm=float(t.margin_bawah_mm),
+        margin_kiri_mm=float(t.margin_kiri_mm),
+        margin_kanan_mm=float(t.margin_kanan_mm),
+        huruf=t.huruf,
+        ukuran_pt=t.ukuran_huruf,
+    )
+
+
+def jalur_sk_kpm(kode: str, nama: str, akhiran: str) -> str:
+    return f"sk-kpm/{nama_berkas(kode, nama)}.{akhiran}"
+
+
+@dataclass
+class CatatanBangun:
+    """What the build noticed besides the files: desa skipped and why, failures per desa."""
+
+    dilewati: list[tuple[str, str]] = field(default_factory=list)  # (desa, reason)
+    gagal: list[tuple[str, str]] = field(default_factory=list)  # (desa, reason)
+    jumlah_kelurahan: int = 0
+    jumlah_sk_kpm: int = 0
+
+
+def pilih_desa(hasil: HasilMuat, pilihan: str | None):
+    """The roster entries to build: all, or the one named by code or (case-insensitive) name."""
+    desa = hasil.konfigurasi.desa
+    if not pilihan:
+        return desa
+    cocok = [d for d in desa if d.kode == pilihan or (d.nama or "").lower() == pilihan.strip().lower()]
+    if not cocok:
+        raise PerbupGenError(f"desa '{pilihan}' tidak ada di roster {hasil.konfigurasi.nama_kabupaten}")
+    if len(cocok) > 1:
+        daftar = ", ".join(f"{d.kode} {d.nama}" for d in cocok)
+        raise PerbupGenError(f"nama desa '{pilihan}' dipakai beberapa desa ({daftar}); sebutkan kodenya")
+    return cocok
+
+
+def berkas_sk_kpm(hasil: HasilMuat, penyaji: Penyaji, catatan: CatatanBangun, desa_pilihan=None,
+                  setiap: Callable[[], None] | None = None) -> Iterator[BerkasKeluaran]:
+    """One decree per desa with KPM; kelurahan and desa without KPM are noted, failures too."""
+    from .sk_kpm import PembangunSKKPM
+
+    pembangun = PembangunSKKPM(hasil)
+    for desa in desa_pilihan if desa_pilihan is not None else hasil.konfigurasi.desa:
+        if setiap:
+            setiap()
+        if desa.kelurahan:
+            catatan.jumlah_kelurahan += 1
+            continue
+        alasan = pembangun.bisa_dibuat(desa)
+        if alasan:
+            catatan.dilewati.append((f"{desa.kode} {desa.nama}", alasan))
+            continue
+        try:
+            isi = penyaji(pembangun.bangun(desa))
+        except (PerbupGenError, ValueError) as e:
+            catatan.gagal.append((f"{desa.kode} {desa.nama}", str(e)))
+            continue
+        catatan.jumlah_sk_kpm += 1
+        yield BerkasKeluaran(jalur_sk_kpm(desa.kode, desa.nama or "", penyaji.format), isi, "sk-kpm", desa.kode)
+
+
+def berkas_perbup(hasil: HasilMuat, penyaji: Penyaji) -> BerkasKeluaran:
+    from .perbup import bangun_perbup
+
+    return BerkasKeluaran(f"perbup/rancangan-perbup-peran-desa.{penyaji.format}", penyaji(bangun_perbup(hasil)), "perbup")
+
+
+def berkas_tim_penyusun(hasil: HasilMuat, penyaji: Penyaji) -> BerkasKeluaran:
+    from .tim_penyusun import bangun_tim_penyusun
+
+    return BerkasKeluaran(f"tim-penyusun/keputusan-tim-penyusun.{penyaji.format}", penyaji(bangun_tim_penyusun(hasil)), "tim-penyusun")
+
+
+def berkas_checklist(hasil: HasilMuat, penyaji: Penyaji) -> Iterator[BerkasKeluaran]:
+    """The checklist as DOCX (or the chosen format) and always as Markdown too."""
+    from .checklist import bangun_checklist
+    from .render_teks import render_markdown
+    from .status import muat_status
+
+    dok = bangun_checklist(hasil, muat_status(hasil))
+    yield BerkasKeluaran(f"checklist/daftar-periksa.{penyaji.format}", penyaji(dok), "checklist")
+    if penyaji.format != "md":
+        yield BerkasKeluaran("checklist/daftar-periksa.md", render_markdown(dok).encode("utf-8"), "checklist")
+
+
+def bangun_semua(hasil: HasilMuat, folder, format_: str = "docx", force: bool = False,
+                 setiap: Callable[[], None] | None = None) -> tuple[LaporanTulis, CatatanBangun]:
+    """Write the whole document set into `folder`."""
+    penyaji = Penyaji(hasil, format_)
+    catatan = CatatanBangun()
+
+    def semua() -> Iterator[BerkasKeluaran]:
+        yield berkas_perbup(hasil, penyaji)
+        yield berkas_tim_penyusun(hasil, penyaji)
+        yield from berkas_checklist(hasil, penyaji)
+        yield from berkas_sk_kpm(hasil, penyaji, catatan, setiap=setiap)
+
+    laporan = tulis_semua(folder, semua(), hash_berkas(hasil.berkas), force=force)
+    return laporan, catatan

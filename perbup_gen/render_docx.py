@@ -1,0 +1,887 @@
+"""DOCX renderer: Dokumen -> the bytes of a Word file.
+
+The layout lives in templates/dasar.docx (built by templates/buat_dasar.py). From that package the
+renderer keeps every part as it is (styles, settings, theme, header...) except:
+- word/document.xml: a new body; the template's last w:sectPr is kept (header, title page), with
+  the page size and margins of TataLetak;
+- word/numbering.xml: the abstract list definitions are kept; one w:num per list instance is added
+  (with startOverride, so each list restarts);
+- docProps/core.xml: title/subject/creator from Dokumen.properti, no timestamps;
+- styles.xml: font name and size of the document defaults and of "Normal" are set from TataLetak;
+- the emblem image, when the heading has one (word/media/, a relationship, a content type).
+
+Styles and list definitions are looked up by their NAME in the template, so a district may restyle
+dasar.docx in Word. The model arrives numbered (penomoran.susun()): the renderer never numbers; it
+checks that Word's numbering will show exactly the model's `tanda`/`nomor` and refuses otherwise.
+
+Output is deterministic: same Dokumen, same template, same TataLetak -> identical bytes (fixed zip
+timestamps 1980-01-01, fixed entry order, no current time anywhere).
+"""
+from __future__ import annotations
+
+import re
+import struct
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import PerbupGenError
+from .model import (
+    Alinea, Ayat, Bab, Bagian, Daftar, Diktum, Dokumen, Inline, Lampiran, Paragraf, Pasal,
+    Rujukan, Tabel, TandaTangan, Teks,
+)
+
+TEMPLATE_BAWAAN = Path(__file__).resolve().parent.parent / "templates" / "dasar.docx"
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+PIC_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+_W = f"{{{W_NS}}}"
+DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+# styles the renderer uses, by name (see templates/buat_dasar.py)
+GAYA = [
+    "Normal", "Kepala", "Lambang", "Judul", "Pembukaan", "Konsiderans", "Konsiderans Butir",
+    "Judul Bab", "Judul Bagian", "Judul Paragraf", "Pasal", "Isi Pasal", "Ayat", "Butir 1",
+    "Butir 2", "Butir 3", "Butir 4", "Definisi", "Pengundangan", "Diktum", "Diktum Label",
+    "Tanda Tangan", "Tanda Tangan Nama", "Tanda Tangan Kiri", "Tanda Tangan Kiri Nama",
+    "Berita Daerah", "Tembusan", "Tembusan Butir", "Lampiran Kepala", "Judul Lampiran", "Tengah",
+    "Judul Alinea", "Subjudul", "Alinea", "Tabel", "Tabel Kepala", "Paraf Judul", "Paraf",
+    "Tabel Tanpa Garis", "Tabel Bergaris",
+]
+# abstract list definitions, by name
+ABSTRAK = ["Ayat", "Rincian", "Rincian Ayat", "Definisi", "Definisi Ayat", "Menimbang",
+           "Mengingat"]
+# marker format per list level: (numFmt, closing character)
+_FORMAT_RINCIAN = [("lowerLetter", "."), ("decimal", "."), ("lowerLetter", ")"), ("decimal", ")")]
+_FORMAT_DEFINISI = [("decimal", "."), ("lowerLetter", "."), ("decimal", ")"), ("lowerLetter", ")")]
+
+
+def _twip(mm: float) -> int:
+    return round(mm * 1440 / 25.4)
+
+
+@dataclass(frozen=True)
+class TataLetak:
+    """Page and type. Lengths in millimetres. Default: F4 (215 x 330 mm), Bookman Old Style 12."""
+
+    lebar_mm: float = 215.0
+    tinggi_mm: float = 330.0
+    margin_atas_mm: float = 20.0
+    margin_bawah_mm: float = 20.0
+    margin_kiri_mm: float = 30.0
+    margin_kanan_mm: float = 20.0
+    huruf: str = "Bookman Old Style"
+    ukuran_pt: float = 12.0
+
+    def __post_init__(self) -> None:
+        if min(self.lebar_mm, self.tinggi_mm) <= 0:
+            raise ValueError("ukuran kertas harus positif")
+        if min(self.margin_atas_mm, self.margin_bawah_mm, self.margin_kiri_mm,
+               self.margin_kanan_mm) < 0:
+            raise ValueError("margin tidak boleh negatif")
+        if self.lebar_mm - self.margin_kiri_mm - self.margin_kanan_mm < 50:
+            raise ValueError("lebar teks (kertas dikurangi margin kiri dan kanan) < 50 mm")
+        if self.tinggi_mm - self.margin_atas_mm - self.margin_bawah_mm < 50:
+            raise ValueError("tinggi teks (kertas dikurangi margin atas dan bawah) < 50 mm")
+        if not self.huruf.strip() or not (4 <= self.ukuran_pt <= 72):
+            raise ValueError("nama huruf kosong atau ukuran huruf di luar 4-72 pt")
+
+    @property
+    def lebar_teks(self) -> int:
+        """Text width in twips."""
+        return _twip(self.lebar_mm) - _twip(self.margin_kiri_mm) - _twip(self.margin_kanan_mm)
+
+
+# --- text escaping -------------------------------------------------------------------------------
+
+# characters illegal in XML 1.0 (and C1 controls, which Word does not accept either)
+_ILEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_KHUSUS = re.compile("[&<>\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _esc(s: str) -> str:
+    """Escape text for an XML text node or attribute; drop illegal characters."""
+    if not _KHUSUS.search(s):
+        return s
+    s = _ILEGAL.sub("", s.replace("\r\n", "\n").replace("\r", "\n"))
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def _t(s: str) -> str:
+    """w:t element(s) for a text; tab -> w:tab, newline -> w:br."""
+    e = _esc(s)
+    if "\t" in e or "\n" in e:
+        e = e.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">').replace(
+            "\n", '</w:t><w:br/><w:t xml:space="preserve">')
+    return f'<w:t xml:space="preserve">{e}</w:t>'
+
+
+def _r(s: str, rpr: str = "") -> str:
+    if not s:
+        return ""
+    return f"<w:r><w:rPr>{rpr}</w:rPr>{_t(s)}</w:r>" if rpr else f"<w:r>{_t(s)}</w:r>"
+
+
+def _runs(isi: Inline) -> str:
+    out = []
+    for bagian in isi:
+        if isinstance(bagian, Rujukan):
+            if bagian.teks is None:
+                tempat = f" ({bagian.sumber})" if bagian.sumber else ""
+                raise ValueError(f"rujukan [[{bagian.label}]] belum diselesaikan{tempat}")
+            out.append(_r(bagian.teks))
+        elif isinstance(bagian, Teks):
+            rpr = ("<w:b/><w:bCs/>" if bagian.tebal else "") + (
+                "<w:i/><w:iCs/>" if bagian.miring else "")
+            out.append(_r(bagian.teks, rpr))
+        else:
+            raise TypeError(f"bagian teks tidak dikenal: {type(bagian).__name__}")
+    return "".join(out)
+
+
+# --- list markers --------------------------------------------------------------------------------
+
+_TANDA = re.compile(r"^([0-9]+|[a-z]+)([.)])$")
+
+
+def _urai_tanda(tanda: str) -> tuple[str, str, int]:
+    """'b.' -> ('lowerLetter', '.', 2); '12)' -> ('decimal', ')', 12); 'aa.' -> 27 (Word's way)."""
+    m = _TANDA.match(tanda.strip())
+    if not m:
+        raise ValueError(f"tanda butir {tanda!r} tidak dikenal (belum dinomori?)")
+    inti, tutup = m.groups()
+    if inti.isdigit():
+        return "decimal", tutup, int(inti)
+    if len(set(inti)) != 1:
+        raise ValueError(f"tanda butir {tanda!r} tidak dapat ditampilkan penomoran Word")
+    return "lowerLetter", tutup, (len(inti) - 1) * 26 + ord(inti[0]) - 96
+
+
+def _cek_daftar(daftar: Daftar, format_: list[tuple[str, str]], tingkat: int, awal: int | None
+                ) -> int:
+    """Check that Word's numbering will show the model's markers; returns the first value."""
+    if tingkat >= len(format_):
+        raise ValueError(f"daftar lebih dari {len(format_)} tingkat")
+    pertama = None
+    for i, butir in enumerate(daftar.butir):
+        fmt, tutup, nilai = _urai_tanda(butir.tanda)
+        if (fmt, tutup) != format_[tingkat]:
+            raise ValueError(f"tanda butir {butir.tanda!r} tidak sesuai tingkat {tingkat + 1} "
+                             f"daftar (diharapkan bentuk {_contoh(format_[tingkat])})")
+        if pertama is None:
+            pertama = nilai
+            if awal is not None and nilai != awal:
+                raise ValueError(f"sub-daftar harus mulai dari {_contoh(format_[tingkat], awal)}, "
+                                 f"bukan {butir.tanda!r}")
+        elif nilai != pertama + i:
+            raise ValueError(f"tanda butir {butir.tanda!r} tidak berurutan")
+        if butir.daftar is not None and butir.daftar.butir:
+            _cek_daftar(butir.daftar, format_, tingkat + 1, 1)
+    return pertama or 1
+
+
+def _contoh(fmt: tuple[str, str], n: int = 1) -> str:
+    return (str(n) if fmt[0] == "decimal" else chr(96 + n)) + fmt[1]
+
+
+# --- images --------------------------------------------------------------------------------------
+
+
+def _ukuran_gambar(data: bytes) -> tuple[str, int, int]:
+    """(extension, width px, height px) of a PNG, JPEG or GIF."""
+    if data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
+        w, h = struct.unpack(">II", data[16:24])
+        return "png", w, h
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        w, h = struct.unpack("<HH", data[6:10])
+        return "gif", w, h
+    if data[:2] == b"\xff\xd8":
+        i = 2
+        while i + 9 < len(data):
+            if data[i] != 0xFF:
+                i += 1
+                continue
+            marker = data[i + 1]
+            if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7 or marker == 0xFF:
+                i += 1 if marker == 0xFF else 2
+                continue
+            panjang = struct.unpack(">H", data[i + 2:i + 4])[0]
+            if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+                h, w = struct.unpack(">HH", data[i + 5:i + 9])
+                return "jpeg", w, h
+            i += 2 + panjang
+    raise ValueError("bukan berkas PNG, JPEG atau GIF")
+
+
+_LEBAR_LAMBANG = 900000  # EMU: 2.5 cm
+
+
+# --- zip -----------------------------------------------------------------------------------------
+
+_TANGGAL_DOS = (0 << 9) | (1 << 5) | 1  # 1980-01-01
+_TINGKAT_ZLIB = 6
+
+
+def _kempa(nama: str, data: bytes) -> tuple[bytes, int, int, int, bytes]:
+    """A deflated zip entry: (name, crc, compressed size, size, compressed data)."""
+    k = zlib.compressobj(_TINGKAT_ZLIB, zlib.DEFLATED, -15)
+    isi = k.compress(data) + k.flush()
+    return nama.encode("utf-8"), zlib.crc32(data), len(isi), len(data), isi
+
+
+def _zip(entri: list[tuple[bytes, int, int, int, bytes]]) -> bytes:
+    """A deterministic zip archive from already compressed entries (method 8, 1980-01-01)."""
+    lokal, pusat = [], []
+    posisi = 0
+    for nama, crc, ukuran_k, ukuran, isi in entri:
+        bendera = 0x800 if not nama.isascii() else 0
+        kepala = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, bendera, 8, 0, _TANGGAL_DOS, crc,
+                             ukuran_k, ukuran, len(nama), 0)
+        lokal += (kepala, nama, isi)
+        pusat.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, bendera, 8, 0,
+                                 _TANGGAL_DOS, crc, ukuran_k, ukuran, len(nama), 0, 0, 0, 0,
+                                 0o644 << 16, posisi) + nama)
+        posisi += len(kepala) + len(nama) + ukuran_k
+    cd = b"".join(pusat)
+    akhir = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entri), len(entri), len(cd), posisi, 0)
+    return b"".join(lokal) + cd + akhir
+
+
+# --- the renderer --------------------------------------------------------------------------------
+
+
+def _salah_template(template: Path, pesan: str) -> PerbupGenError:
+    return PerbupGenError(f"{template}: templat Word tidak dapat dipakai: {pesan}")
+
+
+class PenyajiDocx:
+    """Loads and prepares the template once; `render(dok)` then gives the bytes of a DOCX."""
+
+    def __init__(self, template: Path | None = None, tata: TataLetak | None = None):
+        self.template = Path(template) if template is not None else TEMPLATE_BAWAAN
+        self.tata = tata or TataLetak()
+        try:
+            with zipfile.ZipFile(self.template) as z:
+                self._urutan = [n for n in z.namelist() if not n.endswith("/")]
+                bagian = {n: z.read(n) for n in self._urutan}
+        except (OSError, zipfile.BadZipFile) as e:
+            raise _salah_template(self.template, f"bukan berkas .docx yang terbaca ({e})") from e
+        for wajib in ("[Content_Types].xml", "word/document.xml", "word/styles.xml",
+                      "word/numbering.xml", "word/_rels/document.xml.rels", "docProps/core.xml"):
+            if wajib not in bagian:
+                raise _salah_template(self.template, f"bagian {wajib} tidak ada")
+        self._siapkan_gaya(bagian["word/styles.xml"])
+        self._siapkan_penomoran(bagian["word/numbering.xml"].decode("utf-8"))
+        self._siapkan_dokumen(bagian["word/document.xml"].decode("utf-8"))
+        self._rels = bagian["word/_rels/document.xml.rels"].decode("utf-8")
+        self._jenis_isi = bagian["[Content_Types].xml"].decode("utf-8")
+        dinamis = {"word/document.xml", "word/numbering.xml", "docProps/core.xml"}
+        self._statis = {n: _kempa(n, d) for n, d in bagian.items() if n not in dinamis}
+        self._statis["word/styles.xml"] = _kempa("word/styles.xml", self._gaya_xml)
+        self._gambar: dict[str, tuple[str, int, int, tuple]] = {}
+        self._entri_gambar: dict[str, dict[str, tuple]] = {}
+        self._lebar_teks = self.tata.lebar_teks
+
+    # -- preparation --
+
+    def _siapkan_gaya(self, data: bytes) -> None:
+        try:
+            akar = etree.fromstring(data)
+        except etree.XMLSyntaxError as e:
+            raise _salah_template(self.template, f"styles.xml rusak ({e})") from e
+        self._id_gaya: dict[str, str] = {}
+        for s in akar.iter(f"{_W}style"):
+            nama = s.find(f"{_W}name")
+            if nama is not None:
+                self._id_gaya.setdefault(nama.get(f"{_W}val"), s.get(f"{_W}styleId"))
+        hilang = [g for g in GAYA if g not in self._id_gaya]
+        if hilang:
+            raise _salah_template(self.template, "gaya tidak ada: " + ", ".join(hilang))
+        # font name and size from TataLetak: document defaults and the Normal style
+        t = self.tata
+        sz = str(round(t.ukuran_pt * 2))
+        tempat = [akar.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")]
+        for s in akar.iter(f"{_W}style"):
+            if s.get(f"{_W}styleId") == self._id_gaya["Normal"]:
+                tempat.append(s.find(f"{_W}rPr"))
+        for rpr in tempat:
+            if rpr is None:
+                continue
+            fonts = rpr.find(f"{_W}rFonts")
+            if fonts is None:
+                fonts = etree.Element(f"{_W}rFonts")
+                rpr.insert(0, fonts)
+            for a in ("ascii", "hAnsi", "eastAsia", "cs"):
+                fonts.set(f"{_W}{a}", t.huruf)
+            for a in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+                fonts.attrib.pop(f"{_W}{a}", None)  # a theme font would win over the name
+            for k in ("sz", "szCs"):
+                e = rpr.find(f"{_W}{k}")
+                if e is None:
+                    e = etree.SubElement(rpr, f"{_W}{k}")
+                e.set(f"{_W}val", sz)
+            _urut_rpr(rpr)
+        self._gaya_xml = etree.tostring(akar, xml_declaration=True, encoding="UTF-8",
+                                        standalone=True)
+        self.g = {n: self._id_gaya[n] for n in GAYA}
+
+    def _siapkan_penomoran(self, teks: str) -> None:
+        akar = etree.fromstring(teks.encode("utf-8"))
+        if akar.nsmap.get("w") != W_NS:
+            raise _salah_template(self.template, "numbering.xml tidak memakai awalan w:")
+        self._abstrak: dict[str, str] = {}
+        for a in akar.iter(f"{_W}abstractNum"):
+            nama = a.find(f"{_W}name")
+            if nama is not None:
+                self._abstrak.setdefault(nama.get(f"{_W}val"), a.get(f"{_W}abstractNumId"))
+        hilang = [n for n in ABSTRAK if n not in self._abstrak]
+        if hilang:
+            raise _salah_template(self.template, "definisi daftar (numbering) tidak ada: "
+                                  + ", ".join(hilang))
+        ids = [int(n.get(f"{_W}numId")) for n in akar.iter(f"{_W}num")]
+        self._num_awal = max(ids, default=0) + 1
+        i = teks.find("<w:numIdMacAtCleanup")
+        if i < 0:
+            i = teks.rfind("</w:numbering>")
+        self._num_depan = teks[:i].encode("utf-8")
+        self._num_belakang = teks[i:].encode("utf-8")
+        # compress the unchanging head once; each render continues from a copy of this state
+        k = zlib.compressobj(_TINGKAT_ZLIB, zlib.DEFLATED, -15)
+        self._num_kempa_depan = k.compress(self._num_depan)
+        self._num_kempa = k
+        self._num_crc = zlib.crc32(self._num_depan)
+
+    def _siapkan_dokumen(self, teks: str) -> None:
+        m = re.search(r"<w:document\b[^>]*>", teks)
+        if not m:
+            raise _salah_template(self.template, "document.xml tanpa <w:document>")
+        akar = m.group(0)
+        for awalan, ns in (("w", W_NS), ("r", R_NS), ("wp", WP_NS), ("a", A_NS), ("pic", PIC_NS)):
+            if f"xmlns:{awalan}=" not in akar:
+                akar = akar[:-1] + f' xmlns:{awalan}="{ns}">'
+        self._akar = akar
+        self._sect = self._sectpr(etree.fromstring(teks.encode("utf-8")))
+
+    def _sectpr(self, akar) -> str:
+        """The template's body-level sectPr with the page size and margins of TataLetak."""
+        t = self.tata
+        body = akar.find(f"{_W}body")
+        sect = body.find(f"{_W}sectPr") if body is not None else None
+        if sect is None:
+            sect = etree.Element(f"{_W}sectPr", nsmap={"w": W_NS})
+        ukuran = sect.find(f"{_W}pgSz")
+        margin = sect.find(f"{_W}pgMar")
+        if ukuran is None:
+            ukuran = etree.Element(f"{_W}pgSz")
+            sebelum = [e for e in sect if etree.QName(e).localname in (
+                "headerReference", "footerReference", "footnotePr", "endnotePr", "type")]
+            sect.insert(sect.index(sebelum[-1]) + 1 if sebelum else 0, ukuran)
+        if margin is None:
+            margin = etree.Element(f"{_W}pgMar")
+            sect.insert(sect.index(ukuran) + 1, margin)
+        ukuran.attrib.pop(f"{_W}orient", None)
+        ukuran.set(f"{_W}w", str(_twip(t.lebar_mm)))
+        ukuran.set(f"{_W}h", str(_twip(t.tinggi_mm)))
+        for k, v in (("top", t.margin_atas_mm), ("right", t.margin_kanan_mm),
+                     ("bottom", t.margin_bawah_mm), ("left", t.margin_kiri_mm)):
+            margin.set(f"{_W}{k}", str(_twip(v)))
+        for k, v in (("header", "567"), ("footer", "567"), ("gutter", "0")):
+            if margin.get(f"{_W}{k}") is None:
+                margin.set(f"{_W}{k}", v)
+        return etree.tostring(sect, encoding="unicode")
+
+    def _gambar_untuk(self, jalur: str) -> tuple[str, int, int, tuple]:
+        """(extension, cx, cy EMU, zip entry) of an emblem, cached by path."""
+        if jalur not in self._gambar:
+            try:
+                data = Path(jalur).read_bytes()
+                ext, w, h = _ukuran_gambar(data)
+            except (OSError, ValueError) as e:
+                raise PerbupGenError(f"{jalur}: lambang tidak dapat dibaca sebagai gambar ({e})"
+                                     ) from e
+            cy = round(_LEBAR_LAMBANG * h / w) if w else _LEBAR_LAMBANG
+            self._gambar[jalur] = (ext, _LEBAR_LAMBANG, cy,
+                                   _kempa(f"word/media/lambang.{ext}", data))
+        return self._gambar[jalur]
+
+    def _paket_gambar(self, ext: str) -> dict[str, tuple]:
+        """The relationship and content type entries for an emblem, cached by extension."""
+        if ext not in self._entri_gambar:
+            rels = self._rels.replace(
+                "</Relationships>",
+                f'<Relationship Id="rIdLambangPerbupGen" Type="{R_NS}/image" '
+                f'Target="media/lambang.{ext}"/></Relationships>')
+            entri = {"word/_rels/document.xml.rels": _kempa("word/_rels/document.xml.rels",
+                                                            rels.encode("utf-8"))}
+            ct = self._jenis_isi
+            if not re.search(rf'Extension="{ext}"', ct, re.I):
+                ct = ct.replace("<Override", f'<Default Extension="{ext}" ContentType="image/'
+                                f'{ext}"/><Override', 1)
+                entri["[Content_Types].xml"] = _kempa("[Content_Types].xml", ct.encode("utf-8"))
+            self._entri_gambar[ext] = entri
+        return self._entri_gambar[ext]
+
+    # -- rendering --
+
+    def render(self, dok: Dokumen) -> bytes:
+        """The DOCX bytes of one document."""
+        p = _Penulis(self)
+        gambar = None
+        if dok.kepala is not None and dok.kepala.lambang:
+            gambar = self._gambar_untuk(dok.kepala.lambang)
+        p.dokumen(dok, gambar)
+        badan = "".join(p.out)
+        dokumen = (f"{DECL}{self._akar}<w:body>{badan}{self._sect}</w:body></w:document>"
+                   ).encode("utf-8")
+        tengah = "".join(p.num).encode("utf-8") + self._num_belakang
+        k = self._num_kempa.copy()
+        num_isi = self._num_kempa_depan + k.compress(tengah) + k.flush()
+        num_entri = (b"word/numbering.xml", zlib.crc32(tengah, self._num_crc), len(num_isi),
+                     len(self._num_depan) + len(tengah), num_isi)
+        dinamis = {
+            "word/document.xml": _kempa("word/document.xml", dokumen),
+            "word/numbering.xml": num_entri,
+            "docProps/core.xml": _kempa("docProps/core.xml", _core(dok.properti)),
+        }
+        if gambar is not None:
+            dinamis.update(self._paket_gambar(gambar[0]))
+        entri = [dinamis.get(n) or self._statis[n] for n in self._urutan]
+        if gambar is not None:
+            entri.append(gambar[3])
+        return _zip(entri)
+
+
+_URUTAN_RPR = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+               "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish",
+               "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight",
+               "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
+               "eastAsianLayout", "specVanish", "oMath"]
+
+
+def _urut_rpr(rpr) -> None:
+    """Put the children of a w:rPr in schema order (Word rejects other orders)."""
+    kunci = {n: i for i, n in enumerate(_URUTAN_RPR)}
+    anak = list(rpr)
+    anak.sort(key=lambda e: kunci.get(etree.QName(e).localname, len(kunci)))
+    for e in anak:
+        rpr.append(e)
+
+
+def _core(prop: dict[str, str]) -> bytes:
+    peta = [("title", "dc:title"), ("subject", "dc:subject"), ("author", "dc:creator"),
+            ("creator", "dc:creator"), ("keywords", "cp:keywords"),
+            ("description", "dc:description")]
+    isi, sudah = [], set()
+    for kunci, tag in peta:
+        if kunci in prop and tag not in sudah:
+            sudah.add(tag)
+            isi.append(f"<{tag}>{_esc(str(prop[kunci]))}</{tag}>")
+    return (f'{DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+            'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:dcterms="http://purl.org/dc/terms/" '
+            f'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">{"".join(isi)}'
+            "</cp:coreProperties>").encode("utf-8")
+
+
+class _Penulis:
+    """Writes the body of one document (paragraph XML strings) and its list instances."""
+
+    def __init__(self, penyaji: PenyajiDocx):
+        self.s = penyaji
+        self.g = penyaji.g
+        self.out: list[str] = []
+        self.num: list[str] = []
+        self._num_id = penyaji._num_awal
+        self.tw = penyaji._lebar_teks
+        self.menetapkan: list[str] | None = None  # kept for the diktum table
+
+    # -- primitives --
+
+    def p(self, gaya: str, isi: str, *, num: tuple[int, int] | None = None, keep: bool = False,
+          hal_baru: bool = False, sebelum: int | None = None, sesudah: int | None = None,
+          tetap: bool | None = None) -> str:
+        """A paragraph (returned, not written). `tetap` forces keepNext on/off."""
+        ppr = f'<w:pStyle w:val="{self.g[gaya]}"/>'
+        if keep or tetap is True:
+            ppr += "<w:keepNext/>"
+        elif tetap is False:
+            ppr += '<w:keepNext w:val="0"/>'
+        if hal_baru:
+            ppr += "<w:pageBreakBefore/>"
+        if num is not None:
+            ppr += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
+        if sebelum is not None or sesudah is not None:
+            ppr += "<w:spacing" + (f' w:before="{sebelum}"' if sebelum is not None else "") + (
+                f' w:after="{sesudah}"' if sesudah is not None else "") + "/>"
+        return f"<w:p><w:pPr>{ppr}</w:pPr>{isi}</w:p>"
+
+    def tulis(self, gaya: str, teks: str, **kw) -> None:
+        self.out.append(self.p(gaya, _r(teks), **kw))
+
+    def num_baru(self, abstrak: str, mulai: int = 1, tingkat: int = 1) -> int:
+        nid = self._num_id
+        self._num_id += 1
+        over = "".join(f'<w:lvlOverride w:ilvl="{i}"><w:startOverride w:val="'
+                       f'{mulai if i == 0 else 1}"/></w:lvlOverride>' for i in range(tingkat))
+        self.num.append(f'<w:num w:numId="{nid}"><w:abstractNumId w:val="'
+                        f'{self.s._abstrak[abstrak]}"/>{over}</w:num>')
+        return nid
+
+    def tabel(self, gaya: str, lebar: list[int], baris: list[list[str]], kepala: int = 0,
+              tinggi: int | None = None) -> str:
+        """A table; `baris` holds cell contents (paragraph XML); `kepala` header rows repeat."""
+        total = sum(lebar)
+        t = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.g[gaya]}"/><w:tblW w:w="{total}" '
+             'w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" '
+             'w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" '
+             'w:noVBand="1"/></w:tblPr><w:tblGrid>']
+        t += [f'<w:gridCol w:w="{w}"/>' for w in lebar]
+        t.append("</w:tblGrid>")
+        for i, sel in enumerate(baris):
+            tr = "<w:cantSplit/>"
+            if tinggi:
+                tr += f'<w:trHeight w:val="{tinggi}" w:hRule="atLeast"/>'
+            if i < kepala:
+                tr += "<w:tblHeader/>"
+            t.append(f"<w:tr><w:trPr>{tr}</w:trPr>")
+            for w, isi in zip(lebar, sel):
+                t.append(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{isi}</w:tc>')
+            t.append("</w:tr>")
+        t.append("</w:tbl>")
+        return "".join(t)
+
+    # -- lists --
+
+    def daftar(self, daftar: Daftar, dalam_ayat: bool = False) -> list[str]:
+        """Paragraphs of a list and its sub-lists, as one Word list instance."""
+        if not daftar.butir:
+            return []
+        format_ = _FORMAT_DEFINISI if daftar.butir and _urai_tanda(
+            daftar.butir[0].tanda)[0] == "decimal" else _FORMAT_RINCIAN
+        mulai = _cek_daftar(daftar, format_, 0, None)
+        nama = ("Definisi" if format_ is _FORMAT_DEFINISI else "Rincian") + (
+            " Ayat" if dalam_ayat else "")
+        nid = self.num_baru(nama, mulai, 4)
+        definisi = daftar.jenis == "definisi"
+        out: list[str] = []
+        self._butir(daftar, nid, 0, definisi, out)
+        return out
+
+    def _butir(self, daftar: Daftar, nid: int, tingkat: int, definisi: bool, out: list[str]
+               ) -> None:
+        gaya = "Definisi" if definisi and tingkat == 0 else f"Butir {tingkat + 1}"
+        for b in daftar.butir:
+            out.append(self.p(gaya, _runs(b.isi), num=(nid, tingkat)))
+            if b.daftar is not None and b.daftar.butir:
+                self._butir(b.daftar, nid, tingkat + 1, definisi, out)
+
+    # -- document --
+
+    def dokumen(self, dok: Dokumen, gambar) -> None:
+        if dok.jenis not in ("peraturan", "keputusan", "naskah"):
+            raise ValueError(f"jenis dokumen tidak dikenal: {dok.jenis!r}")
+        self.kepala(dok, gambar)
+        self.judul(dok)
+        if dok.jenis == "naskah":
+            for blok in dok.isi:
+                self.blok(blok)
+        else:
+            if dok.pembukaan is not None:
+                self.pembukaan(dok)
+            if dok.jenis == "peraturan":
+                for unsur in dok.batang_tubuh:
+                    self.unsur_peraturan(unsur)
+            else:
+                self.diktum([d for d in dok.batang_tubuh if isinstance(d, Diktum)],
+                            dok.batang_tubuh)
+        if dok.kalimat_pengundangan:
+            self.tulis("Pengundangan", dok.kalimat_pengundangan)
+        if dok.penutup is not None:
+            self.penutup(dok)
+        for lamp in dok.lampiran:
+            self.lampiran(lamp)
+        if dok.paraf:
+            self.paraf(dok)
+        if not self.out or self.out[-1].startswith("<w:tbl>"):
+            # Word wants the body (and the space after a table) to end with a paragraph
+            self.out.append(self.p("Paraf" if dok.paraf else "Normal", ""))
+
+    def kepala(self, dok: Dokumen, gambar) -> None:
+        if gambar is not None:
+            _, cx, cy, _ = gambar
+            self.out.append(self.p("Lambang", _gambar_xml(cx, cy)))
+        if dok.kepala is not None:
+            for baris in dok.kepala.baris:
+                self.tulis("Kepala", baris)
+
+    def judul(self, dok: Dokumen) -> None:
+        j = dok.judul
+        if j.rancangan:
+            self.tulis("Judul", "RANCANGAN")
+        for baris in (j.jenis, j.nomor):
+            if baris:
+                self.tulis("Judul", baris.upper())
+        if j.tentang:
+            self.tulis("Judul", "TENTANG")
+            self.tulis("Judul", j.tentang.upper())
+
+    def pembukaan(self, dok: Dokumen) -> None:
+        pb = dok.pembukaan
+        if pb.dengan_rahmat:
+            self.tulis("Pembukaan", "DENGAN RAHMAT TUHAN YANG MAHA ESA")
+        if pb.pejabat:
+            self.tulis("Pembukaan", pb.pejabat)
+        baris = []
+        for label, isi, abstrak in (("Menimbang", pb.menimbang, "Menimbang"),
+                                    ("Mengingat", pb.mengingat, "Mengingat"),
+                                    ("Memperhatikan", pb.memperhatikan, "Mengingat")):
+            if not isi:
+                continue
+            sel = []
+            if len(isi) == 1:  # a single item has no letter or number (Lampiran II)
+                sel.append(self.p("Konsiderans", _runs(isi[0])))
+            else:
+                nid = self.num_baru(abstrak)
+                sel += [self.p("Konsiderans Butir", _runs(x), num=(nid, 0)) for x in isi]
+            baris.append((label, sel))
+        kolom = self._kolom_label()
+        if baris:
+            rows = []
+            for i, (label, sel) in enumerate(baris):
+                jarak = 240 if i < len(baris) - 1 else None
+                if jarak:
+                    sel[-1] = sel[-1].replace("</w:pPr>", f'<w:spacing w:after="{jarak}"/></w:pPr>',
+                                              1)
+                rows.append([self.p("Konsiderans", _r(label), sesudah=jarak),
+                             self.p("Konsiderans", _r(":")), "".join(sel)])
+            self.out.append(self.tabel("Tabel Tanpa Garis", kolom, rows))
+        self.tulis("Pembukaan", "MEMUTUSKAN:", sebelum=240)
+        # "Menetapkan :" is the first row of the table that holds the diktum of a keputusan
+        # (two tables in a row would run together in Word)
+        jarak = 240 if dok.jenis == "keputusan" else None
+        self.menetapkan = [self.p("Konsiderans", _r("Menetapkan"), sesudah=jarak),
+                           self.p("Konsiderans", _r(":"), sesudah=jarak),
+                           self.p("Konsiderans", _r(pb.menetapkan.upper()), sesudah=jarak)]
+        if dok.jenis != "keputusan":
+            self.out.append(self.tabel("Tabel Tanpa Garis", kolom, [self.menetapkan]))
+            self.menetapkan = None
+
+    def _kolom_label(self) -> list[int]:
+        """Label | colon | text columns, shared by the preamble and the diktum tables."""
+        label, titik = 2126, 284  # 3.75 cm fits "Memperhatikan" and "KESEMBILAN" in Bookman 12
+        return [label, titik, self.tw - label - titik]
+
+    # -- peraturan --
+
+    def unsur_peraturan(self, unsur) -> None:
+        if isinstance(unsur, Bab):
+            self.judul_bagian("Judul Bab", "BAB", unsur.nomor, unsur.judul.upper(), unsur.sumber)
+            for x in unsur.isi:
+                self.unsur_peraturan(x)
+        elif isinstance(unsur, Bagian):
+            self.judul_bagian("Judul Bagian", "Bagian", unsur.nomor, unsur.judul, "")
+            for x in unsur.isi:
+                self.unsur_peraturan(x)
+        elif isinstance(unsur, Paragraf):
+            self.judul_bagian("Judul Paragraf", "Paragraf", unsur.nomor, unsur.judul, "")
+            for x in unsur.pasal:
+                self.pasal(x)
+        elif isinstance(unsur, Pasal):
+            self.pasal(unsur)
+        else:
+            raise ValueError(f"unsur batang tubuh peraturan tidak dikenal: {type(unsur).__name__}")
+
+    def judul_bagian(self, gaya: str, kata: str, nomor, judul: str, sumber: str) -> None:
+        if nomor is None or nomor == "":
+            tempat = f" ({sumber})" if sumber else ""
+            raise ValueError(f"{kata} {judul!r} belum dinomori{tempat}")
+        self.tulis(gaya, f"{kata} {nomor}")
+        if judul:
+            self.tulis(gaya, judul)
+
+    def pasal(self, pasal: Pasal) -> None:
+        tempat = f" ({pasal.sumber})" if pasal.sumber else ""
+        if pasal.nomor is None:
+            raise ValueError(f"pasal belum dinomori{tempat}")
+        if not pasal.ayat:
+            raise ValueError(f"Pasal {pasal.nomor} tanpa isi{tempat}")
+        self.tulis("Pasal", f"Pasal {pasal.nomor}")
+        if len(pasal.ayat) == 1 and pasal.ayat[0].nomor is None:
+            a = pasal.ayat[0]
+            self.out.append(self.p("Isi Pasal", _runs(a.isi)))
+            if a.daftar is not None:
+                self.out += self.daftar(a.daftar)
+            return
+        nomor = [a.nomor for a in pasal.ayat]
+        if None in nomor or nomor != list(range(nomor[0], nomor[0] + len(nomor))):
+            raise ValueError(f"ayat Pasal {pasal.nomor} tidak bernomor urut: {nomor}{tempat}")
+        nid = self.num_baru("Ayat", nomor[0])
+        for a in pasal.ayat:
+            self.ayat(a, nid)
+
+    def ayat(self, a: Ayat, nid: int) -> None:
+        self.out.append(self.p("Ayat", _runs(a.isi), num=(nid, 0)))
+        if a.daftar is not None:
+            self.out += self.daftar(a.daftar, dalam_ayat=True)
+
+    # -- keputusan --
+
+    def diktum(self, diktum: list[Diktum], semua: list) -> None:
+        if len(diktum) != len(semua):
+            raise ValueError("batang tubuh keputusan hanya boleh berisi Diktum")
+        rows = [self.menetapkan] if self.menetapkan else []
+        for i, d in enumerate(diktum):
+            if not d.nomor:
+                raise ValueError(f"diktum {i + 1} belum dinomori")
+            jarak = 120 if i < len(diktum) - 1 else None
+            sel = [self.p("Diktum", _runs(d.isi))]
+            if d.daftar is not None:
+                sel += self.daftar(d.daftar)
+            if jarak:
+                sel[-1] = sel[-1].replace("</w:pPr>", f'<w:spacing w:after="{jarak}"/></w:pPr>', 1)
+            rows.append([self.p("Diktum Label", _r(d.nomor)), self.p("Diktum", _r(":")),
+                         "".join(sel)])
+        if rows:
+            self.out.append(self.tabel("Tabel Tanpa Garis", self._kolom_label(), rows))
+
+    # -- closing --
+
+    def tanda_tangan(self, tt: TandaTangan, kiri: bool, sebelum: int, lengkap: bool = True) -> None:
+        gaya = "Tanda Tangan Kiri" if kiri else "Tanda Tangan"
+        baris = []
+        if lengkap and tt.tempat:
+            baris.append(f"{tt.kata} di {tt.tempat}")
+            baris.append(f"pada tanggal {tt.tanggal}".rstrip())
+        baris.append(tt.jabatan)
+        for i, b in enumerate(baris):
+            self.tulis(gaya, b, sebelum=sebelum if i == 0 else None)
+        nip = tt.nip.strip() if tt.nip else ""
+        self.tulis(gaya + " Nama", tt.nama, tetap=bool(nip) or None)
+        if nip:
+            self.tulis(gaya, nip if nip.upper().startswith("NIP") else f"NIP. {nip}", tetap=False)
+
+    def penutup(self, dok: Dokumen) -> None:
+        pn = dok.penutup
+        self.tanda_tangan(pn.ditetapkan, kiri=False, sebelum=480)
+        if pn.diundangkan is not None:
+            self.tanda_tangan(pn.diundangkan, kiri=True, sebelum=480)
+        if pn.berita_daerah:
+            self.tulis("Berita Daerah", pn.berita_daerah.upper())
+        if pn.tembusan:
+            self.tulis("Tembusan", "Tembusan:")
+            if len(pn.tembusan) == 1:
+                self.tulis("Tembusan Butir", pn.tembusan[0], sebelum=0)
+            else:
+                nid = self.num_baru("Mengingat")
+                for t in pn.tembusan:
+                    self.out.append(self.p("Tembusan Butir", _r(t), num=(nid, 0), sebelum=0))
+
+    def paraf(self, dok: Dokumen) -> None:
+        ada_nama = any(b.nama for b in dok.paraf)
+        kepala = ["No", "Jabatan"] + (["Nama"] if ada_nama else []) + ["Paraf", "Tanggal"]
+        relatif = [1.0, 6.0] + ([4.5] if ada_nama else []) + [2.5, 2.5]
+        lebar_total = self.tw if ada_nama else round(self.tw * 0.75)
+        lebar = _bagi(lebar_total, relatif)
+        rows = [[self.p("Paraf", _r(k)) for k in kepala]]
+        for i, b in enumerate(dok.paraf, 1):
+            sel = [str(i), b.jabatan] + ([b.nama] if ada_nama else []) + [b.paraf, b.tanggal]
+            rows.append([self.p("Paraf", _r(s)) for s in sel])
+        rows[0] = [x.replace("<w:r>", "<w:r><w:rPr><w:b/><w:bCs/></w:rPr>") for x in rows[0]]
+        self.tulis("Paraf Judul", "PARAF KOORDINASI")
+        self.out.append(self.tabel("Tabel Bergaris", lebar, rows, kepala=1, tinggi=454))
+
+    # -- attachments and free blocks --
+
+    def lampiran(self, lamp: Lampiran) -> None:
+        baris = list(lamp.kepala)
+        pertama = baris[0].strip().upper() if baris else ""
+        kata = f"LAMPIRAN {lamp.nomor}" if lamp.nomor else "LAMPIRAN"
+        if pertama == "LAMPIRAN":
+            baris[0] = kata
+        elif not pertama.startswith("LAMPIRAN"):
+            baris.insert(0, kata)
+        for i, b in enumerate(baris):
+            self.tulis("Lampiran Kepala", b, hal_baru=(i == 0))
+        if lamp.judul:
+            self.tulis("Judul Lampiran", lamp.judul.upper())
+        for blok in lamp.isi:
+            self.blok(blok)
+        if lamp.tanda_tangan is not None:
+            self.tanda_tangan(lamp.tanda_tangan, kiri=False, sebelum=480)
+
+    def blok(self, blok) -> None:
+        if isinstance(blok, Alinea):
+            gaya = {"biasa": "Alinea", "tengah": "Tengah", "judul": "Judul Alinea",
+                    "subjudul": "Subjudul"}.get(blok.gaya)
+            if gaya is None:
+                raise ValueError(f"gaya alinea tidak dikenal: {blok.gaya!r}")
+            isi = blok.isi
+            if blok.gaya == "judul":
+                isi = [Teks(_polos(x).upper(), x.miring if isinstance(x, Teks) else False,
+                            x.tebal if isinstance(x, Teks) else False) for x in isi]
+            self.out.append(self.p(gaya, _runs(isi)))
+        elif isinstance(blok, Tabel):
+            self.tabel_data(blok)
+        elif isinstance(blok, Daftar):
+            self.out += self.daftar(blok)
+        else:
+            raise ValueError(f"blok tidak dikenal: {type(blok).__name__}")
+
+    def tabel_data(self, t: Tabel) -> None:
+        n = len(t.kepala) or max((len(b) for b in t.baris), default=0)
+        if n == 0:
+            return
+        for i, b in enumerate(t.baris):
+            if len(b) != n:
+                raise ValueError(f"baris tabel ke-{i + 1} berisi {len(b)} sel, seharusnya {n}")
+        relatif = list(t.lebar) if t.lebar else [1.0] * n
+        if len(relatif) != n or min(relatif) <= 0:
+            raise ValueError("lebar kolom tabel tidak cocok dengan jumlah kolom")
+        rows = []
+        if t.kepala:
+            rows.append([self.p("Tabel Kepala", _r(k)) for k in t.kepala])
+        rows += [[self.p("Tabel", _r(s)) for s in b] for b in t.baris]
+        self.out.append(self.tabel("Tabel Bergaris", _bagi(self.tw, relatif), rows,
+                                   kepala=1 if t.kepala else 0))
+        self.out.append(self.p("Normal", ""))  # Word needs a paragraph between tables
+
+
+def _polos(x) -> str:
+    if isinstance(x, Rujukan):
+        if x.teks is None:
+            raise ValueError(f"rujukan [[{x.label}]] belum diselesaikan")
+        return x.teks
+    return x.teks
+
+
+def _bagi(total: int, relatif: list[float]) -> list[int]:
+    """Split `total` twips in proportion; the last column takes the rounding rest."""
+    s = sum(relatif)
+    lebar = [int(total * r / s) for r in relatif[:-1]]
+    return lebar + [total - sum(lebar)]
+
+
+def _gambar_xml(cx: int, cy: int) -> str:
+    return (f'<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+            f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            '<wp:docPr id="1" name="Lambang"/><wp:cNvGraphicFramePr>'
+            '<a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+            f'<a:graphic><a:graphicData uri="{PIC_NS}"><pic:pic><pic:nvPicPr>'
+            '<pic:cNvPr id="0" name="Lambang"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill>'
+            '<a:blip r:embed="rIdLambangPerbupGen"/><a:stretch><a:fillRect/></a:stretch>'
+            f'</pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/>'
+            '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
+            "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>")
+
+
+def render_docx(dok: Dokumen, tata: TataLetak | None = None, template: Path | None = None
+                ) -> bytes:
+    """One document to DOCX bytes (prepares the template on every call; for many documents use
+    PenyajiDocx)."""
+    return PenyajiDocx(template, tata).render(dok)
