@@ -67,6 +67,19 @@ def _pindah(pos_dasar: Posisi, pos_atas: Posisi, jalur: tuple) -> None:
             pos_dasar.catat(j, lok)
 
 
+def muat_bawaan() -> tuple[dict[str, Any], Posisi]:
+    """The juknis defaults, the bottom layer of every config."""
+    return muat_yaml(jalur_paket.KLAUSUL / "bawaan.yaml", "clauses/bawaan.yaml")
+
+
+def muat_data(data: dict, folder: Path, nama: str = "<data>") -> HasilMuat:
+    """A config given as Python data (e.g. generated for a benchmark) over the juknis defaults."""
+    dasar, posisi = muat_bawaan()
+    pos_data = Posisi()
+    pos_data.catat((), Lokasi(nama))
+    return validasi(_gabung(dasar, data, posisi, pos_data, ()), posisi, folder, [])
+
+
 def muat_peraturan() -> tuple[dict[str, Any], Posisi]:
     return muat_yaml(jalur_paket.KLAUSUL / "dasar_hukum.yaml", "clauses/dasar_hukum.yaml")
 
@@ -85,7 +98,7 @@ def muat_konfigurasi(sumber: Path | str) -> HasilMuat:
         utama = sumber
         folder = sumber.parent
 
-    data, posisi = muat_yaml(jalur_paket.KLAUSUL / "bawaan.yaml", "clauses/bawaan.yaml")
+    data, posisi = muat_bawaan()
     berkas = [utama]
     data_utama, pos_utama = muat_yaml(utama, _tampil(utama))
     if not isinstance(data_utama, dict):
@@ -127,6 +140,11 @@ def muat_konfigurasi(sumber: Path | str) -> HasilMuat:
         data["desa"] = desa
         posisi.perbarui(pos_roster, ("desa",))
 
+    return validasi(data, posisi, folder, berkas)
+
+
+def validasi(data: dict, posisi: Posisi, folder: Path, berkas: list[Path]) -> HasilMuat:
+    """Validate merged config data (defaults included) and check it against the national list."""
     try:
         konfigurasi = Konfigurasi.model_validate(data)
     except ValidationError as e:
