@@ -1,0 +1,388 @@
+"""The builder of the Peraturan Bupati on the role of desa in stunting reduction (juknis Aksi 4).
+
+`bangun_perbup(hasil)` turns a validated config into a numbered `Dokumen` in the form of UU 12/2011
+Lampiran II: heading, title, preamble (Menimbang from the config or `clauses/perbup/pembukaan.yaml`,
+Mengingat from the citation table), the body from the clause files `clauses/perbup/*.md`, the
+closing sentence, the signature and promulgation blocks and the paraf-koordinasi box.
+
+Pasal 1 is built from `clauses/perbup/definisi.yaml`: the body is rendered with every candidate
+definition, then the definitions whose term is not used anywhere else in the body (nor in another
+definition kept) are removed, so Pasal 1 defines exactly the terms the regulation uses.
+
+Every wording file is looked up through the clause library, so a district's clause folder
+(`folder_klausul`) can override `perbup/pembukaan.yaml`, `perbup/definisi.yaml` and
+`perbup/ungkapan.yaml` as it overrides the clause files.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from . import jalur, klausul, naskah, penomoran
+from .config import Konfigurasi, OPD
+from .errors import ConfigError, KlausulError
+from .model import (
+    Bab,
+    Bagian,
+    BarisParaf,
+    Butir,
+    Daftar,
+    Dokumen,
+    Inline,
+    Judul,
+    Paragraf,
+    Pasal,
+    Pembukaan,
+    Penutup,
+    TandaTangan,
+    Teks,
+    teks,
+)
+from .muat import HasilMuat
+from .yaml_muat import muat_yaml
+
+__all__ = [
+    "bangun_perbup",
+    "pustaka_klausul",
+    "konteks_perbup",
+    "sebutan_lembaga",
+    "CalonDefinisi",
+    "calon_definisi",
+    "pilih_definisi",
+]
+
+JENIS = "Peraturan Bupati"
+SUBFOLDER = "perbup"
+PENCIPTA = "perbup-gen"
+
+
+# --- the clause library and the context ----------------------------------------------------------
+
+
+def pustaka_klausul(hasil: HasilMuat) -> klausul.PustakaKlausul:
+    """The package's clauses, with the district's clause folder (if any) on top."""
+    folders = [jalur.KLAUSUL]
+    if hasil.konfigurasi.folder_klausul:
+        folders.append(hasil.folder / hasil.konfigurasi.folder_klausul)
+    return klausul.PustakaKlausul(folders)
+
+
+def _muat_yaml_klausul(pustaka: klausul.PustakaKlausul, relatif: str) -> tuple[dict, Any, str]:
+    """A YAML wording file of the library: (data, positions, name shown in messages)."""
+    path = pustaka.cari(relatif)
+    nama = klausul._nama_tampil(path)
+    try:
+        data, posisi = muat_yaml(path, nama)
+    except ConfigError as e:
+        raise KlausulError(f"berkas YAML tidak dapat dibaca: {e}", nama) from None
+    if not isinstance(data, dict):
+        raise KlausulError("isi berkas harus berupa pemetaan (kunci: nilai)", nama)
+    return data, posisi, nama
+
+
+def _sumber(posisi: Any, jalur_: tuple, nama: str) -> str:
+    """"file:line" of a YAML value, for messages and Rujukan.sumber."""
+    lok = posisi.cari(jalur_, nama)
+    return f"{nama}:{lok.baris}" if lok.baris else nama
+
+
+def sebutan_lembaga(nama: str) -> str:
+    """The short name of a community institution written "Long Name (ABBR) rest".
+
+    The abbreviation replaces the words it stands for (the shortest tail of the long name whose
+    capital initials spell it): "Tim Penggerak Pemberdayaan dan Kesejahteraan Keluarga (PKK) Desa"
+    -> "Tim Penggerak PKK Desa"; when the initials do not match, the abbreviation stands for the
+    whole long name: "Pos Pelayanan Terpadu (Posyandu)" -> "Posyandu". A name without brackets is
+    kept.
+    """
+    m = re.fullmatch(r"\s*(.*?)\s*\(([^()]+)\)\s*(.*?)\s*", nama)
+    if not m or not m.group(1):
+        return nama
+    panjang, singkat, sisa = m.group(1).split(), m.group(2).strip(), m.group(3)
+    awal = ""
+    for i in range(len(panjang) - 1, -1, -1):
+        inisial = "".join(w[0] for w in panjang[i:] if w[:1].isupper())
+        if inisial.upper() == singkat.upper():
+            awal = " ".join(panjang[:i])
+            break
+    return " ".join(x for x in (awal, singkat, sisa) if x)
+
+
+def _koordinator_data(k: Konfigurasi) -> OPD | None:
+    """The OPD that consolidates data: the configured one, else the planning agency if listed."""
+    if k.koordinasi.koordinator_data:
+        return k.opd_kode(k.koordinasi.koordinator_data)
+    for o in k.opd:
+        if o.kode.startswith("bappeda") or o.nama.startswith("Badan Perencanaan Pembangunan Daerah"):
+            return o
+    return None
+
+
+def konteks_perbup(hasil: HasilMuat, pustaka: klausul.PustakaKlausul) -> dict[str, Any]:
+    """`naskah.konteks_dasar` plus what the Perbup clauses need (derived lists, wording)."""
+    k = hasil.konfigurasi
+    konteks = naskah.konteks_dasar(hasil)
+    ungkapan, posisi, nama = _muat_yaml_klausul(pustaka, f"{SUBFOLDER}/ungkapan.yaml")
+    pendidikan = (ungkapan.get("pendidikan") or {}).get(k.kpm.pendidikan_minimal)
+    if not isinstance(pendidikan, str) or not pendidikan.strip():
+        raise KlausulError(f"'pendidikan.{k.kpm.pendidikan_minimal}' tidak ada: jenjang pendidikan "
+                           "KPM harus ditulis dalam kata-kata", nama)
+    peran_kecamatan = konteks["peran_kecamatan"]
+    nonaktif = set(k.perbup.klausul_nonaktif)
+    konteks.update(
+        # ids of the Perbup clause files in use: the ruang lingkup lists only chapters present
+        klausul_aktif=[i for i in pustaka.id_klausul(SUBFOLDER) if i not in nonaktif],
+        # the kecamatan role that holds the coordination meetings (juknis Aksi 5, Tahap Ketiga
+        # angka 4 huruf c), so the meeting ayat can point at its item; None when there is none
+        indeks_rapat_kecamatan=next(
+            (i for i, p in enumerate(peran_kecamatan) if "rapat koordinasi" in p.lower()), None),
+        koordinator_data=_koordinator_data(k),
+        pendidikan_minimal=pendidikan.strip(),
+        lembaga=[
+            {"nama": l.nama, "sebutan": sebutan_lembaga(l.nama), "peran": list(l.peran)}
+            for l in k.lembaga_masyarakat
+        ],
+        opd_intervensi=[o for o in k.opd if o.intervensi],
+        definisi=[],
+    )
+    return konteks
+
+
+# --- Pasal 1: definitions ------------------------------------------------------------------------
+
+
+@dataclass
+class CalonDefinisi:
+    """One candidate definition, rendered: its sentence and the terms that call for it."""
+
+    teks: str
+    istilah: list[str]
+    sumber: str
+
+
+def calon_definisi(pustaka: klausul.PustakaKlausul, konteks: dict) -> list[CalonDefinisi]:
+    """The candidate definitions of `perbup/definisi.yaml`, rendered, in the file's order."""
+    data, posisi, nama = _muat_yaml_klausul(pustaka, f"{SUBFOLDER}/definisi.yaml")
+    daftar = data.get("definisi")
+    if not isinstance(daftar, list):
+        raise KlausulError("kunci 'definisi' harus berupa daftar", nama)
+    hasil: list[CalonDefinisi] = []
+    for i, d in enumerate(daftar):
+        sumber = _sumber(posisi, ("definisi", i), nama)
+        if not isinstance(d, dict) or not isinstance(d.get("teks"), str) \
+                or not isinstance(d.get("istilah"), list) or not d["istilah"]:
+            raise KlausulError("tiap definisi harus mempunyai 'teks' (templat) dan 'istilah' "
+                               "(daftar istilah yang dicari)", *klausul._sumber_pecah(sumber))
+        teks_ = klausul.render_teks(d["teks"], konteks, _sumber(posisi, ("definisi", i, "teks"), nama))
+        istilah = [klausul.render_teks(str(t), konteks, sumber).strip() for t in d["istilah"]]
+        hasil.append(CalonDefinisi(teks_.strip(), [t for t in istilah if t], sumber))
+    return hasil
+
+
+def _polos_inline(isi: Inline) -> str:
+    return "".join(t.teks for t in isi if isinstance(t, Teks))
+
+
+def _inline_daftar(d: Daftar) -> Iterable[Inline]:
+    for b in d.butir:
+        yield b.isi
+        if b.daftar:
+            yield from _inline_daftar(b.daftar)
+
+
+def _semua_pasal(badan: list) -> Iterable[Pasal]:
+    for u in badan:
+        if isinstance(u, Pasal):
+            yield u
+        elif isinstance(u, (Bab, Bagian)):
+            yield from _semua_pasal(u.isi)
+        elif isinstance(u, Paragraf):
+            yield from u.pasal
+
+
+def _teks_pasal(p: Pasal) -> str:
+    bagian = []
+    for a in p.ayat:
+        bagian.append(_polos_inline(a.isi))
+        if a.daftar:
+            bagian.extend(_polos_inline(x) for x in _inline_daftar(a.daftar))
+    return "\n".join(bagian)
+
+
+def _pola_istilah(istilah: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(istilah) + r"(?!\w)")
+
+
+def pilih_definisi(calon: list[CalonDefinisi], teks_lain: str) -> list[CalonDefinisi]:
+    """The candidates whose term occurs in `teks_lain` or in another chosen definition.
+
+    Grows to a fixed point: a definition kept may call for another ("Pemerintah Desa adalah Kepala
+    Desa ..." keeps "Kepala Desa"). The order of `calon` is kept.
+    """
+    pola = [[_pola_istilah(t) for t in c.istilah] for c in calon]
+    dipakai: set[int] = set()
+    berubah = True
+    while berubah:
+        berubah = False
+        for i, c in enumerate(calon):
+            if i in dipakai:
+                continue
+            teks_ = "\n".join([teks_lain] + [calon[j].teks for j in dipakai if j != i])
+            if any(p.search(teks_) for p in pola[i]):
+                dipakai.add(i)
+                berubah = True
+    return [c for i, c in enumerate(calon) if i in dipakai]
+
+
+def _saring_definisi(badan: list, calon: list[CalonDefinisi]) -> None:
+    """Remove from Pasal 1 the candidate definitions whose term the rest of the body never uses."""
+    pasal_definisi: Pasal | None = None
+    daftar: Daftar | None = None
+    for p in _semua_pasal(badan):
+        for a in p.ayat:
+            if a.daftar is not None and a.daftar.jenis == "definisi":
+                pasal_definisi, daftar = p, a.daftar
+                break
+        if daftar is not None:
+            break
+    if daftar is None:
+        return  # a district clause without the definition list: nothing to choose
+    teks_calon = {c.teks: c for c in calon}
+    lain = [_teks_pasal(p) for p in _semua_pasal(badan) if p is not pasal_definisi]
+    # definitions written directly in the clause (not from definisi.yaml) always stay
+    lain += [_polos_inline(b.isi) for b in daftar.butir if _polos_inline(b.isi).strip() not in teks_calon]
+    dipilih = {id(c) for c in pilih_definisi(calon, "\n".join(lain))}
+    butir: list[Butir] = []
+    for b in daftar.butir:
+        c = teks_calon.get(_polos_inline(b.isi).strip())
+        if c is None or id(c) in dipilih:
+            butir.append(b)
+    if not butir:
+        raise KlausulError("Pasal definisi tidak berisi satu definisi pun: tidak ada istilah "
+                           "definisi.yaml yang dipakai di batang tubuh", *klausul._sumber_pecah(
+                               pasal_definisi.sumber))
+    daftar.butir = butir
+
+
+# --- preamble ------------------------------------------------------------------------------------
+
+
+def _menimbang(hasil: HasilMuat, pustaka: klausul.PustakaKlausul, konteks: dict) -> list[Inline]:
+    k = hasil.konfigurasi
+    if k.perbup.menimbang:
+        # the district's own text: literal, never a template
+        butir = [teks(" ".join(m.split())) for m in k.perbup.menimbang]
+    else:
+        data, posisi, nama = _muat_yaml_klausul(pustaka, f"{SUBFOLDER}/pembukaan.yaml")
+        templat = data.get("menimbang")
+        if not isinstance(templat, list) or not templat or not all(isinstance(t, str) for t in templat):
+            raise KlausulError("kunci 'menimbang' harus berupa daftar templat teks", nama)
+        butir = [klausul.render_inline(t, konteks, _sumber(posisi, ("menimbang", i), nama))
+                 for i, t in enumerate(templat)]
+    butir = [naskah.akhiri_konsiderans(b) for b in butir]
+    butir.append(teks(naskah.konsiderans_penutup(len(butir), JENIS, k.perbup.tentang.strip())))
+    return butir
+
+
+def _pembukaan(hasil: HasilMuat, pustaka: klausul.PustakaKlausul, konteks: dict) -> Pembukaan:
+    k = hasil.konfigurasi
+    kunci = [k.kabupaten.dasar_pembentukan] + list(k.perbup.dasar_hukum.pilih)
+    mengingat = naskah.susun_mengingat(hasil, kunci, ("perbup", "dasar_hukum", "pilih"))
+    return Pembukaan(
+        pejabat=f"BUPATI {k.kabupaten.nama.upper()},",
+        menimbang=_menimbang(hasil, pustaka, konteks),
+        mengingat=[teks(m) for m in mengingat],
+        menetapkan=f"PERATURAN BUPATI TENTANG {naskah.judul_kapital(k.perbup.tentang)}.",
+    )
+
+
+# --- closing -------------------------------------------------------------------------------------
+
+
+def _kalimat_pengundangan(pustaka: klausul.PustakaKlausul, konteks: dict) -> str:
+    data, posisi, nama = _muat_yaml_klausul(pustaka, f"{SUBFOLDER}/ungkapan.yaml")
+    templat = data.get("kalimat_pengundangan")
+    if not isinstance(templat, str) or not templat.strip():
+        raise KlausulError("kunci 'kalimat_pengundangan' harus berupa templat teks", nama)
+    return klausul.render_teks(templat, konteks, _sumber(posisi, ("kalimat_pengundangan",), nama)).strip()
+
+
+def _penutup(k: Konfigurasi) -> Penutup:
+    p = k.perbup
+    nama_kab = k.kabupaten.nama.upper()
+    tahun_bd = p.tanggal_pengundangan.year if p.tanggal_pengundangan else k.tahun
+    return Penutup(
+        ditetapkan=naskah.tanda_tangan_bupati(k, p.tanggal_penetapan),
+        diundangkan=TandaTangan(
+            tempat=k.kabupaten.ibu_kota,
+            tanggal=naskah.tanggal_atau_titik(p.tanggal_pengundangan),
+            jabatan=f"SEKRETARIS DAERAH KABUPATEN {nama_kab},",
+            nama=naskah.nama_penanda_tangan(k.pejabat.sekretaris_daerah),
+            kata="Diundangkan",
+        ),
+        berita_daerah=(f"BERITA DAERAH KABUPATEN {nama_kab} TAHUN {tahun_bd} "
+                       f"NOMOR {p.nomor_berita_daerah or naskah.TITIK}"),
+    )
+
+
+def _paraf(k: Konfigurasi) -> list[BarisParaf]:
+    """The paraf-koordinasi rows: from the config, or derived (juknis Aksi 4 Tahap Ketiga: Kepala
+    Bagian Hukum and the initiating OPD, then up the line to the Sekretaris Daerah)."""
+    if not k.perbup.kotak_paraf:
+        return []
+    if k.paraf_koordinasi:
+        return [BarisParaf(jabatan=b.jabatan, nama=b.nama or "") for b in k.paraf_koordinasi]
+    pemrakarsa = k.opd_pemrakarsa
+    baris = [
+        BarisParaf("Kepala Bagian Hukum", naskah.nama_orang(k.pejabat.kepala_bagian_hukum)),
+        BarisParaf(pemrakarsa.jabatan_kepala or f"Kepala {pemrakarsa.nama}",
+                   naskah.nama_orang(pemrakarsa.kepala) if pemrakarsa.kepala else ""),
+    ]
+    baris += [BarisParaf(a.jabatan, naskah.nama_orang(a)) for a in k.pejabat.asisten]
+    baris.append(BarisParaf("Sekretaris Daerah", naskah.nama_orang(k.pejabat.sekretaris_daerah)))
+    return baris
+
+
+# --- the document --------------------------------------------------------------------------------
+
+
+def bangun_perbup(hasil: HasilMuat) -> Dokumen:
+    """The Peraturan Bupati as a numbered document model (penomoran.susun applied, foreign terms
+    in italics)."""
+    k = hasil.konfigurasi
+    pustaka = pustaka_klausul(hasil)
+    konteks = konteks_perbup(hasil, pustaka)
+
+    calon = calon_definisi(pustaka, konteks)
+    konteks_badan = dict(konteks, definisi=[c.teks for c in calon])
+    badan = klausul.muat_badan(pustaka, SUBFOLDER, konteks_badan,
+                               nonaktif=set(k.perbup.klausul_nonaktif))
+    _saring_definisi(badan, calon)
+
+    lambang = str((hasil.folder / k.kabupaten.lambang).resolve()) if k.kabupaten.lambang else None
+    tentang = naskah.judul_kapital(k.perbup.tentang)
+    dok = Dokumen(
+        jenis="peraturan",
+        kepala=naskah.kepala_bupati(k, lambang),
+        judul=Judul(
+            jenis=f"PERATURAN BUPATI {k.kabupaten.nama.upper()}",
+            nomor=naskah.nomor_judul(k.perbup.nomor, k.tahun if k.perbup.nomor else None),
+            tentang=tentang,
+            rancangan=k.perbup.rancangan,
+        ),
+        pembukaan=_pembukaan(hasil, pustaka, konteks),
+        batang_tubuh=badan,
+        kalimat_pengundangan=_kalimat_pengundangan(pustaka, konteks),
+        penutup=_penutup(k),
+        paraf=_paraf(k),
+        properti={
+            "title": f"{'Rancangan ' if k.perbup.rancangan else ''}Peraturan Bupati "
+                     f"{k.kabupaten.nama} tentang {k.perbup.tentang.strip()}",
+            "subject": k.perbup.tentang.strip(),
+            "creator": PENCIPTA,
+        },
+    )
+    penomoran.susun(dok)
+    naskah.miringkan_istilah_asing(dok)
+    return dok
