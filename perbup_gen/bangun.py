@@ -94,7 +94,6 @@ def berkas_sk_kpm(hasil: HasilMuat, penyaji: Penyaji, catatan: CatatanBangun, de
         if setiap:
             setiap()
         if desa.kelurahan:
-            catatan.jumlah_kelurahan += 1
             continue
         alasan = pembangun.bisa_dibuat(desa)
         if alasan:
@@ -146,4 +145,12 @@ def bangun_semua(hasil: HasilMuat, folder, format_: str = "docx", force: bool = 
         yield from berkas_sk_kpm(hasil, penyaji, catatan, setiap=setiap)
 
     laporan = tulis_semua(folder, semua(), hash_berkas(hasil.berkas), force=force)
+    catatan.jumlah_kelurahan = jumlah_kelurahan(hasil)
     return laporan, catatan
+
+
+def jumlah_kelurahan(hasil: HasilMuat) -> int:
+    """Kelurahan of the kabupaten in the national list: they get no KPM decree."""
+    from .wilayah import DaftarWilayah
+
+    return sum(1 for w in DaftarWilayah.muat().keturunan(hasil.konfigurasi.kabupaten.kode) if w.tingkat == "kelurahan")

@@ -18,7 +18,7 @@ JUDUL = "DAFTAR PERIKSA PARAF KOORDINASI DAN JADWAL TAHAPAN"
 KEPALA_PARAF = ["No", "Jabatan", "Nama", "Paraf", "Tanggal"]
 LEBAR_PARAF = [0.5, 3.2, 2.4, 1.1, 1.6]
 KEPALA_TAHAPAN = ["Tahap", "Langkah", "Penanggung jawab", "Target", "Status"]
-LEBAR_TAHAPAN = [1.6, 3.2, 1.9, 1.3, 1.5]
+LEBAR_TAHAPAN = [0.9, 3.7, 2.0, 1.4, 1.5]
 
 
 def baris_paraf(hasil: HasilMuat, dokumen: JenisDokumenParaf, status: StatusProses | None = None) -> list[BarisParaf]:
@@ -83,7 +83,7 @@ def bangun_checklist(hasil: HasilMuat, status: StatusProses | None = None) -> Do
     for t in jadwal(hasil):
         for i, l in enumerate(t.langkah):
             c = status.tahapan.get(l.kode)
-            baris.append([t.nama if i == 0 else "", l.uraian, l.penanggung_jawab, bilangan.tanggal(l.target),
+            baris.append([t.nama.split(":")[0] if i == 0 else "", l.uraian, l.penanggung_jawab, bilangan.tanggal(l.target),
                           teks_keadaan(c.selesai if c else None, c.catatan if c else None)])
     isi.append(Tabel(list(KEPALA_TAHAPAN), baris, list(LEBAR_TAHAPAN)))
 

@@ -198,6 +198,10 @@ def sk_kpm(konfigurasi: Path, desa: str | None, keluaran: Path, format_: str, fo
         raise PerbupGenError(f"{dipilih[0].nama} adalah kelurahan: kelurahan tidak mempunyai Kepala Desa maupun KPM, tidak dibuatkan Keputusan Kepala Desa")
     catatan = CatatanBangun()
     _tulis_sebagian(hasil, keluaran, berkas_sk_kpm(hasil, Penyaji(hasil, format_), catatan, dipilih), force)
+    if not desa:
+        from .bangun import jumlah_kelurahan
+
+        catatan.jumlah_kelurahan = jumlah_kelurahan(hasil)
     _laporkan_catatan(catatan)
     if catatan.gagal:
         sys.exit(1)

@@ -752,7 +752,9 @@ class _Penulis:
 
     # -- closing --
 
-    def tanda_tangan(self, tt: TandaTangan, kiri: bool, sebelum: int, lengkap: bool = True) -> None:
+    def tanda_tangan(self, tt: TandaTangan, kiri: bool, sebelum: int, lengkap: bool = True,
+                     ikat: bool = False) -> None:
+        """A signature block; `ikat` keeps its last line on the page of what follows."""
         gaya = "Tanda Tangan Kiri" if kiri else "Tanda Tangan"
         baris = []
         if lengkap and tt.tempat:
@@ -762,15 +764,15 @@ class _Penulis:
         for i, b in enumerate(baris):
             self.tulis(gaya, b, sebelum=sebelum if i == 0 else None)
         nip = tt.nip.strip() if tt.nip else ""
-        self.tulis(gaya + " Nama", tt.nama, tetap=bool(nip) or None)
+        self.tulis(gaya + " Nama", tt.nama, tetap=bool(nip) or ikat or None)
         if nip:
-            self.tulis(gaya, nip if nip.upper().startswith("NIP") else f"NIP. {nip}", tetap=False)
+            self.tulis(gaya, nip if nip.upper().startswith("NIP") else f"NIP. {nip}", tetap=ikat)
 
     def penutup(self, dok: Dokumen) -> None:
         pn = dok.penutup
         self.tanda_tangan(pn.ditetapkan, kiri=False, sebelum=480)
         if pn.diundangkan is not None:
-            self.tanda_tangan(pn.diundangkan, kiri=True, sebelum=480)
+            self.tanda_tangan(pn.diundangkan, kiri=True, sebelum=480, ikat=bool(pn.berita_daerah))
         if pn.berita_daerah:
             self.tulis("Berita Daerah", pn.berita_daerah.upper())
         if pn.tembusan:
