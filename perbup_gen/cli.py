@@ -113,7 +113,7 @@ def roster_templat(tujuan: Path, kode: str | None, force: bool) -> None:
 
 OPSI_KELUARAN = click.option("-o", "--output", "keluaran", type=click.Path(path_type=Path), default=Path("out"), show_default=True, help="Folder keluaran.")
 OPSI_FORMAT = click.option("--format", "format_", type=click.Choice(["docx", "md", "html"]), default="docx", show_default=True, help="Format berkas.")
-OPSI_FORCE = click.option("--force", is_flag=True, help="Timpa berkas yang diubah tangan sejak dibuat.")
+OPSI_FORCE = click.option("--force", is_flag=True, help="Timpa berkas yang diubah tangan sejak dibuat (pada build: juga lanjutkan meski pemeriksaan menemukan galat).")
 OPSI_PDF = click.option("--pdf", is_flag=True, help="Ubah juga setiap DOCX menjadi PDF (perlu LibreOffice).")
 
 
@@ -234,6 +234,21 @@ def checklist(konfigurasi: Path, keluaran: Path, format_: str, force: bool) -> N
 
 @main.command()
 @ARG_KONFIGURASI
+@click.option("--md", "keluaran_md", type=click.Path(path_type=Path), default=None, help="Tulis juga laporan Markdown ke berkas ini.")
+@click.option("--html", "keluaran_html", type=click.Path(path_type=Path), default=None, help="Tulis juga laporan HTML ke berkas ini.")
+@_tangani_kesalahan
+def check(konfigurasi: Path, keluaran_md: Path | None, keluaran_html: Path | None) -> None:
+    """Periksa naskah (kaidah Lampiran II UU 12/2011) dan data (KPM, APBDes, roster). Kode keluar 1
+    bila ada galat."""
+    from .periksa import jalankan_periksa
+
+    teks, kode = jalankan_periksa(konfigurasi, keluaran_md, keluaran_html)
+    click.echo(teks, nl=False)
+    sys.exit(kode)
+
+
+@main.command()
+@ARG_KONFIGURASI
 @click.option("--per", "per", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Keadaan per tanggal TTTT-BB-HH (bawaan: hari ini).")
 @click.option("--selesai", "selesai", metavar="KODE", default=None, help="Catat langkah KODE (mis. t1-tim) selesai.")
 @click.option("--paraf", "paraf", type=click.Choice(["perbup", "tim_penyusun"]), default=None, help="Catat paraf pada dokumen ini.")
@@ -279,6 +294,11 @@ def build(konfigurasi: Path, keluaran: Path, format_: str, force: bool, pdf: boo
     from .muat import muat_konfigurasi
 
     hasil = muat_konfigurasi(konfigurasi)
+    from .periksa import pastikan_lolos
+
+    periksa = pastikan_lolos(hasil, paksa=force)  # stops with the report (exit 1) on errors
+    if periksa.temuan and not quiet:
+        click.echo(periksa.ringkasan() + " (rincian: perbup-gen check)", err=True)
     if pdf:
         from .pdf import PESAN_PASANG, libreoffice_tersedia
         from .errors import OutputError

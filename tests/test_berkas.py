@@ -376,25 +376,23 @@ def test_oserror_satu_berkas_tidak_menghentikan_lainnya(tmp_path, monkeypatch):
 def test_oserror_saat_menulis_isi_berkas_lama_tetap(tmp_path, monkeypatch):
     out = tmp_path / "out"
     tulis_semua(out, set_awal(), "h1")
-    fsync_asli = os.fsync
+    replace_asli = os.replace
 
-    def fsync_palsu(fd):
-        # fail the data fsync of the Perbup's temp file only
-        nama = os.readlink(f"/proc/self/fd/{fd}") if os.path.exists("/proc/self/fd") else ""
-        if "perbup.docx." in nama:
+    def replace_palsu(sumber, tujuan):
+        # fail the rename of the Perbup's temp file only (e.g. EIO on a failing disk)
+        if "perbup.docx." in str(sumber):
             raise OSError(errno.EIO, "Input/output error")
-        return fsync_asli(fd)
+        return replace_asli(sumber, tujuan)
 
-    if not os.path.exists("/proc/self/fd"):
-        pytest.fail("test needs /proc/self/fd (Linux CI)")
-    monkeypatch.setattr(modul.os, "fsync", fsync_palsu)
+    monkeypatch.setattr(modul.os, "replace", replace_palsu)
     lap = tulis_semua(out, set_awal(" v2"), "h2")
     assert [j for j, _ in lap.gagal] == ["perbup/perbup.docx"]
     assert (out / "perbup/perbup.docx").read_bytes() == b"PERBUP"  # the old file, intact
+    assert not [p for p in (out / "perbup").iterdir() if p.name.endswith(".tmp")]
     m = cocok_dengan_disk(out)
     e = next(e for e in m["berkas"] if e["berkas"] == "perbup/perbup.docx")
     assert "dipertahankan" not in e  # still the previous run's output, ours to replace later
-    monkeypatch.setattr(modul.os, "fsync", fsync_asli)
+    monkeypatch.setattr(modul.os, "replace", replace_asli)
     lap = tulis_semua(out, set_awal(" v2"), "h2")
     assert lap.ditulis == ["perbup/perbup.docx"]
     assert (out / "perbup/perbup.docx").read_bytes() == b"PERBUP v2"

@@ -1,0 +1,836 @@
+"""Drafting checks on a numbered document model (what will be printed), rule by rule from
+Lampiran II UU 12/2011 as summarised in shared/reference/drafting.md.
+
+`periksa_naskah(dok, ...)` returns findings as (tingkat, tempat, pesan) triples; the place is
+written the way a drafter reads it: "Pasal 7 ayat (2) huruf b", "Pasal 1 angka 5",
+"Menimbang huruf c", "Mengingat angka 3", "Diktum KEDUA huruf a", "Judul", "BAB III", "Lampiran".
+
+Rules (each is one method below):
+- lists: an item of a "rincian" list starts with a lowercase letter (a proper name or a defined
+  term may start it) and ends with ';', the second-to-last with '; dan' / '; atau' /
+  '; dan/atau' (the list's conjunction), an item opening sub-items with ':', the last with '.'
+  (nested: the ending of the item that opens it); "definisi" and "kalimat" items end with '.';
+  an ayat, Pasal text or diktum ends with ':' when it opens a list, else '.';
+- konsiderans: each Menimbang item starts with "bahwa" and ends with ';'; the last has the form
+  "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu
+  menetapkan <jenis> tentang <judul>;" naming every earlier letter; a konsiderans refers only to
+  earlier letters, with "dalam";
+- definitions (Pasal 1): "X yang selanjutnya disebut/disingkat Y adalah ..." or "X adalah ...",
+  starting with a capital and ending with '.'; a defined term is written with the same capitals
+  wherever it is used in the body (a warning: generic uses like "pemerintahan daerah" are
+  allowed, and a capital at a sentence start is fine);
+- references: "sebagaimana dimaksud dalam ..." for another Pasal (or a diktum), "pada ..." within
+  the same Pasal; the Pasal, ayat, huruf/angka or diktum must exist; unresolved [[label]] is an
+  error;
+- Mengingat: each item ends with ';'; matched back to the citation table, ordered by hierarchy
+  then date; no revoked regulation; a warning for entries not yet checked against the gazette
+  (diperiksa: false) and for items not found in the table;
+- numbers in text: digits then the same number in words in brackets, "3 (tiga) bulan" (years,
+  regulation numbers, dates, codes, "1.000 HPK", "Pasal 7", "ayat (1)", labels after a capitalised
+  word like "Aksi 1" are exempt); percentages "10% (sepuluh persen)"; money
+  "Rp1.500.000,00 (satu juta lima ratus ribu rupiah)" with words matching the figures;
+- titles: Judul (jenis and tentang), BAB and Lampiran titles in capitals without final
+  punctuation; "Menetapkan" in capitals, without the region's name, ending with one '.', and
+  naming the same title as the Judul (Lampiran II: "ditulis seluruhnya dengan huruf kapital dan
+  diakhiri dengan tanda baca titik").
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Iterator, Literal
+
+from . import bilangan
+from .model import (
+    Ayat, Bab, Bagian, Daftar, Diktum, Dokumen, Inline, Paragraf, Pasal, Rujukan,
+    Alinea,
+)
+
+Tingkat = Literal["galat", "peringatan"]
+
+__all__ = ["TemuanNaskah", "periksa_naskah", "istilah_definisi"]
+
+
+@dataclass(frozen=True)
+class TemuanNaskah:
+    tingkat: Tingkat
+    tempat: str
+    pesan: str
+
+
+# --- text helpers --------------------------------------------------------------------------------
+
+
+def _polos(isi: Inline) -> tuple[str, list[str]]:
+    """Plain text of an Inline; unresolved references are shown as [[label]] and listed."""
+    out: list[str] = []
+    belum: list[str] = []
+    for b in isi:
+        if isinstance(b, Rujukan):
+            if b.teks is None:
+                belum.append(b.label)
+                out.append(f"[[{b.label}]]")
+            else:
+                out.append(b.teks)
+        else:
+            out.append(b.teks)
+    return "".join(out), belum
+
+
+_AKHIRAN = re.compile(r"(?:;\s*(dan/atau|dan|atau)|([;:.,!?]+))\s*$")
+
+
+def _akhiran(s: str) -> str:
+    """The final punctuation of `s` as written: "; dan", ";", ":", ".", ";;" ... or ""."""
+    m = _AKHIRAN.search(s)
+    if not m:
+        return ""
+    if m.group(1):
+        return f"; {m.group(1)}"
+    tanda = m.group(2)
+    if tanda.startswith("..."):  # an ellipsis ("Nomor ...") is not the final punctuation
+        tanda = tanda[3:]
+    return tanda
+
+
+def _kutip(s: str, n: int = 60) -> str:
+    s = " ".join(s.split())
+    return f"\"{s if len(s) <= n else s[: n - 3] + '...'}\""
+
+
+def _indeks_huruf(h: str) -> int | None:
+    """'a' -> 1 ... 'z' -> 26, 'aa' -> 27 (the doubling convention of bilangan.huruf)."""
+    if not h or len(set(h)) != 1 or not h.isalpha() or not h.islower():
+        return None
+    return (len(h) - 1) * 26 + (ord(h[0]) - ord("a")) + 1
+
+
+def _jenis_tanda(jenis_luar: str, kedalaman: int) -> str:
+    """'huruf' or 'angka' for an item at `kedalaman` (1-based) of a list tree of kind jenis_luar."""
+    if jenis_luar == "definisi":
+        return ("angka", "huruf", "angka", "huruf")[min(kedalaman, 4) - 1]
+    return ("huruf", "angka", "huruf", "angka")[min(kedalaman, 4) - 1]
+
+
+def _nilai_tanda(jenis: str, i: int) -> str:
+    return f"{jenis} {bilangan.huruf(i) if jenis == 'huruf' else i}"
+
+
+# --- text units ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Satuan:
+    """One piece of text of the document with where it stands."""
+
+    tempat: str
+    isi: Inline
+    peran: str  # "menimbang", "mengingat", "ayat", "butir", "diktum", "lampiran"
+    pasal: Pasal | None = None
+    ayat: Ayat | None = None
+    diktum: Diktum | None = None
+    daftar_induk: Daftar | None = None  # the list this unit opens (if any)
+    definisi: bool = False  # an item of the Pasal 1 definitions list
+    kedalaman: int = 0  # list depth for items
+    jenis_luar: str = "rincian"
+    teks: str = ""
+    belum: list[str] = field(default_factory=list)
+
+
+def _semua_pasal(dok: Dokumen) -> Iterator[Pasal]:
+    for u in dok.batang_tubuh:
+        if isinstance(u, Pasal):
+            yield u
+        elif isinstance(u, Bab):
+            for x in u.isi:
+                if isinstance(x, Pasal):
+                    yield x
+                elif isinstance(x, Bagian):
+                    for y in x.isi:
+                        if isinstance(y, Pasal):
+                            yield y
+                        elif isinstance(y, Paragraf):
+                            yield from y.pasal
+
+
+def _tempat_pasal(p: Pasal, a: Ayat | None) -> str:
+    s = f"Pasal {p.nomor}"
+    if a is not None and a.nomor is not None:
+        s += f" ayat ({a.nomor})"
+    return s
+
+
+# --- the checker ---------------------------------------------------------------------------------
+
+_BULAN = "|".join(bilangan.nama_bulan(i) for i in range(1, 13))
+_LABEL_KECIL = {"pasal", "ayat", "huruf", "angka", "nomor", "tahun", "no", "bab", "paragraf", "rt", "rw",
+                "lampiran", "diktum", "butir", "aksi", "tahap", "kelas", "pukul", "km"}
+
+# Generic uses of a word that is also a defined term, written in lowercase on purpose
+# ("pemerintahan daerah" is the concept, "Daerah" is this kabupaten).
+_GENERIK: dict[str, re.Pattern] = {
+    "daerah": re.compile(
+        r"(?:pemerintahan|otonomi|belanja|pendapatan|pajak|retribusi|kepala|keuangan|pusat,?|provinsi|"
+        r"antar|wakil|sekretaris|badan usaha milik|perwakilan rakyat)\s+$", re.IGNORECASE),
+    "desa": re.compile(r"(?:kelurahan\s*/\s*|dan\s+kelurahan\s+|perdesaan\s+)$", re.IGNORECASE),
+}
+_GENERIK_SESUDAH: dict[str, re.Pattern] = {
+    "daerah": re.compile(r"^\s+(?:otonom|provinsi|kabupaten/kota|lainnya)", re.IGNORECASE),
+}
+
+_DEFINISI = re.compile(
+    r"^(?P<x>.+?)\s+yang\s+selanjutnya\s+(?P<kata>disebut|disingkat)\s+(?P<y>.+?)\s+adalah\s+\S")
+_DEFINISI_PENDEK = re.compile(r"^(?P<x>.+?)\s+adalah\s+\S")
+
+_RUJUK = re.compile(r"sebagaimana\s+dimaksud\s+(dalam|pada)\s+")
+_RANTAI = re.compile(
+    r"(?:Pasal\s+(?P<pasal>\d+)|Diktum\s+(?P<diktum>[A-Z]+(?:\s+(?:BELAS|PULUH|SATU|DUA|TIGA|EMPAT|LIMA|"
+    r"ENAM|TUJUH|DELAPAN|SEMBILAN|RATUS))*))?"
+    r"(?P<ayat>\s*ayat\s+\((?P<no_ayat>\d+)\))?"
+    r"(?P<jalur>(?:\s*(?:huruf\s+[a-z]+|angka\s+\d+))*)"
+)
+_SAMBUNG_RUJUK = re.compile(r"(?:\s*,\s*(?:dan\s+|atau\s+)?|\s+(?:dan/atau|dan|atau|sampai\s+dengan)\s+)")
+_LANGKAH = re.compile(r"(huruf|angka)\s+([a-z]+|\d+)")
+_LUAR = re.compile(r"\s+(?:Undang-Undang|Peraturan|Keputusan|Instruksi)\b(?!\s+(?:Bupati|Kepala\s+Desa)\s+ini)")
+
+# the kind of a citation from its opening words (for Mengingat items not in the citation table)
+_AWALAN_JENIS = [
+    ("Undang-Undang", "UU"), ("Peraturan Pemerintah", "PP"), ("Peraturan Presiden", "Perpres"),
+    ("Peraturan Menteri", "Permen"), ("Peraturan Daerah", "Perda"), ("Peraturan Bupati", "Perbup"),
+]
+
+
+@dataclass
+class Peraturan_:
+    """A stand-in for a citation not found in the table: only its kind is known."""
+
+    jenis: str
+
+
+_ANGKA = re.compile(r"(?<![\w.,/-])(\d+(?:[.,]\d+)*)(?![\w])")
+_RUPIAH = re.compile(r"Rp\.?\s*(\d[\d.,]*\d|\d)")
+_KURUNG = re.compile(r"^\s*\(([^()]*)\)")
+
+
+class _Pemeriksa:
+    def __init__(self, dok: Dokumen, peraturan: dict | None, nama_wilayah: str | None):
+        self.dok = dok
+        self.peraturan = peraturan
+        self.nama_wilayah = nama_wilayah
+        self.temuan: list[TemuanNaskah] = []
+        self.satuan: list[_Satuan] = []
+        self.pasal: dict[int, Pasal] = {}
+        self.diktum: dict[str, Diktum] = {}
+        self.istilah: list[tuple[str, str]] = []  # (term as defined, place of its definition)
+
+    def galat(self, tempat: str, pesan: str) -> None:
+        self.temuan.append(TemuanNaskah("galat", tempat, pesan))
+
+    def peringatan(self, tempat: str, pesan: str) -> None:
+        self.temuan.append(TemuanNaskah("peringatan", tempat, pesan))
+
+    # -- collect --
+
+    def kumpulkan(self) -> None:
+        dok = self.dok
+        pb = dok.pembukaan
+        if pb is not None:
+            for i, isi in enumerate(pb.menimbang, 1):
+                self._satuan(_Satuan(f"Menimbang huruf {bilangan.huruf(i)}", isi, "menimbang"))
+            for i, isi in enumerate(pb.mengingat, 1):
+                self._satuan(_Satuan(f"Mengingat angka {i}", isi, "mengingat"))
+        for p in _semua_pasal(dok):
+            if p.nomor is not None:
+                self.pasal[p.nomor] = p
+            for a in p.ayat:
+                t = _tempat_pasal(p, a)
+                self._satuan(_Satuan(t, a.isi, "ayat", pasal=p, ayat=a, daftar_induk=a.daftar))
+                if a.daftar is not None:
+                    self._daftar(a.daftar, t, 1, a.daftar.jenis, pasal=p, ayat=a)
+        for d in dok.batang_tubuh:
+            if isinstance(d, Diktum):
+                if d.nomor:
+                    self.diktum[d.nomor] = d
+                t = f"Diktum {d.nomor}"
+                self._satuan(_Satuan(t, d.isi, "diktum", diktum=d, daftar_induk=d.daftar))
+                if d.daftar is not None:
+                    self._daftar(d.daftar, t, 1, d.daftar.jenis, diktum=d)
+        for lamp in dok.lampiran:
+            t = "Lampiran" + (f" {lamp.nomor}" if lamp.nomor else "")
+            for b in lamp.isi:
+                if isinstance(b, Alinea):
+                    self._satuan(_Satuan(t, b.isi, "lampiran"))
+        for isi in (b.isi for b in dok.isi if isinstance(b, Alinea)):
+            self._satuan(_Satuan("Naskah", isi, "lampiran"))
+
+    def _satuan(self, s: _Satuan) -> None:
+        s.teks, s.belum = _polos(s.isi)
+        self.satuan.append(s)
+
+    def _daftar(self, d: Daftar, tempat: str, kedalaman: int, jenis_luar: str, **konteks) -> None:
+        jenis = _jenis_tanda(jenis_luar, kedalaman)
+        for i, b in enumerate(d.butir, 1):
+            t = f"{tempat} {_nilai_tanda(jenis, i)}"
+            self._satuan(_Satuan(t, b.isi, "butir", daftar_induk=b.daftar, kedalaman=kedalaman,
+                                 jenis_luar=jenis_luar,
+                                 definisi=(jenis_luar == "definisi" and kedalaman == 1), **konteks))
+            if b.daftar is not None:
+                self._daftar(b.daftar, t, kedalaman + 1, jenis_luar, **konteks)
+
+    # -- run --
+
+    def jalankan(self) -> list[TemuanNaskah]:
+        self.kumpulkan()
+        self.cek_judul()
+        self.cek_menimbang()
+        self.cek_mengingat()
+        self.cek_definisi()
+        self.cek_daftar_semua()
+        self.cek_istilah()
+        self.cek_rujukan()
+        self.cek_bilangan()
+        return self.temuan
+
+    # -- titles --
+
+    def _judul_kapital(self, tempat: str, s: str, apa: str) -> None:
+        if not s.strip():
+            self.galat(tempat, f"{apa} kosong")
+            return
+        if s != s.upper():
+            self.galat(tempat, f"{apa} harus ditulis dengan huruf kapital: {_kutip(s)}")
+        if s.rstrip()[-1] in ".,;:!?":
+            self.galat(tempat, f"{apa} tidak diakhiri tanda baca: {_kutip(s)}")
+
+    def cek_judul(self) -> None:
+        dok = self.dok
+        j = dok.judul
+        if dok.jenis == "naskah":
+            return
+        self._judul_kapital("Judul", j.jenis, "jenis dan nama peraturan pada judul")
+        self._judul_kapital("Judul", j.tentang, "judul (TENTANG ...)")
+        for u in dok.batang_tubuh:
+            if isinstance(u, Bab):
+                self._judul_kapital(f"BAB {u.nomor}", u.judul, "judul BAB")
+        for lamp in dok.lampiran:
+            t = "Lampiran" + (f" {lamp.nomor}" if lamp.nomor else "")
+            self._judul_kapital(t, lamp.judul, "judul lampiran")
+        pb = dok.pembukaan
+        if pb is None:
+            return
+        m = pb.menetapkan
+        if m != m.upper():
+            self.galat("Menetapkan", f"nama peraturan setelah \"Menetapkan :\" harus huruf kapital: {_kutip(m)}")
+        if not m.endswith(".") or m.endswith("..") or m.rstrip(".").rstrip()[-1:] in ",;:":
+            self.galat("Menetapkan", f"nama peraturan setelah \"Menetapkan :\" diakhiri satu tanda titik: {_kutip(m)}")
+        kepala, sep, _ = m.upper().partition(" TENTANG ")
+        if self.nama_wilayah and sep and self.nama_wilayah.upper() in kepala:
+            self.galat("Menetapkan", f"setelah \"Menetapkan :\" ditulis tanpa nama daerah "
+                       f"(\"{kepala.replace(' ' + self.nama_wilayah.upper(), '')} TENTANG ...\"), bukan {_kutip(kepala)}")
+        if j.tentang.strip() and not m.rstrip(".").strip().upper().endswith("TENTANG " + j.tentang.strip().upper()):
+            self.galat("Menetapkan", f"judul setelah \"Menetapkan :\" tidak sama dengan judul peraturan "
+                       f"({_kutip(j.tentang)})")
+
+    # -- konsiderans --
+
+    def cek_menimbang(self) -> None:
+        menimbang = [s for s in self.satuan if s.peran == "menimbang"]
+        if self.dok.pembukaan is None or self.dok.jenis == "naskah":
+            return
+        if not menimbang:
+            self.galat("Menimbang", "konsiderans Menimbang kosong")
+            return
+        n = len(menimbang)
+        for i, s in enumerate(menimbang, 1):
+            t = s.teks.strip()
+            if not t.startswith("bahwa "):
+                self.galat(s.tempat, f"konsiderans diawali kata \"bahwa\" (huruf kecil): {_kutip(t)}")
+            ak = _akhiran(t)
+            if ak != ";":
+                self.galat(s.tempat, f"konsiderans diakhiri tanda titik koma (;), bukan "
+                           f"{repr(ak) if ak else 'tanpa tanda baca'}")
+            for m in re.finditer(r"sebagaimana\s+dimaksud\s+(dalam|pada)\s+((?:huruf\s+[a-z]+(?:\s*,\s*|\s+dan\s+|\s+atau\s+)?)+)", t):
+                if m.group(1) == "pada":
+                    self.galat(s.tempat, "rujukan antarkonsiderans ditulis \"sebagaimana dimaksud dalam huruf ...\", bukan \"pada\"")
+                for h in re.findall(r"huruf\s+([a-z]+)", m.group(2)):
+                    k = _indeks_huruf(h)
+                    if k is None or k >= i:
+                        self.galat(s.tempat, f"merujuk huruf {h}, padahal konsiderans hanya dapat merujuk "
+                                   f"huruf sebelumnya (huruf a sampai dengan huruf {bilangan.huruf(i - 1)})"
+                                   if i > 1 else f"konsiderans pertama merujuk huruf {h}")
+        akhir = menimbang[-1]
+        t = " ".join(akhir.teks.split())
+        if n == 1:
+            if "perlu menetapkan" not in t:
+                self.galat(akhir.tempat, "konsiderans tunggal harus memuat \"perlu menetapkan ... tentang ...\"")
+            return
+        huruf = [f"huruf {bilangan.huruf(i)}" for i in range(1, n)]
+        if len(huruf) == 1:
+            ruj = huruf[0]
+        elif len(huruf) == 2:
+            ruj = f"{huruf[0]} dan {huruf[1]}"
+        else:
+            ruj = ", ".join(huruf[:-1]) + ", dan " + huruf[-1]
+        m = re.match(r"^bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam (?P<ruj>.+?), perlu "
+                     r"menetapkan (?P<jenis>.+?) tentang (?P<tentang>.+?);$", t)
+        if not m:
+            self.galat(akhir.tempat, "konsiderans terakhir harus berbentuk \"bahwa berdasarkan pertimbangan "
+                       f"sebagaimana dimaksud dalam {ruj}, perlu menetapkan ... tentang ...;\"")
+            return
+        if m.group("ruj") != ruj:
+            self.galat(akhir.tempat, f"konsiderans terakhir harus merujuk \"{ruj}\", bukan \"{m.group('ruj')}\"")
+        pb = self.dok.pembukaan
+        tentang = self.dok.judul.tentang.strip()
+        if tentang and m.group("tentang").upper() != tentang.upper():
+            self.galat(akhir.tempat, f"judul dalam konsiderans terakhir ({_kutip(m.group('tentang'))}) "
+                       f"tidak sama dengan judul peraturan ({_kutip(tentang)})")
+        menetapkan = pb.menetapkan.rstrip(".").strip().upper()
+        kepala = menetapkan.partition(" TENTANG ")[0]
+        if kepala and m.group("jenis").upper() != kepala:
+            self.galat(akhir.tempat, f"jenis peraturan dalam konsiderans terakhir ({_kutip(m.group('jenis'))}) "
+                       f"tidak sama dengan yang ditetapkan ({_kutip(kepala)})")
+
+    # -- Mengingat --
+
+    def cek_mengingat(self) -> None:
+        mengingat = [s for s in self.satuan if s.peran == "mengingat"]
+        if self.dok.pembukaan is None or self.dok.jenis == "naskah":
+            return
+        if not mengingat:
+            self.galat("Mengingat", "dasar hukum Mengingat kosong")
+            return
+        peta: dict[str, tuple[str, object]] = {}
+        if self.peraturan:
+            for kunci, p in self.peraturan.items():
+                peta[" ".join(p.teks.split()).rstrip(";").strip()] = (kunci, p)
+        sebelumnya: tuple | None = None
+        from .naskah import HIERARKI, kunci_urut
+
+        for s in mengingat:
+            t = " ".join(s.teks.split())
+            if _akhiran(t) != ";":
+                self.galat(s.tempat, "dasar hukum Mengingat diakhiri tanda titik koma (;)")
+            if not peta:
+                continue
+            cocok = peta.get(t.rstrip(";").strip())
+            if cocok is None:
+                jenis = next((j for awal, j in _AWALAN_JENIS if t.startswith(awal)), None)
+                if jenis != "Perbup":  # the Perbup on peran desa, cited by the SK KPM once numbered
+                    self.peringatan(s.tempat, f"tidak ditemukan di tabel sitasi clauses/dasar_hukum.yaml: {_kutip(t)}; "
+                                    "status pencabutannya tidak dapat diperiksa")
+                if jenis is not None:
+                    tingkat = HIERARKI.index(jenis)
+                    if sebelumnya is not None and tingkat < sebelumnya[0][0]:
+                        self.galat(s.tempat, f"urutan Mengingat salah: {jenis} harus sebelum '{sebelumnya[1]}' "
+                                   f"({sebelumnya[3]}); {jenis} lebih tinggi dalam hierarki daripada {sebelumnya[2].jenis}")
+                    elif sebelumnya is None or tingkat > sebelumnya[0][0]:
+                        sebelumnya = ((tingkat, _dt.date.min, 0), _kutip(t, 40), Peraturan_(jenis), s.tempat)
+                continue
+            kunci, p = cocok
+            if p.dicabut_oleh:
+                pengganti = self.peraturan.get(p.dicabut_oleh)
+                nama = pengganti.teks.split(" (")[0] if pengganti else p.dicabut_oleh
+                self.galat(s.tempat, f"'{kunci}' sudah dicabut oleh {' '.join(nama.split())}; jangan dikutip")
+            if not p.diperiksa:
+                self.peringatan(s.tempat, f"'{kunci}' belum dicocokkan dengan Lembaran Negara "
+                                "(diperiksa: false di clauses/dasar_hukum.yaml); cocokkan sebelum Tahap 3")
+            urut = kunci_urut(p)
+            if sebelumnya is not None and urut < sebelumnya[0]:
+                kunci_lalu, p_lalu, tempat_lalu = sebelumnya[1], sebelumnya[2], sebelumnya[3]
+                if HIERARKI.index(p.jenis) < HIERARKI.index(p_lalu.jenis):
+                    alasan = f"{p.jenis} lebih tinggi dalam hierarki daripada {p_lalu.jenis}"
+                else:
+                    alasan = "dalam jenis yang sama diurutkan menurut tanggal"
+                self.galat(s.tempat, f"urutan Mengingat salah: '{kunci}' harus sebelum '{kunci_lalu}' "
+                           f"({tempat_lalu}); {alasan}")
+            if sebelumnya is None or urut >= sebelumnya[0]:
+                sebelumnya = (urut, kunci, p, s.tempat)
+
+    # -- lists and endings --
+
+    def cek_daftar_semua(self) -> None:
+        for p in _semua_pasal(self.dok):
+            for a in p.ayat:
+                self._cek_induk(_tempat_pasal(p, a), a.isi, a.daftar, "ayat" if a.nomor else "teks Pasal")
+        for d in self.dok.batang_tubuh:
+            if isinstance(d, Diktum):
+                self._cek_induk(f"Diktum {d.nomor}", d.isi, d.daftar, "diktum")
+        for lamp in self.dok.lampiran:
+            t = "Lampiran" + (f" {lamp.nomor}" if lamp.nomor else "")
+            for b in lamp.isi:
+                if isinstance(b, Daftar) and b.butir:
+                    self._cek_daftar(b, ".", t, 1, b.jenis)
+
+    def _cek_induk(self, tempat: str, isi: Inline, daftar: Daftar | None, apa: str) -> None:
+        teks, _ = _polos(isi)
+        ak = _akhiran(teks)
+        if daftar is not None and daftar.butir:
+            if ak != ":":
+                self.galat(tempat, f"{apa} yang diikuti rincian diakhiri titik dua (:), bukan "
+                           f"{repr(ak) if ak else 'tanpa tanda baca'}")
+            self._cek_daftar(daftar, ".", tempat, 1, daftar.jenis)
+        elif ak != ".":
+            self.galat(tempat, f"{apa} diakhiri tanda titik (.), bukan {repr(ak) if ak else 'tanpa tanda baca'}")
+
+    def _cek_daftar(self, d: Daftar, akhir: str, tempat: str, kedalaman: int, jenis_luar: str) -> None:
+        jenis = _jenis_tanda(jenis_luar, kedalaman)
+        n = len(d.butir)
+        for i, b in enumerate(d.butir):
+            t = f"{tempat} {_nilai_tanda(jenis, i + 1)}"
+            teks, _ = _polos(b.isi)
+            if d.jenis == "rincian":
+                if i == n - 1:
+                    harap = akhir
+                elif i == n - 2 and d.sambung:
+                    harap = f"; {d.sambung}"
+                else:
+                    harap = ";"
+            else:
+                harap = "."
+            ak = _akhiran(teks)
+            if b.daftar is not None and b.daftar.butir:
+                if ak != ":":
+                    self.galat(t, f"butir yang membuka rincian diakhiri titik dua (:), bukan "
+                               f"{repr(ak) if ak else 'tanpa tanda baca'}")
+                self._cek_daftar(b.daftar, harap, t, kedalaman + 1, jenis_luar)
+            elif ak != harap:
+                self.galat(t, self._pesan_akhiran(harap, ak, i, n, d))
+            if d.jenis == "rincian":
+                self._cek_huruf_awal(t, teks)
+            if not teks.strip().rstrip(";:., ").strip() or teks.strip() in ("dan", "atau", "dan/atau"):
+                self.galat(t, "butir kosong")
+
+    @staticmethod
+    def _pesan_akhiran(harap: str, ak: str, i: int, n: int, d: Daftar) -> str:
+        tulis = repr(ak) if ak else "tanpa tanda baca"
+        if i == n - 1:
+            return f"butir terakhir diakhiri {repr(harap)}, bukan {tulis}"
+        if i == n - 2 and d.sambung:
+            return (f"butir kedua terakhir diakhiri {repr(harap)} (kata sambung '{d.sambung}' setelah "
+                    f"butir kedua terakhir), bukan {tulis}")
+        if ak.startswith(";") and ak != ";":
+            return f"kata sambung ditulis hanya setelah butir kedua terakhir; butir ini diakhiri ';', bukan {tulis}"
+        return f"butir diakhiri titik koma (;), bukan {tulis}"
+
+    # -- lowercase start of list items --
+
+    def _kata_nama(self) -> set[str]:
+        """Capitalised words used mid-sentence somewhere in the document: proper names, terms."""
+        if not hasattr(self, "_nama_cache"):
+            kata: set[str] = set()
+            pola = re.compile(r"(?<=[a-z0-9,;)]\s)([A-Z][\w-]*)")
+            for s in self.satuan:
+                if s.peran != "mengingat":
+                    kata.update(pola.findall(s.teks))
+            self._nama_cache = kata
+        return self._nama_cache
+
+    def _cek_huruf_awal(self, tempat: str, teks: str) -> None:
+        t = teks.lstrip(" \"'(")
+        if not t or not t[0].isalpha() or t[0].islower():
+            return
+        kata = re.match(r"[\w-]+", t)
+        w = kata.group(0) if kata else t[0]
+        sisa = t[len(w):]
+        if w.isupper() or any(c.isupper() for c in w[1:]):  # acronym: KPM, APBDes
+            return
+        if any(t.startswith(istilah) for istilah, _ in self.istilah):
+            return
+        if re.match(r"^,?\s+[A-Z(]", sisa) and not sisa.lstrip().startswith("("):  # a multiword name
+            return
+        if w in self._kata_nama():
+            return
+        self.galat(tempat, f"butir rincian diawali huruf kecil (kecuali nama diri atau istilah yang "
+                   f"didefinisikan), bukan huruf kapital: {_kutip(teks, 50)}")
+
+    # -- definitions --
+
+    def _butir_definisi(self) -> list[_Satuan]:
+        return [s for s in self.satuan if s.definisi]
+
+    def cek_definisi(self) -> None:
+        for s in self._butir_definisi():
+            t = " ".join(s.teks.split())
+            if not t or not t[0].isalpha() or not t[0].isupper():
+                self.galat(s.tempat, f"definisi diawali huruf kapital: {_kutip(t, 50)}")
+            m = _DEFINISI.match(t)
+            if m:
+                self.istilah.append((m.group("y").strip(), s.tempat))
+                self.istilah.append((m.group("x").strip(), s.tempat))
+                continue
+            if re.search(r"\byang\s+selanjutnya\b", t.split(" adalah ")[0]):
+                self.galat(s.tempat, "definisi harus berbentuk \"X yang selanjutnya disebut Y adalah ...\" "
+                           "atau \"X yang selanjutnya disingkat Y adalah ...\"")
+                continue
+            m = _DEFINISI_PENDEK.match(t)
+            if not m:
+                self.galat(s.tempat, "definisi harus berbentuk \"X adalah ...\" atau \"X yang selanjutnya "
+                           f"disebut/disingkat Y adalah ...\": {_kutip(t, 50)}")
+                continue
+            self.istilah.append((m.group("x").strip(), s.tempat))
+
+    def cek_istilah(self) -> None:
+        """A defined term keeps its spelling and capitals wherever the body uses it (a warning)."""
+        if not self.istilah:
+            return
+        ejaan: dict[str, set[str]] = {}
+        asal: dict[str, str] = {}
+        for istilah, tempat in self.istilah:
+            if len(istilah) < 2 or len(istilah) > 80:
+                continue
+            ejaan.setdefault(istilah.lower(), set()).add(istilah)
+            asal.setdefault(istilah.lower(), tempat)
+        urut = sorted(ejaan, key=len, reverse=True)
+        pola = re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in urut) + r")(?![\w-])", re.IGNORECASE)
+        dilaporkan: set[tuple[str, str]] = set()
+        for s in self.satuan:
+            if s.peran not in ("ayat", "butir", "diktum"):
+                continue
+            t = s.teks
+            for m in pola.finditer(t):
+                kata = m.group(0)
+                kunci = kata.lower()
+                if kata in ejaan[kunci] or kata.isupper():
+                    continue
+                awal_kalimat = m.start() == 0 or re.search(r"[.!?]\s+$", t[: m.start()])
+                if awal_kalimat and any(kata == e[0].upper() + e[1:] for e in ejaan[kunci]):
+                    continue
+                pra = _GENERIK.get(kunci)
+                if pra is not None and pra.search(t[max(0, m.start() - 40): m.start()]):
+                    continue
+                pasca = _GENERIK_SESUDAH.get(kunci)
+                if pasca is not None and pasca.match(t[m.end(): m.end() + 30]):
+                    continue
+                if (s.tempat, kunci) in dilaporkan:
+                    continue
+                dilaporkan.add((s.tempat, kunci))
+                benar = " / ".join(sorted(ejaan[kunci]))
+                self.peringatan(s.tempat, f"istilah \"{benar}\" didefinisikan dalam {asal[kunci]} tetapi "
+                                f"ditulis \"{kata}\"; tulis istilah yang didefinisikan dengan ejaan dan huruf "
+                                "kapital yang sama")
+
+    # -- references --
+
+    def cek_rujukan(self) -> None:
+        for s in self.satuan:
+            for label in s.belum:
+                self.galat(s.tempat, f"rujukan [[{label}]] belum diselesaikan (label tidak dikenal atau "
+                           "dokumen belum dinomori)")
+            if s.peran in ("menimbang", "mengingat", "lampiran"):
+                continue
+            for m in _RUJUK.finditer(s.teks):
+                self._cek_satu_rujukan(s, m.group(1), m.end())
+
+    def _cek_satu_rujukan(self, s: _Satuan, kata: str, pos: int) -> None:
+        t = s.teks
+        rantai = []
+        while True:
+            m = _RANTAI.match(t, pos)
+            if not m or m.end() == pos or not (m.group("pasal") or m.group("diktum") or m.group("ayat")
+                                                or m.group("jalur").strip()):
+                break
+            rantai.append(m)
+            pos = m.end()
+            sm = _SAMBUNG_RUJUK.match(t, pos)
+            if not sm:
+                break
+            m2 = _RANTAI.match(t, sm.end())
+            if not m2 or not (m2.group("pasal") or m2.group("diktum") or m2.group("ayat")
+                              or m2.group("jalur").strip()):
+                break
+            pos = sm.end()
+        if not rantai or _LUAR.match(t, pos):
+            return
+        frasa = " ".join(t[rantai[0].start(): rantai[-1].end()].split())
+        for m in rantai:
+            pesan = self._nilai_rujukan(s, kata, m)
+            if pesan:
+                self.galat(s.tempat, f"\"sebagaimana dimaksud {kata} {frasa}\": {pesan}")
+                break
+
+    def _nilai_rujukan(self, s: _Satuan, kata: str, m: re.Match) -> str | None:
+        langkah = _LANGKAH.findall(m.group("jalur") or "")
+        if m.group("diktum"):
+            nama = " ".join(m.group("diktum").split())
+            d = self.diktum.get(nama)
+            if d is None:
+                return f"Diktum {nama} tidak ada"
+            if kata != "dalam":
+                return "rujukan ke diktum ditulis \"sebagaimana dimaksud dalam Diktum ...\""
+            return self._jalur_ada(d.daftar, langkah, f"Diktum {nama}")
+        if m.group("pasal"):
+            no = int(m.group("pasal"))
+            p = self.pasal.get(no)
+            if p is None:
+                return f"Pasal {no} tidak ada (Pasal terakhir: Pasal {max(self.pasal) if self.pasal else '-'})"
+            if kata != "dalam":
+                return "rujukan ke Pasal lain ditulis \"sebagaimana dimaksud dalam Pasal ...\", bukan \"pada\""
+            if s.pasal is p:
+                return ("rujukan di dalam Pasal yang sama ditulis \"sebagaimana dimaksud pada ayat (...)\" "
+                        "atau \"pada huruf ...\", tanpa menyebut Pasalnya")
+            return self._ayat_jalur(p, m, langkah)
+        # no Pasal named: within the same Pasal (or the same diktum)
+        if kata != "pada":
+            return "rujukan di dalam Pasal yang sama ditulis dengan \"pada\"; untuk Pasal lain sebutkan Pasalnya"
+        if s.diktum is not None:
+            if m.group("ayat"):
+                return "diktum tidak mempunyai ayat"
+            return self._jalur_ada(s.diktum.daftar, langkah, f"Diktum {s.diktum.nomor}")
+        if s.pasal is None:
+            return "rujukan \"pada ...\" hanya dapat dipakai di dalam Pasal atau diktum"
+        if m.group("ayat"):
+            return self._ayat_jalur(s.pasal, m, langkah)
+        a = s.ayat
+        return self._jalur_ada(a.daftar if a else None, langkah, _tempat_pasal(s.pasal, a))
+
+    def _ayat_jalur(self, p: Pasal, m: re.Match, langkah: list) -> str | None:
+        if m.group("ayat"):
+            no = int(m.group("no_ayat"))
+            ayat = [a for a in p.ayat if a.nomor == no]
+            if not ayat:
+                jumlah = sum(1 for a in p.ayat if a.nomor is not None)
+                return (f"Pasal {p.nomor} tidak mempunyai ayat ({no})"
+                        + (f"; ayatnya (1) sampai dengan ({jumlah})" if jumlah else "; Pasal itu tidak berayat"))
+            return self._jalur_ada(ayat[0].daftar, langkah, f"Pasal {p.nomor} ayat ({no})")
+        if langkah:
+            if len(p.ayat) != 1:
+                return f"Pasal {p.nomor} berayat; sebutkan ayatnya sebelum huruf/angka"
+            return self._jalur_ada(p.ayat[0].daftar, langkah, f"Pasal {p.nomor}")
+        return None
+
+    def _jalur_ada(self, d: Daftar | None, langkah: list, tempat: str) -> str | None:
+        if not langkah:
+            return None
+        jenis_luar = d.jenis if d is not None else "rincian"
+        for k, (jenis, nilai) in enumerate(langkah, 1):
+            if d is None or not d.butir:
+                return f"{tempat} tidak mempunyai rincian {jenis} {nilai}"
+            harap = _jenis_tanda(jenis_luar, k)
+            if jenis != harap:
+                return f"rincian tingkat ke-{k} di {tempat} ditandai dengan {harap}, bukan {jenis}"
+            i = _indeks_huruf(nilai) if jenis == "huruf" else int(nilai)
+            if i is None or not 1 <= i <= len(d.butir):
+                return f"{tempat} tidak mempunyai {jenis} {nilai} (hanya {len(d.butir)} butir)"
+            tempat = f"{tempat} {jenis} {nilai}"
+            d = d.butir[i - 1].daftar
+        return None
+
+    # -- numbers and money --
+
+    def cek_bilangan(self) -> None:
+        for s in self.satuan:
+            if s.peran in ("mengingat", "lampiran"):
+                continue
+            t = s.teks
+            for pesan in _periksa_uang(t):
+                self.galat(s.tempat, pesan)
+            for pesan in _periksa_angka(t):
+                self.galat(s.tempat, pesan)
+
+
+def _kata_dalam_kurung(t: str, pos: int) -> str | None:
+    m = _KURUNG.match(t[pos:])
+    return " ".join(m.group(1).split()) if m else None
+
+
+def _periksa_uang(t: str) -> list[str]:
+    out = []
+    for m in _RUPIAH.finditer(t):
+        tulis = m.group(0)
+        angka = m.group(1)
+        if not re.fullmatch(r"Rp\d{1,3}(?:\.\d{3})*,\d{2}", tulis):
+            out.append(f"jumlah uang {_kutip(tulis)} ditulis \"Rp\" rapat dengan angka, titik pemisah ribuan "
+                       "dan dua angka sen, mis. \"Rp1.500.000,00\"")
+            continue
+        nilai = Decimal(angka.replace(".", "").replace(",", "."))
+        harap = bilangan.terbilang_rupiah(nilai)
+        kata = _kata_dalam_kurung(t, m.end())
+        if kata is None:
+            out.append(f"jumlah uang {tulis} diikuti terbilangnya dalam kurung: \"{tulis} ({harap})\"")
+        elif kata.lower() != harap:
+            out.append(f"terbilang jumlah uang {tulis} salah: tertulis \"({kata})\", seharusnya \"({harap})\"")
+    return out
+
+
+def _periksa_angka(t: str) -> list[str]:
+    out = []
+    for m in _ANGKA.finditer(t):
+        token = m.group(1)
+        mulai, akhir = m.start(1), m.end(1)
+        sebelum = t[:mulai]
+        sesudah = t[akhir:]
+        if sebelum.endswith("Rp") or re.search(r"Rp\.?\s*[\d.,]*$", sebelum):
+            continue  # money: checked apart
+        persen = sesudah.startswith("%") or sesudah.startswith(" %")
+        bentuk_angka = re.fullmatch(r"\d{1,3}(?:\.\d{3})+|\d+", token.split(",")[0]) and token.count(",") <= 1
+        if not bentuk_angka:
+            continue  # a code: 62.10.01, 1.2.3
+        # labels: Pasal 7, ayat (1), Nomor 6, Tahun 2025, Aksi 1, RT 005 ...
+        kata_lalu = re.search(r"([\w/-]+)\W{0,2}$", sebelum)
+        if kata_lalu:
+            w = kata_lalu.group(1)
+            if w[0].isupper() or w.lower() in _LABEL_KECIL:
+                continue
+        if re.match(rf"^\s+(?:{_BULAN})\b", sesudah) or re.search(rf"\b(?:{_BULAN})\s+$", sebelum):
+            continue  # a date
+        if re.match(r"^\s+HPK\b", sesudah):
+            continue  # "1.000 HPK", the name of the period
+        if sesudah.startswith("/") or sebelum.endswith("/"):
+            continue
+        try:
+            nilai = Decimal(token.replace(".", "").replace(",", "."))
+        except InvalidOperation:
+            continue
+        if persen:
+            harap = bilangan.persen(nilai)
+            digit, _, kata_harap = harap.partition(" ")
+            pos = akhir + (2 if sesudah.startswith(" %") else 1)
+            kata = _kata_dalam_kurung(t, pos)
+            if kata is None:
+                out.append(f"persentase {token}% diikuti terbilangnya dalam kurung: \"{harap}\"")
+            elif f"({kata})" != kata_harap:
+                out.append(f"terbilang persentase {token}% salah: tertulis \"({kata})\", seharusnya \"{kata_harap}\"")
+            continue
+        kata = _kata_dalam_kurung(t, akhir)
+        if "," not in token and kata is None and 1900 <= nilai <= 2100 and "." not in token:
+            continue  # a year
+        if "," in token:
+            bulat, _, pecahan = token.partition(",")
+            harap_kata = bilangan.terbilang(int(bulat.replace(".", ""))) + " koma " + " ".join(
+                bilangan.terbilang(int(c)) for c in pecahan)
+        else:
+            n = int(token.replace(".", ""))
+            harap_kata = bilangan.terbilang(n)
+            if n >= 1000 and "." not in token and kata is not None:
+                out.append(f"bilangan {token} ditulis dengan titik pemisah ribuan: \"{bilangan.angka(n)}\"")
+        if kata is None:
+            out.append(f"bilangan {token} ditulis dengan angka diikuti huruf dalam kurung: "
+                       f"\"{token} ({harap_kata})\"")
+        elif kata.lower() != harap_kata:
+            out.append(f"bilangan {token} tidak sesuai dengan huruf dalam kurung: tertulis \"({kata})\", "
+                       f"seharusnya \"({harap_kata})\"")
+    return out
+
+
+# --- public --------------------------------------------------------------------------------------
+
+
+def periksa_naskah(dok: Dokumen, peraturan: dict | None = None,
+                   nama_wilayah: str | None = None) -> list[TemuanNaskah]:
+    """Every drafting check on a numbered Dokumen.
+
+    `peraturan`: the citation table (HasilMuat.peraturan) to match Mengingat items against; without
+    it Mengingat is checked for punctuation only. `nama_wilayah`: the kabupaten's name ("Gunung
+    Mas"), which must not appear in "Menetapkan :".
+    """
+    return _Pemeriksa(dok, peraturan, nama_wilayah).jalankan()
+
+
+def istilah_definisi(dok: Dokumen) -> list[str]:
+    """The terms defined in Pasal 1 of `dok` (both X and Y of "X yang selanjutnya disebut Y")."""
+    p = _Pemeriksa(dok, None, None)
+    p.kumpulkan()
+    p.cek_definisi()
+    return [i for i, _ in p.istilah]
