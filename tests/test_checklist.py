@@ -285,7 +285,7 @@ def test_status_kosong_atau_hanya_komentar(gm):
 @pytest.mark.parametrize("isi, baris, pesan", [
     ("tahapan:\n  t1-tim: {selesai: 2025-01-20}\n  t9-salah:\n    selesai: 2025-02-01\n", 3,
      "kode langkah 't9-salah' tidak dikenal"),
-    ("tahapan:\n  t1-tim: {selesai: 2025-13-40}\n", 2, "nilai tidak sah"),
+    ("tahapan:\n  t1-tim: {selesai: 2025-13-40}\n", 2, "tanggal tidak sah"),
     ("tahapan:\n  t1-tim:\n    selesai: 20-01-2025\n", 3, "harus berupa tanggal TTTT-BB-HH"),
     ("tahapan:\n  t1-tim: {selesai: 2025-01-20}\n  t1-tim: {selesai: 2025-01-21}\n", 3,
      "kunci 't1-tim' ditulis dua kali (pertama di baris 2)"),

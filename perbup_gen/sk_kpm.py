@@ -1,0 +1,424 @@
+"""The Keputusan Kepala Desa appointing the Kader Pembangunan Manusia (juknis Aksi 5), one per desa.
+
+Built for every desa of a roster, up to the 75,252 desa of Indonesia, so the work is split:
+`PembangunSKKPM(hasil)` does once everything that does not depend on the desa (clause files read
+and their Jinja templates compiled, the Mengingat list, the heading lines of the kabupaten, the
+foreign-term pattern) and renders once the clause files that do not use `desa` (their parsed
+diktum are copied per desa); `.bangun(desa)` renders only the desa-dependent templates, assembles
+the model, numbers it (`penomoran.susun`) and sets foreign terms in italics.
+
+Wording: `clauses/sk_kpm/` (Menimbang in pembukaan.yaml, or `sk_kpm.menimbang` of the config as
+plain text; one diktum per .md file). Templates see the usual clause context (naskah.konteks_dasar)
+and `desa`: `desa.nama`, `desa.kode`, `desa.kecamatan` (name from the national list),
+`desa.jumlah_kpm`, `desa.kepala_desa` (name or "..."); `{{ desa }}` alone prints the name.
+
+The fast path renders compiled templates with the clause library's own sandboxed environment and
+line parser (klausul._ENV_BERKAS, _Pengurai...): klausul.py has no public "compile once" API yet.
+On any template error it re-renders through klausul's public path, which raises the KlausulError
+with file and line.
+"""
+from __future__ import annotations
+
+import re
+from jinja2 import meta
+
+from . import klausul as _kl
+from . import naskah
+from .config import Desa
+from .errors import KlausulError
+from .klausul import Klausul
+from .model import (
+    Butir, Daftar, Diktum, Dokumen, Inline, Judul, Kepala, Lampiran, Pembukaan, Penutup, Rujukan,
+    Tabel, TandaTangan, Teks,
+)
+from .muat import HasilMuat
+from .penomoran import susun
+from .tim_penyusun import menimbang_klausul, menimbang_lengkap, pustaka_untuk
+from .wilayah import DaftarWilayah
+
+__all__ = ["KonteksDesa", "PembangunSKKPM", "bangun_sk_kpm"]
+
+SUBFOLDER = "sk_kpm"
+ALASAN_KELURAHAN = "kelurahan (tidak mempunyai Kepala Desa, APBDes, maupun KPM)"
+ALASAN_TANPA_KPM = "belum ada KPM di roster"
+KEPALA_TABEL = ["No", "Nama", "L/P", "Pendidikan", "Alamat", "Pengalaman"]
+LEBAR_TABEL = [0.8, 3.0, 0.9, 2.2, 2.4, 2.9]
+
+
+class KonteksDesa(dict):
+    """What a clause template knows of the desa: `desa.nama`, `desa.kode`, `desa.kecamatan`,
+    `desa.jumlah_kpm`, `desa.kepala_desa`. `{{ desa }}` prints the name.
+
+    A dict, not an object: the sandbox checks every attribute read of an object (a third of the
+    per-desa render time); keys are read without that check.
+    """
+
+    def __init__(self, nama: str, kode: str, kecamatan: str, jumlah_kpm: int, kepala_desa: str):
+        super().__init__(nama=nama, kode=kode, kecamatan=kecamatan, jumlah_kpm=jumlah_kpm,
+                         kepala_desa=kepala_desa)
+
+    def __str__(self) -> str:
+        return self["nama"]
+
+
+# --- compiled clause templates -------------------------------------------------------------------
+
+
+class _TemplatBerkas:
+    """One clause file, its template compiled once; knows whether its output depends on `desa`.
+
+    It renders with only the variables it names (Jinja copies the whole context on every render).
+    """
+
+    def __init__(self, k: Klausul, konteks: dict):
+        self.klausul = k
+        self.nama = k.nama  # a relpath() each time it is read
+        self.isi = k.isi.translate(_kl._BUANG_PRIBADI)
+        try:
+            self.templat = _kl._ENV_BERKAS.from_string(self.isi)
+            nama_variabel = meta.find_undeclared_variables(_kl._ENV_BERKAS.parse(self.isi))
+        except Exception:
+            _kl._render(_kl._ENV_BERKAS, k.isi, {}, k.nama)  # raises KlausulError with the line
+            raise
+        self.per_desa = "desa" in nama_variabel
+        self.konteks = {n: v for n, v in konteks.items() if n in nama_variabel}
+        self.tetap: list | None = None  # parsed once when not per desa
+        # rendered text -> parsed diktum (italics set): desa of one kecamatan often share a text
+        self._hasil: dict[str, list[Diktum]] = {}
+
+    def urai(self, teks_: str, pembangun: "PembangunSKKPM") -> list[Diktum]:
+        """The diktum of a rendered text, parsed once per distinct text (callers copy them)."""
+        hasil = self._hasil.get(teks_)
+        if hasil is None:
+            hasil = _urai([self], [teks_])
+            for d in hasil:
+                pembangun._miringkan_diktum(d)
+            if len(self._hasil) >= 4096:
+                self._hasil.clear()
+            self._hasil[teks_] = hasil
+        return hasil
+
+    def render(self, desa: KonteksDesa | None) -> str:
+        konteks = self.konteks
+        if desa is not None:
+            konteks = konteks.copy()
+            konteks["desa"] = desa
+        try:
+            return self.templat.render(konteks)
+        except Exception:
+            _kl._render(_kl._ENV_BERKAS, self.klausul.isi, konteks, self.nama)
+            raise
+
+
+class _TemplatBaris:
+    """A one-line template (a Menimbang item from YAML), compiled once."""
+
+    def __init__(self, sumber_teks: str, sumber: str, konteks: dict):
+        self.sumber_teks = sumber_teks
+        self.sumber = sumber
+        self.berkas, self.baris = _kl._sumber_pecah(sumber)
+        isi = sumber_teks.translate(_kl._BUANG_PRIBADI)
+        try:
+            self.templat = _kl._ENV_INLINE.from_string(isi)
+            nama_variabel = meta.find_undeclared_variables(_kl._ENV_INLINE.parse(isi))
+        except Exception:
+            _kl.render_inline(sumber_teks, {}, sumber)  # raises KlausulError with the line
+            raise
+        self.konteks = {n: v for n, v in konteks.items() if n in nama_variabel}
+
+    def inline(self, desa: KonteksDesa) -> Inline:
+        konteks = self.konteks.copy()
+        konteks["desa"] = desa
+        try:
+            hasil = self.templat.render(konteks)
+        except Exception:
+            _kl.render_inline(self.sumber_teks, konteks, self.sumber)
+            raise
+        hasil = " ".join(x.strip() for x in hasil.split("\n") if _kl._polos(x).strip())
+        return _inline_cepat(hasil, self.sumber, self.berkas, self.baris)
+
+
+_NILAI = re.compile(f"{_kl.NILAI_BUKA}[^{_kl.NILAI_TUTUP}]*{_kl.NILAI_TUTUP}")
+_RUJUKAN = re.compile(r"\[\[([^\[\]]*)\]\]")
+
+
+def _inline_cepat(s: str, sumber: str, berkas: str, baris: int | None) -> Inline:
+    """klausul._urai_inline, faster for the usual line: no `*` or backslash anywhere, `[` only in
+    `[[label]]` of the template text (never in a value). Anything else takes klausul's own
+    character-by-character parse, which is most of the per-desa time when used for every line."""
+    if "*" in s or "\\" in s:
+        return _kl._urai_inline(s, sumber, berkas, baris)
+    if "[" not in s:
+        return [Teks(_kl._polos(s))]
+    if any("[" in v for v in _NILAI.findall(s)):
+        return _kl._urai_inline(s, sumber, berkas, baris)
+    potong = _RUJUKAN.split(_kl._polos(s))
+    hasil: Inline = []
+    for i, bagian in enumerate(potong):
+        if i % 2 == 0:
+            if "[[" in bagian:
+                return _kl._urai_inline(s, sumber, berkas, baris)
+            if bagian:
+                hasil.append(Teks(bagian))
+        else:
+            label = bagian.strip()
+            if not _kl._LABEL.match(label):
+                return _kl._urai_inline(s, sumber, berkas, baris)
+            hasil.append(Rujukan(label=label, sumber=sumber))
+    return hasil
+
+
+class _Pengurai(_kl._Pengurai):
+    """klausul's line parser with the faster inline parse."""
+
+    def _inline(self, teks: str) -> Inline:
+        isi = _inline_cepat(teks.strip(), f"{self.berkas}:{self.nomor}", self.berkas, self.nomor)
+        if not any(isinstance(t, Rujukan) or t.teks.strip() for t in isi):
+            raise self._galat("teks kosong")
+        return isi
+
+
+def _urai(templat: list[_TemplatBerkas], hasil_render: list[str]) -> list[Diktum]:
+    pengurai = _Pengurai()
+    for t, teks_ in zip(templat, hasil_render):
+        pengurai.urai(_kl._baris_render(teks_), t.nama)
+        if any(not isinstance(x, Diktum) for x in pengurai.hasil):
+            raise KlausulError("Keputusan hanya berisi DIKTUM: (bukan BAB atau Pasal)", t.nama)
+    return pengurai.hasil
+
+
+# --- copying parsed diktum (susun() numbers and punctuates in place) ------------------------------
+
+
+def _salin_inline(isi: Inline) -> Inline:
+    return [Teks(x.teks, x.miring, x.tebal) if isinstance(x, Teks)
+            else Rujukan(x.label, x.sumber) for x in isi]
+
+
+def _salin_daftar(d: Daftar | None) -> Daftar | None:
+    if d is None:
+        return None
+    return Daftar([Butir(_salin_inline(b.isi), _salin_daftar(b.daftar), b.label) for b in d.butir],
+                  d.sambung, d.jenis)
+
+
+def _salin_diktum(d: Diktum) -> Diktum:
+    return Diktum(_salin_inline(d.isi), _salin_daftar(d.daftar), d.label)
+
+
+# --- the builder ---------------------------------------------------------------------------------
+
+
+class PembangunSKKPM:
+    """Builds the KPM decree of any desa of `hasil`; prepare once, call `bangun(desa)` per desa."""
+
+    def __init__(self, hasil: HasilMuat, wilayah: DaftarWilayah | None = None):
+        self.hasil = hasil
+        k = self.k = hasil.konfigurasi
+        self.wilayah = wilayah or DaftarWilayah.muat()
+        pustaka = pustaka_untuk(hasil)
+        self.konteks = naskah.konteks_dasar(hasil)
+
+        # diktum: compile every clause file; render and parse once those that ignore `desa`
+        self.templat = [_TemplatBerkas(x, self.konteks) for x in pustaka.klausul(SUBFOLDER)]
+        if not self.templat:
+            raise KlausulError(f"tidak ada berkas klausul di {SUBFOLDER}/")
+        for t in self.templat:
+            if not t.per_desa:
+                t.tetap = _urai([t], [t.render(None)])
+        self.templat_desa = [t for t in self.templat if t.per_desa]
+
+        # Menimbang: the config's plain text, or the templates of pembukaan.yaml
+        if self.k.sk_kpm.menimbang:
+            self.menimbang_polos: list[str] | None = list(self.k.sk_kpm.menimbang)
+            self.menimbang_templat: list[_TemplatBaris] = []
+        else:
+            self.menimbang_polos = None
+            self.menimbang_templat = [_TemplatBaris(s, sumber, self.konteks)
+                                      for s, sumber in menimbang_klausul(pustaka, SUBFOLDER)]
+
+        self.mengingat: list[str] = naskah.susun_mengingat(
+            hasil, k.sk_kpm.dasar_hukum.pilih, ("sk_kpm", "dasar_hukum", "pilih"))
+        perbup = self.perbup_sebagai_dasar()
+        if perbup:
+            self.mengingat.append(perbup)
+
+        self.kabupaten_kapital = k.nama_kabupaten.upper()
+        self.lambang = (str((hasil.folder / k.kabupaten.lambang).resolve()) if k.kabupaten.lambang
+                        else None)
+        self.tanggal_bawaan = k.sk_kpm.tanggal
+        self.tembusan_opd = f"{self.konteks['kepala_pemrakarsa']} {k.nama_kabupaten};"
+        self._kecamatan: dict[str, str] = {}
+        istilah = naskah.istilah_asing()
+        self.pola_asing = re.compile(
+            r"(?<![\w*])(" + "|".join(re.escape(i) for i in sorted(istilah, key=len, reverse=True))
+            + r")(?!\w)", re.IGNORECASE) if istilah else None
+        # the desa-invariant parts get their italics once; per desa only new text is scanned
+        self.mengingat_inline = [[Teks(s)] for s in self.mengingat]
+        for isi in self.mengingat_inline:
+            self._miringkan(isi)
+        for t in self.templat:
+            if t.tetap is not None:
+                for d in t.tetap:
+                    self._miringkan_diktum(d)
+
+        # check the templates and references now, not at the first desa
+        self._rakit(Desa(kode=f"{k.kabupaten.kode}.01.2001", nama="Contoh", kpm=[_kpm_contoh()]))
+
+    # -- what does not depend on the desa --
+
+    def perbup_sebagai_dasar(self) -> str | None:
+        """The Perbup on peran desa as a Mengingat item, once it has a number (k.perbup.nomor)."""
+        p = self.k.perbup
+        if not p.nomor:
+            return None
+        # a Perbup is numbered when it is promulgated in the Berita Daerah: same year for both
+        tanggal = p.tanggal_pengundangan or p.tanggal_penetapan
+        tahun = tanggal.year if tanggal else self.k.tahun
+        nama = self.k.kabupaten.nama
+        return (f"Peraturan Bupati {nama} Nomor {p.nomor} Tahun {tahun} tentang {p.tentang} "
+                f"(Berita Daerah Kabupaten {nama} Tahun {tahun} Nomor "
+                f"{p.nomor_berita_daerah or naskah.TITIK});")
+
+    def nama_kecamatan(self, kode: str) -> str:
+        nama = self._kecamatan.get(kode)
+        if nama is None:
+            w = self.wilayah.cari(kode)
+            nama = w.nama if w is not None else naskah.TITIK
+            self._kecamatan[kode] = nama
+        return nama
+
+    # -- per desa --
+
+    def bisa_dibuat(self, desa: Desa) -> str | None:
+        """Why no decree can be made for this desa ("kelurahan", "belum ada KPM di roster"), or None."""
+        if desa.kelurahan:
+            return ALASAN_KELURAHAN
+        if not desa.kpm:
+            return ALASAN_TANPA_KPM
+        return None
+
+    def bangun(self, desa: Desa) -> Dokumen:
+        """The decree of one desa, numbered. ValueError for a kelurahan or a desa without KPM."""
+        alasan = self.bisa_dibuat(desa)
+        if alasan:
+            raise ValueError(f"{desa.kode} {desa.nama or ''}: Keputusan Kepala Desa tentang KPM "
+                             f"tidak dapat dibuat: {alasan}")
+        return self._rakit(desa)
+
+    def _rakit(self, desa: Desa) -> Dokumen:
+        k = self.k
+        nama = desa.nama
+        if not nama:
+            w = self.wilayah.cari(desa.kode)
+            nama = w.nama if w is not None else desa.kode
+        kecamatan = self.nama_kecamatan(desa.kode_kecamatan)
+        desa_kapital = nama.upper()
+        kepala_desa = naskah.nama_penanda_tangan(desa.kepala_desa)
+        kd = KonteksDesa(nama=nama, kode=desa.kode, kecamatan=kecamatan, jumlah_kpm=len(desa.kpm),
+                         kepala_desa=naskah.nama_orang(desa.kepala_desa))
+
+        # diktum in file order: fresh copies of the invariant ones, the others rendered now
+        batang: list = []
+        for t in self.templat:
+            if t.tetap is not None:
+                batang += [_salin_diktum(d) for d in t.tetap]
+            else:
+                batang += [_salin_diktum(d) for d in t.urai(t.render(kd), self)]
+
+        tentang = f"Penetapan Kader Pembangunan Manusia Desa {nama} Tahun {k.tahun}"
+        tentang_kapital = tentang.upper()
+        if self.menimbang_polos is not None:
+            butir = [[Teks(s)] for s in self.menimbang_polos]
+        else:
+            butir = [t.inline(kd) for t in self.menimbang_templat]
+        menimbang = menimbang_lengkap(butir, "Keputusan Kepala Desa", tentang)
+        for isi in menimbang:
+            self._miringkan(isi)
+
+        jenis = f"KEPUTUSAN KEPALA DESA {desa_kapital}"
+        nomor = naskah.nomor_judul(desa.nomor_sk, k.tahun)
+        jabatan = f"KEPALA DESA {desa_kapital},"
+        tanggal = desa.tanggal_sk or self.tanggal_bawaan
+        baris = [[str(i), p.nama, p.jenis_kelamin, p.pendidikan, p.alamat,
+                  ", ".join(p.pengalaman) or "-"] for i, p in enumerate(desa.kpm, 1)]
+        dok = Dokumen(
+            jenis="keputusan",
+            kepala=Kepala([f"KEPALA DESA {desa_kapital}", f"KECAMATAN {kecamatan.upper()}",
+                           self.kabupaten_kapital], self.lambang),
+            judul=Judul(jenis=jenis, nomor=nomor, tentang=tentang_kapital),
+            pembukaan=Pembukaan(
+                pejabat=jabatan,
+                menimbang=menimbang,
+                mengingat=[_salin_inline(x) for x in self.mengingat_inline],
+                menetapkan=f"KEPUTUSAN KEPALA DESA TENTANG {tentang_kapital}.",
+                dengan_rahmat=False,
+            ),
+            batang_tubuh=batang,
+            penutup=Penutup(
+                ditetapkan=TandaTangan(tempat=nama, tanggal=naskah.tanggal_atau_titik(tanggal),
+                                       jabatan=jabatan, nama=kepala_desa),
+                tembusan=[f"Camat {kecamatan};", self.tembusan_opd,
+                          "Kader Pembangunan Manusia yang bersangkutan."],
+            ),
+            lampiran=[Lampiran(
+                kepala=["LAMPIRAN", jenis, nomor, "TENTANG", tentang_kapital],
+                judul=f"DAFTAR KADER PEMBANGUNAN MANUSIA DESA {desa_kapital} TAHUN {k.tahun}",
+                isi=[Tabel(kepala=list(KEPALA_TABEL), baris=baris, lebar=list(LEBAR_TABEL))],
+                tanda_tangan=TandaTangan(tempat="", tanggal="", jabatan=jabatan, nama=kepala_desa),
+            )],
+            properti={
+                "title": f"Keputusan Kepala Desa {nama} tentang {tentang}",
+                "subject": tentang,
+                "author": f"Pemerintah Desa {nama}",
+            },
+        )
+        return susun(dok)
+
+    # -- foreign terms in italics (naskah.miringkan_istilah_asing, with the pattern compiled once) --
+
+    def _miringkan(self, isi: Inline) -> None:
+        pola = self.pola_asing
+        if pola is None:
+            return
+        for bagian in isi:
+            if isinstance(bagian, Teks) and not bagian.miring and pola.search(bagian.teks):
+                break
+        else:
+            return
+        baru: Inline = []
+        for bagian in isi:
+            if not isinstance(bagian, Teks) or bagian.miring:
+                baru.append(bagian)
+                continue
+            awal = 0
+            for m in pola.finditer(bagian.teks):
+                if m.start() > awal:
+                    baru.append(Teks(bagian.teks[awal:m.start()], tebal=bagian.tebal))
+                baru.append(Teks(m.group(0), miring=True, tebal=bagian.tebal))
+                awal = m.end()
+            if awal < len(bagian.teks):
+                baru.append(Teks(bagian.teks[awal:], tebal=bagian.tebal))
+        isi[:] = baru
+
+    def _miringkan_daftar(self, d: Daftar | None) -> None:
+        if d is None:
+            return
+        for b in d.butir:
+            self._miringkan(b.isi)
+            self._miringkan_daftar(b.daftar)
+
+    def _miringkan_diktum(self, d: Diktum) -> None:
+        self._miringkan(d.isi)
+        self._miringkan_daftar(d.daftar)
+
+
+def _kpm_contoh():
+    from .config import KPM
+
+    return KPM(nama="Contoh", jenis_kelamin="P", pendidikan="SLTA", alamat="-")
+
+
+def bangun_sk_kpm(hasil: HasilMuat, desa: Desa) -> Dokumen:
+    """One decree (prepares the builder each time: for many desa use PembangunSKKPM)."""
+    return PembangunSKKPM(hasil).bangun(desa)

@@ -1,0 +1,225 @@
+"""The Keputusan forming the Tim Penyusun of the Perbup (juknis Aksi 4, Tahap Pertama).
+
+Set by the Bupati (`tim_penyusun.ditetapkan_oleh: bupati`, the usual form) or by the head of the
+initiating OPD (`kepala_opd`). Wording: `clauses/tim_penyusun/` (Menimbang in pembukaan.yaml, the
+Mengingat keys in dasar_hukum.yaml, one diktum per .md file); a district's clause folder may
+override any of them. The membership table of the Lampiran comes from `tim_penyusun.anggota`, or,
+when empty, is derived: Ketua the head of the initiating OPD, Sekretaris the Kepala Bagian Hukum,
+Anggota the heads of the other OPD.
+
+The helpers at the top (`pustaka_untuk`, `baca_yaml_klausul`, `menimbang_klausul`) are shared with
+`sk_kpm`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from . import naskah
+from .config import AnggotaTim, Konfigurasi
+from .errors import ConfigError, KlausulError
+from .jalur import KLAUSUL
+from .klausul import PustakaKlausul, muat_badan, render_inline
+from .model import (
+    Dokumen, Judul, Kepala, Lampiran, Pembukaan, Penutup, Tabel, TandaTangan, teks,
+)
+from .muat import HasilMuat
+from .penomoran import susun
+from .yaml_muat import Posisi, muat_yaml
+
+__all__ = [
+    "anggota_tim",
+    "bangun_tim_penyusun",
+    "baca_yaml_klausul",
+    "menimbang_klausul",
+    "pustaka_untuk",
+]
+
+SUBFOLDER = "tim_penyusun"
+
+
+# --- shared with sk_kpm --------------------------------------------------------------------------
+
+
+def pustaka_untuk(hasil: HasilMuat) -> PustakaKlausul:
+    """The package's clause library with the district's clause folder (if any) on top."""
+    folder = [KLAUSUL]
+    if hasil.konfigurasi.folder_klausul:
+        folder.append(hasil.folder / hasil.konfigurasi.folder_klausul)
+    return PustakaKlausul(folder)
+
+
+def baca_yaml_klausul(pustaka: PustakaKlausul, relatif: str) -> tuple[Any, Posisi, str]:
+    """A YAML wording file of the clause library (the district's copy wins): data, positions, name."""
+    jalur = pustaka.cari(relatif)
+    nama = _nama_tampil(jalur)
+    try:
+        data, posisi = muat_yaml(jalur, nama)
+    except ConfigError as e:  # a clause file, not the district config: report it as such
+        m = e.masalah[0]
+        raise KlausulError(m.pesan, m.lokasi.berkas or nama, m.lokasi.baris) from None
+    if not isinstance(data, dict):
+        raise KlausulError("isi berkas harus berupa pemetaan (kunci: nilai)", nama, 1)
+    return data, posisi, nama
+
+
+def _nama_tampil(p: Path) -> str:
+    import os
+
+    try:
+        rel = os.path.relpath(p)
+    except ValueError:
+        return str(p)
+    return str(p) if rel.startswith("..") else rel
+
+
+def daftar_teks_yaml(data: dict, posisi: Posisi, nama: str, kunci: str) -> list[tuple[str, str]]:
+    """`kunci` of a clause YAML as a list of (text, "file:line") pairs; refuses anything else."""
+    nilai = data.get(kunci)
+    if not isinstance(nilai, list) or not nilai:
+        lok = posisi.cari((kunci,))
+        raise KlausulError(f"'{kunci}' harus berupa daftar teks yang tidak kosong", nama, lok.baris)
+    hasil = []
+    for i, butir in enumerate(nilai):
+        lok = posisi.cari((kunci, i))
+        if not isinstance(butir, str) or not butir.strip():
+            raise KlausulError(f"butir {kunci} ke-{i + 1} harus berupa teks", nama, lok.baris)
+        hasil.append((butir, f"{nama}:{lok.baris}" if lok.baris else nama))
+    return hasil
+
+
+def menimbang_klausul(pustaka: PustakaKlausul, subfolder: str) -> list[tuple[str, str]]:
+    """The Menimbang templates of `<subfolder>/pembukaan.yaml`: (template, "file:line") pairs."""
+    data, posisi, nama = baca_yaml_klausul(pustaka, f"{subfolder}/pembukaan.yaml")
+    return daftar_teks_yaml(data, posisi, nama, "menimbang")
+
+
+def menimbang_lengkap(butir: list, jenis: str, tentang: str) -> list:
+    """Menimbang items each ending with ';', then the closing konsiderans of Lampiran II."""
+    isi = [naskah.akhiri_konsiderans(b) for b in butir]
+    isi.append(teks(naskah.konsiderans_penutup(len(isi), jenis, tentang)))
+    return isi
+
+
+# --- the Tim Penyusun decree ---------------------------------------------------------------------
+
+
+def _jabatan_kepala_opd(k: Konfigurasi, kode: str) -> str:
+    opd = k.opd_kode(kode)
+    assert opd is not None
+    return opd.jabatan_kepala or f"Kepala {opd.nama}"
+
+
+def anggota_tim(k: Konfigurasi) -> list[AnggotaTim]:
+    """The team as configured, or derived from the OPD list when `tim_penyusun.anggota` is empty."""
+    if k.tim_penyusun.anggota:
+        return list(k.tim_penyusun.anggota)
+    anggota = [
+        AnggotaTim(jabatan_tim="Ketua", jabatan=_jabatan_kepala_opd(k, k.pemrakarsa), unsur="OPD"),
+        AnggotaTim(jabatan_tim="Sekretaris", jabatan="Kepala Bagian Hukum Sekretariat Daerah",
+                   unsur="Bagian Hukum"),
+    ]
+    for opd in k.opd:
+        if opd.kode != k.pemrakarsa:
+            anggota.append(AnggotaTim(jabatan_tim="Anggota", jabatan=_jabatan_kepala_opd(k, opd.kode),
+                                      unsur="OPD"))
+    return anggota
+
+
+def _dasar_hukum(hasil: HasilMuat, pustaka: PustakaKlausul) -> list[str]:
+    data, posisi, nama = baca_yaml_klausul(pustaka, f"{SUBFOLDER}/dasar_hukum.yaml")
+    pilih = data.get("pilih")
+    if not isinstance(pilih, list) or not all(isinstance(x, str) for x in pilih):
+        raise KlausulError("'pilih' harus berupa daftar kunci tabel sitasi", nama,
+                           posisi.cari(("pilih",)).baris)
+    for i, kunci in enumerate(pilih):
+        if kunci not in hasil.peraturan:
+            raise KlausulError(f"peraturan '{kunci}' tidak ada di tabel sitasi clauses/dasar_hukum.yaml"
+                               " maupun di dasar_hukum.tambahan", nama, posisi.cari(("pilih", i)).baris)
+    kunci = [hasil.konfigurasi.kabupaten.dasar_pembentukan] + pilih
+    return naskah.susun_mengingat(hasil, kunci, ("kabupaten", "dasar_pembentukan"))
+
+
+def bangun_tim_penyusun(hasil: HasilMuat) -> Dokumen:
+    """The Keputusan forming the Tim Penyusun, numbered, foreign terms in italics."""
+    k = hasil.konfigurasi
+    tim = k.tim_penyusun
+    pustaka = pustaka_untuk(hasil)
+    nama_kab = k.kabupaten.nama.upper()
+    pemrakarsa = k.opd_pemrakarsa
+    lambang = str((hasil.folder / k.kabupaten.lambang).resolve()) if k.kabupaten.lambang else None
+
+    if tim.ditetapkan_oleh == "bupati":
+        keputusan = "Keputusan Bupati"
+        judul_dok = f"Keputusan Bupati {k.kabupaten.nama}"
+        kepala = naskah.kepala_bupati(k, lambang)
+        jenis = f"KEPUTUSAN BUPATI {nama_kab}"
+        pejabat = f"BUPATI {nama_kab},"
+        ttd = naskah.tanda_tangan_bupati(k, tim.tanggal)
+        tembusan: list[str] = []
+    else:
+        jabatan = _jabatan_kepala_opd(k, k.pemrakarsa)  # "Kepala Dinas Pemberdayaan ..."
+        keputusan = f"Keputusan {jabatan}"
+        judul_dok = f"{keputusan} {k.nama_kabupaten}"
+        jabatan_lengkap = jabatan.upper()
+        if k.nama_kabupaten.upper() not in jabatan_lengkap:
+            jabatan_lengkap += f" {k.nama_kabupaten.upper()}"
+        kepala = Kepala([f"PEMERINTAH {k.nama_kabupaten.upper()}", pemrakarsa.nama.upper()], lambang)
+        jenis = f"KEPUTUSAN {jabatan_lengkap}"
+        pejabat = f"{jabatan_lengkap},"
+        ttd = TandaTangan(tempat=k.kabupaten.ibu_kota, tanggal=naskah.tanggal_atau_titik(tim.tanggal),
+                          jabatan=pejabat, nama=naskah.nama_orang(pemrakarsa.kepala),
+                          nip=pemrakarsa.kepala.nip if pemrakarsa.kepala else None)
+        tembusan = [f"Bupati {k.kabupaten.nama};", f"Sekretaris Daerah {k.nama_kabupaten};",
+                    "Anggota Tim Penyusun yang bersangkutan."]
+
+    tentang = f"Pembentukan Tim Penyusun Rancangan Peraturan Bupati tentang {k.perbup.tentang}"
+    tentang_kapital = naskah.judul_kapital(tentang)
+    nomor = naskah.nomor_judul(tim.nomor, tim.tanggal.year if tim.tanggal else k.tahun)
+
+    konteks = naskah.konteks_dasar(hasil)
+    konteks["keputusan"] = keputusan
+    menimbang = menimbang_lengkap(
+        [render_inline(s, konteks, sumber) for s, sumber in menimbang_klausul(pustaka, SUBFOLDER)],
+        keputusan, tentang)
+    mengingat = [teks(s) for s in _dasar_hukum(hasil, pustaka)]
+
+    anggota = anggota_tim(k)
+    ada_nama = any(a.nama for a in anggota)
+    kepala_tabel = ["No", "Kedudukan dalam Tim", "Jabatan"] + (["Nama"] if ada_nama else [])
+    baris = [[str(i), a.jabatan_tim, a.jabatan] + ([a.nama or "-"] if ada_nama else [])
+             for i, a in enumerate(anggota, 1)]
+    tabel = Tabel(kepala=kepala_tabel, baris=baris,
+                  lebar=[0.6, 2.4, 5.0] + ([2.6] if ada_nama else []))
+    ttd_lampiran = TandaTangan(tempat="", tanggal="", jabatan=ttd.jabatan, nama=ttd.nama, nip=ttd.nip)
+
+    dok = Dokumen(
+        jenis="keputusan",
+        kepala=kepala,
+        judul=Judul(jenis=jenis, nomor=nomor, tentang=tentang_kapital),
+        pembukaan=Pembukaan(
+            pejabat=pejabat,
+            menimbang=menimbang,
+            mengingat=mengingat,
+            # Lampiran II: the kind of decree without the region's name, then the title
+            menetapkan=f"{keputusan.upper()} TENTANG {tentang_kapital}.",
+            dengan_rahmat=False,
+        ),
+        batang_tubuh=list(muat_badan(pustaka, SUBFOLDER, konteks)),
+        penutup=Penutup(ditetapkan=ttd, tembusan=tembusan),
+        lampiran=[Lampiran(
+            kepala=["LAMPIRAN", jenis, nomor, "TENTANG", tentang_kapital],
+            judul=f"SUSUNAN KEANGGOTAAN TIM PENYUSUN RANCANGAN PERATURAN BUPATI TENTANG "
+                  f"{naskah.judul_kapital(k.perbup.tentang)}",
+            isi=[tabel],
+            tanda_tangan=ttd_lampiran,
+        )],
+        properti={
+            "title": f"{judul_dok} tentang {tentang}",
+            "subject": tentang,
+            "author": pemrakarsa.nama,
+        },
+    )
+    susun(dok)
+    naskah.miringkan_istilah_asing(dok)
+    return dok
