@@ -181,7 +181,8 @@ def buang_tanda_baca(s: str) -> str:
     """
     while True:
         t = s.rstrip().rstrip(";.:,").rstrip()
-        t = _KATA_SAMBUNG.sub("", t).rstrip()
+        if t.endswith(("dan", "atau")):  # the regex scans the whole string: only when it can match
+            t = _KATA_SAMBUNG.sub("", t).rstrip()
         if t == s:
             return t
         s = t

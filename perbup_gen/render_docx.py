@@ -225,7 +225,7 @@ _LEBAR_LAMBANG = 900000  # EMU: 2.5 cm
 # --- zip -----------------------------------------------------------------------------------------
 
 _TANGGAL_DOS = (0 << 9) | (1 << 5) | 1  # 1980-01-01
-_TINGKAT_ZLIB = 6
+_TINGKAT_ZLIB = 1  # fastest deflate: 3x faster than 6 for ~15% larger files (a batch writes 75,000)
 
 
 def _kempa(nama: str, data: bytes) -> tuple[bytes, int, int, int, bytes]:
