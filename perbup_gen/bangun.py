@@ -104,6 +104,9 @@ def berkas_sk_kpm(hasil: HasilMuat, penyaji: Penyaji, catatan: CatatanBangun, de
         except (PerbupGenError, ValueError) as e:
             catatan.gagal.append((f"{desa.kode} {desa.nama}", str(e)))
             continue
+        except Exception as e:  # a bug hit by one desa's data must not stop the other desa
+            catatan.gagal.append((f"{desa.kode} {desa.nama}", f"kesalahan internal: {type(e).__name__}: {e}"))
+            continue
         catatan.jumlah_sk_kpm += 1
         yield BerkasKeluaran(jalur_sk_kpm(desa.kode, desa.nama or "", penyaji.format), isi, "sk-kpm", desa.kode)
 

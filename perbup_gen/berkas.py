@@ -15,6 +15,8 @@ Linux, macOS and Windows.
   without a record in the previous manifest, is kept unless `force=True`, and so are files kept
   by an earlier run (recorded with "dipertahankan": true);
 - one file failing (disk full, permission) does not stop the others; the report lists it;
+- temporary files of our own pattern (`.<name>.XXXXXXXX.tmp`) left by a run that was killed
+  (SIGKILL, power loss) are removed from every folder this run writes into, before writing;
 - `manifest.json` is then written atomically and always describes what is on disk. Files of the
   previous manifest that this run no longer produces (a desa dropped from the roster) stay on
   disk and stay in the manifest, flagged "usang": true; nothing is deleted.
@@ -24,6 +26,7 @@ The manifest has no timestamps: a rerun with the same input gives the same bytes
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -201,6 +204,27 @@ def _periksa_jalur(folder_nyata: Path, jalur: object) -> tuple[Path, str]:
     return target, str(pp)
 
 
+_ALASAN_OS = {
+    errno.ENOSPC: "disk penuh",
+    errno.EDQUOT: "kuota disk habis",
+    errno.EACCES: "tidak ada izin menulis",
+    errno.EPERM: "tidak ada izin menulis",
+    errno.EROFS: "sistem berkas hanya dapat dibaca",
+    errno.ENOTDIR: "bagian dari jalurnya adalah berkas, bukan folder",
+    errno.EISDIR: "sudah ada folder dengan nama itu",
+    errno.EIO: "kesalahan masukan/keluaran disk",
+    errno.ENAMETOOLONG: "nama berkas terlalu panjang",
+}
+
+
+def alasan_os(e: OSError) -> str:
+    """An OSError as a short Indonesian reason for the user ("disk penuh")."""
+    alasan = _ALASAN_OS.get(e.errno) if e.errno is not None else None
+    if alasan is None:
+        return e.strerror or str(e)
+    return f"{alasan} ({e.strerror})" if e.strerror else alasan
+
+
 def _umask() -> int:
     m = os.umask(0o022)
     os.umask(m)
@@ -232,6 +256,28 @@ def _tulis_atomik(target: Path, data: bytes, mode: int, folder_kotor: set[Path] 
         _fsync_folder(target.parent)
     else:
         folder_kotor.add(target.parent)
+
+
+# tempfile.mkstemp(prefix=".<name>.", suffix=".tmp") names: 8 random characters of this alphabet
+_TMP_SISA = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+
+
+def _bersihkan_tmp(folder: Path, dibersihkan: set[Path]) -> None:
+    """Remove temporary files a killed run left in `folder` (once per folder and run).
+
+    Only regular files (or links) matching our own name pattern are touched; a folder that
+    cannot be listed is left alone (the write itself will report the problem)."""
+    if folder in dibersihkan:
+        return
+    dibersihkan.add(folder)
+    try:
+        with os.scandir(folder) as isi:
+            for e in isi:
+                if _TMP_SISA.match(e.name) and not e.is_dir(follow_symlinks=False):
+                    with contextlib.suppress(OSError):
+                        os.unlink(e.path)
+    except OSError:
+        pass
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -305,7 +351,7 @@ def tulis_semua(
         folder_nyata = folder.resolve()
     except OSError as e:
         raise OutputError(
-            f"Folder keluaran {folder} tidak dapat dibuat: {e.strerror or e}"
+            f"Folder keluaran {folder} tidak dapat dibuat: {alasan_os(e)}"
         ) from e
     if not folder_nyata.is_dir():
         raise OutputError(f"{folder} bukan folder.")
@@ -320,6 +366,11 @@ def tulis_semua(
     laporan = LaporanTulis(folder=str(folder))
     entri: dict[str, dict] = {}
     folder_kotor: set[Path] = set()  # folders with renames not yet fsynced
+    dibersihkan: set[Path] = set()  # folders already cleared of a killed run's temporary files
+    _bersihkan_tmp(folder_nyata, dibersihkan)
+    for jalur_lama in lama_semua:
+        with contextlib.suppress(OutputError):
+            _bersihkan_tmp(_periksa_jalur(folder_nyata, jalur_lama)[0].parent, dibersihkan)
     selesai = False
 
     try:
@@ -328,6 +379,7 @@ def tulis_semua(
             if jalur in entri:
                 laporan.gagal.append((jalur, "jalur ganda dalam satu kali pembuatan"))
                 continue
+            _bersihkan_tmp(target.parent, dibersihkan)
             isi = bytes(b.isi)
             sha_baru = _sha256(isi)
             lama = lama_semua.get(jalur)
@@ -354,7 +406,7 @@ def tulis_semua(
                 laporan.ditulis.append(jalur)
                 entri[jalur] = _entri(jalur, b.jenis, b.desa, sha_baru, len(isi))
             except OSError as e:
-                laporan.gagal.append((jalur, e.strerror or str(e)))
+                laporan.gagal.append((jalur, alasan_os(e)))
                 _catat_dari_disk(entri, target, jalur, b.jenis, b.desa, lama)
         selesai = True
     finally:
@@ -390,7 +442,7 @@ def tulis_semua(
         except OSError as e:
             if selesai:  # otherwise an exception is already on its way; do not mask it
                 raise OutputError(
-                    f"{path_manifest} tidak dapat ditulis: {e.strerror or e}"
+                    f"{path_manifest} tidak dapat ditulis: {alasan_os(e)}"
                 ) from e
     return laporan
 

@@ -135,7 +135,9 @@ class LaporanPeriksa:
                         out.append(f"{inden}- {t}")
         out.append("")
         out.append(self.ringkasan())
-        return "\n".join(out) + "\n"
+        from .render_teks import bersih  # values from the config may carry control characters
+
+        return "\n".join(bersih(b) for b in out) + "\n"
 
     def markdown(self) -> str:
         def md(s: str) -> str:
@@ -210,6 +212,8 @@ def _gagal_bangun(e: Exception, dokumen: str, desa: str | None = None) -> list[T
     if isinstance(e, ConfigError):
         return [Temuan("galat", dokumen, _tempat_lokasi(m.lokasi), f"dokumen tidak dapat dibuat: {m.pesan}", desa)
                 for m in e.masalah]
+    if not isinstance(e, (PerbupGenError, ValueError)):  # a bug: name it, do not stop the check
+        return [Temuan("galat", dokumen, "", f"dokumen tidak dapat dibuat (kesalahan internal {type(e).__name__}: {e})", desa)]
     return [Temuan("galat", dokumen, "", f"dokumen tidak dapat dibuat: {e}", desa)]
 
 
@@ -232,7 +236,7 @@ def _periksa_sk_kpm(hasil: HasilMuat) -> tuple[list[Temuan], int]:
             continue  # the data checks say why
         try:
             dok = pembangun.bangun(d)
-        except (PerbupGenError, ValueError) as e:
+        except Exception as e:  # one desa failing must not stop the others
             gagal += _gagal_bangun(e, dokumen_sk_kpm(d), _label_desa(d))
             continue
         desa_dibuat.append(d)

@@ -51,6 +51,8 @@ def baca_roster(path: Path, tampil: str) -> tuple[list[dict], Posisi]:
     """Read a CSV or XLSX roster into desa entries (dicts) and their positions."""
     if not path.exists():
         raise ConfigError([Masalah(Lokasi(tampil), "berkas roster tidak ditemukan")])
+    if not path.is_file():
+        raise ConfigError([Masalah(Lokasi(tampil), "roster harus berupa berkas, bukan folder atau perangkat")])
     akhiran = path.suffix.lower()
     if akhiran == ".csv":
         baris = _baris_csv(path, tampil)
@@ -130,15 +132,26 @@ def _teks_sel(v: Any) -> str:
 
 
 def _baris_csv(path: Path, tampil: str) -> list[tuple[int, list[str]]]:
-    data = path.read_bytes()
+    from .yaml_muat import baca_bita_berkas
+
+    data = baca_bita_berkas(path, tampil)
+    if b"\x00" in data:
+        raise ConfigError([Masalah(Lokasi(tampil), "berkas biner, bukan CSV (simpan dari Excel sebagai CSV UTF-8, atau pakai .xlsx)")])
     try:
         teks = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        teks = data.decode("cp1252")  # Excel "CSV" on Windows
+        try:
+            teks = data.decode("cp1252")  # Excel "CSV" on Windows
+        except UnicodeDecodeError as e:
+            baris = data[: e.start].count(b"\n") + 1
+            raise ConfigError([Masalah(Lokasi(tampil, baris), "berkas bukan teks UTF-8; simpan ulang sebagai CSV UTF-8")]) from None
     contoh = teks[:4096]
     pemisah = ";" if contoh.count(";") > contoh.count(",") else ","
     pembaca = csv.reader(io.StringIO(teks), delimiter=pemisah)
-    return [(i, r) for i, r in enumerate(pembaca, 1)]
+    try:
+        return [(i, r) for i, r in enumerate(pembaca, 1)]
+    except csv.Error as e:
+        raise ConfigError([Masalah(Lokasi(tampil, pembaca.line_num), f"baris CSV tidak sah: {e}")]) from None
 
 
 def _baris_xlsx(path: Path, tampil: str) -> list[tuple[int, list[Any]]]:

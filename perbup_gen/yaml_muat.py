@@ -10,6 +10,7 @@ Here we compose the node tree ourselves and build plain Python data from it, so 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,8 @@ Jalur = tuple  # a field path: ("desa", 12, "kpm", 0, "pendidikan")
 
 UKURAN_MAKS = 20 * 1024 * 1024  # 20 MiB: a district config is a few hundred KiB at most
 SIMPUL_MAKS = 2_000_000  # nodes built, aliases counted each time they are expanded
+SIMPUL_ALIAS_MAKS = 50_000  # nodes built by expanding aliases (an alias bomb stops here, quickly)
+KEDALAMAN_MAKS = 50  # nesting depth; a district config needs fewer than 10
 
 _TAG_STANDAR = {
     "tag:yaml.org,2002:str",
@@ -77,20 +80,39 @@ def _lokasi(berkas: str, node: yaml.Node, jalur: Jalur) -> Lokasi:
     return Lokasi(berkas, m.line + 1, m.column + 1, teks_jalur(jalur))
 
 
-def baca_teks_berkas(path: Path) -> str:
-    """Read a config file as UTF-8 text, with Indonesian errors for every way it can go wrong."""
-    nama = str(path)
+def baca_bita_berkas(path: Path, nama: str | None = None) -> bytes:
+    """The bytes of a config file (YAML, CSV), with Indonesian errors for a missing file, a folder,
+    a device or pipe (which could block or never end), an oversized or unreadable file."""
+    nama = nama or str(path)
     if not path.exists():
         raise ConfigError([Masalah(Lokasi(nama), "berkas tidak ditemukan")])
     if path.is_dir():
-        raise ConfigError([Masalah(Lokasi(nama), "ini sebuah folder, bukan berkas YAML")])
+        raise ConfigError([Masalah(Lokasi(nama), "ini sebuah folder, bukan berkas")])
+    if not path.is_file():
+        raise ConfigError([Masalah(Lokasi(nama), "bukan berkas biasa (perangkat, pipa, atau soket)")])
     try:
         ukuran = path.stat().st_size
         if ukuran > UKURAN_MAKS:
-            raise ConfigError([Masalah(Lokasi(nama), f"berkas terlalu besar ({ukuran:,} bita; paling besar {UKURAN_MAKS:,} bita)".replace(",", "."))])
-        data = path.read_bytes()
+            raise ConfigError([Masalah(Lokasi(nama), _terlalu_besar(ukuran))])
+        with open(path, "rb") as f:
+            data = f.read(UKURAN_MAKS + 1)  # bounded even if the file grows while being read
     except OSError as e:
-        raise ConfigError([Masalah(Lokasi(nama), f"berkas tidak dapat dibaca: {e.strerror}")]) from None
+        raise ConfigError([Masalah(Lokasi(nama), f"berkas tidak dapat dibaca: {e.strerror or e}")]) from None
+    if len(data) > UKURAN_MAKS:
+        raise ConfigError([Masalah(Lokasi(nama), _terlalu_besar(len(data)))])
+    return data
+
+
+def _terlalu_besar(ukuran: int) -> str:
+    return f"berkas terlalu besar ({ukuran:,} bita; paling besar {UKURAN_MAKS:,} bita)".replace(",", ".")
+
+
+def baca_teks_berkas(path: Path, nama: str | None = None) -> str:
+    """Read a config file as UTF-8 text, with Indonesian errors for every way it can go wrong."""
+    nama = nama or str(path)
+    data = baca_bita_berkas(path, nama)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ConfigError([Masalah(Lokasi(nama), "berkas berenkode UTF-16; simpan ulang sebagai UTF-8 (mis. dari Notepad: Save As, Encoding UTF-8)")])
     if b"\x00" in data:
         raise ConfigError([Masalah(Lokasi(nama), "berkas biner, bukan teks YAML")])
     if data.startswith(b"\xef\xbb\xbf"):
@@ -110,7 +132,7 @@ def muat_yaml(path: Path, tampil: str | None = None) -> tuple[Any, Posisi]:
     `tampil` is the file name shown in messages (default: the path as given).
     """
     nama = tampil or str(path)
-    teks = baca_teks_berkas(path)
+    teks = baca_teks_berkas(path, nama)
     posisi = Posisi()
     if not teks.strip() or all(
         not b.strip() or b.lstrip().startswith("#") for b in teks.splitlines()
@@ -124,6 +146,12 @@ def muat_yaml(path: Path, tampil: str | None = None) -> tuple[Any, Posisi]:
             )
     try:
         node = yaml.compose(teks, Loader=yaml.SafeLoader)
+    except RecursionError:
+        raise ConfigError([Masalah(Lokasi(nama), f"struktur bersarang terlalu dalam (paling dalam {KEDALAMAN_MAKS} tingkat)")]) from None
+    except yaml.reader.ReaderError as e:
+        baris = teks[: e.position].count("\n") + 1 if isinstance(e.position, int) else None
+        kode = f"U+{e.character:04X}" if isinstance(e.character, int) else repr(e.character)
+        raise ConfigError([Masalah(Lokasi(nama, baris), f"karakter kendali {kode} tidak boleh ada di berkas YAML")]) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         baris = mark.line + 1 if mark else None
@@ -134,8 +162,8 @@ def muat_yaml(path: Path, tampil: str | None = None) -> tuple[Any, Posisi]:
     if node is None:
         raise ConfigError([Masalah(Lokasi(nama, 1), "berkas kosong")])
     masalah: list[Masalah] = []
-    hitung = [0]
-    data = _bangun(node, (), nama, posisi, masalah, hitung)
+    hitung = [0, 0]  # nodes built, nodes built inside an expanded alias
+    data = _bangun(node, (), nama, posisi, masalah, hitung, set(), False)
     if masalah:
         raise ConfigError(masalah)
     return data, posisi
@@ -152,6 +180,10 @@ _SINTAKS = {
     "expected <document start>, but found '<block mapping start>'": "struktur dokumen tidak sah (periksa indentasi)",
     "found unknown escape character": "karakter escape tidak dikenal dalam teks berkutip",
     "while scanning a quoted scalar": "tanda kutip belum ditutup",
+    "but found another document": "berkas memuat lebih dari satu dokumen YAML (baris '---'); satukan isinya",
+    "expected <block end>, but found": "struktur tidak sah (periksa indentasi)",
+    "found unhashable key": "kunci harus berupa teks",
+    "while parsing a flow": "kurung [ ] atau { } tidak berpasangan",
 }
 
 
@@ -163,11 +195,24 @@ def _terjemah_yaml(e: yaml.MarkedYAMLError) -> str:
     return problem or str(e)
 
 
-def _bangun(node: yaml.Node, jalur: Jalur, nama: str, posisi: Posisi, masalah: list[Masalah], hitung: list[int]) -> Any:
+def _bangun(node: yaml.Node, jalur: Jalur, nama: str, posisi: Posisi, masalah: list[Masalah], hitung: list[int],
+            dilihat: set[int], alias: bool) -> Any:
+    """Plain data from a node. `dilihat`: ids of the collection nodes built so far (one seen again
+    is an alias being expanded); `alias`: we are inside such an expansion."""
+    if hitung[0] > SIMPUL_MAKS or hitung[1] > SIMPUL_ALIAS_MAKS:
+        return None  # already reported
+    if isinstance(node, yaml.CollectionNode):
+        if id(node) in dilihat:
+            alias = True
+        dilihat.add(id(node))
     hitung[0] += 1
-    if hitung[0] > SIMPUL_MAKS:
-        if hitung[0] == SIMPUL_MAKS + 1:
-            masalah.append(Masalah(_lokasi(nama, node, jalur), "berkas terlalu besar atau memakai alias/anchor berlebihan (alias bomb)"))
+    hitung[1] += alias
+    if hitung[0] > SIMPUL_MAKS or hitung[1] > SIMPUL_ALIAS_MAKS:
+        masalah.append(Masalah(_lokasi(nama, node, jalur), "berkas terlalu besar atau memakai alias/anchor berlebihan (alias bomb)"))
+        return None
+    if len(jalur) > KEDALAMAN_MAKS:
+        if not any("bersarang terlalu dalam" in m.pesan for m in masalah):
+            masalah.append(Masalah(_lokasi(nama, node, jalur), f"struktur bersarang terlalu dalam (paling dalam {KEDALAMAN_MAKS} tingkat)"))
         return None
     posisi.catat(jalur, _lokasi(nama, node, jalur))
     if node.tag not in _TAG_STANDAR:
@@ -189,21 +234,31 @@ def _bangun(node: yaml.Node, jalur: Jalur, nama: str, posisi: Posisi, masalah: l
                 masalah.append(Masalah(_lokasi(nama, k_node, jalur + (kunci,)), f"kunci '{kunci}' ditulis dua kali (pertama di baris {sebelum})"))
                 continue
             awal[kunci] = k_node
-            hasil[kunci] = _bangun(v_node, jalur + (kunci,), nama, posisi, masalah, hitung)
+            hasil[kunci] = _bangun(v_node, jalur + (kunci,), nama, posisi, masalah, hitung, dilihat, alias)
         return hasil
     if isinstance(node, yaml.SequenceNode):
-        return [_bangun(n, jalur + (i,), nama, posisi, masalah, hitung) for i, n in enumerate(node.value)]
+        return [_bangun(n, jalur + (i,), nama, posisi, masalah, hitung, dilihat, alias) for i, n in enumerate(node.value)]
     return _skalar(node, jalur, nama, masalah)
 
 
 _KONSTRUKTOR = yaml.SafeLoader("")
+_SURROGAT = re.compile("[\ud800-\udfff]")
 
 
 def _skalar(node: yaml.ScalarNode, jalur: Jalur, nama: str, masalah: list[Masalah]) -> Any:
     try:
         nilai = _KONSTRUKTOR.construct_object(node, deep=True)
-    except (yaml.YAMLError, ValueError) as e:
-        masalah.append(Masalah(_lokasi(nama, node, jalur), f"nilai tidak sah: {e}"))
+    except (yaml.YAMLError, ValueError, OverflowError) as e:
+        if node.tag == "tag:yaml.org,2002:int":
+            pesan = "bilangan bulat tidak sah atau terlalu panjang"
+        elif node.tag == "tag:yaml.org,2002:timestamp":
+            pesan = f"tanggal tidak sah: {node.value!r} (tulis TTTT-BB-HH, mis. 2025-05-31)"
+        else:
+            pesan = f"nilai tidak sah: {e}"
+        masalah.append(Masalah(_lokasi(nama, node, jalur), pesan))
+        return None
+    if isinstance(nilai, str) and _SURROGAT.search(nilai):
+        masalah.append(Masalah(_lokasi(nama, node, jalur), "teks memuat karakter tidak sah (surrogate \\uD800-\\uDFFF); tulis emoji dan huruf apa adanya, bukan dengan kode \\u"))
         return None
     if isinstance(nilai, _dt.datetime):
         return nilai.date()

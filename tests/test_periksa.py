@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -511,12 +510,9 @@ def test_data_desa_ganda_dan_kelurahan(tmp_path):
 # --- the whole check, the report, the CLI glue -------------------------------------------------
 
 
-def test_gunung_mas_tanpa_galat_dan_cepat(gunung_mas):
-    mulai = time.perf_counter()
-    laporan = periksa(gunung_mas)
-    lama = time.perf_counter() - mulai
+def test_gunung_mas_tanpa_galat(gunung_mas):
+    laporan = periksa(gunung_mas)  # its speed is measured in bench/, not here
     assert not laporan.ada_galat, laporan.teks()
-    assert lama < 2.0, f"pemeriksaan Gunung Mas {lama:.2f} detik"
     # the drafting checks ran on every SK KPM and on both Bupati documents
     assert "SK KPM 114 desa" in laporan.diperiksa
     belum = [t for t in laporan.peringatan if "belum dicocokkan dengan Lembaran Negara" in t.pesan]

@@ -154,12 +154,9 @@ def test_kode_sah():
     assert not kode_sah("62.10.01.2002.1")
 
 
-def test_muat_cepat_dan_tersimpan():
+def test_muat_tersimpan():
     wilayah._muat.cache_clear()
-    mulai = time.perf_counter()
-    a = DaftarWilayah.muat()
-    lama = time.perf_counter() - mulai
-    assert lama < 0.5, f"memuat daftar wilayah butuh {lama:.2f} detik"
+    a = DaftarWilayah.muat()  # load time is measured in bench/, not here
     assert DaftarWilayah.muat() is a
 
 

@@ -1,0 +1,58 @@
+"""The fast batch path (bench/nasional.py: worker processes, precompiled clauses, the template
+loaded once) writes byte for byte what the one-off path (`bangun_sk_kpm` + `render_docx`) makes,
+for desa whose real names carry '/', "'" and brackets. Speed itself is measured in bench/, not here."""
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import sys
+from pathlib import Path
+
+import pytest
+
+AKAR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(AKAR / "bench"))
+
+import nasional  # noqa: E402
+
+from baca_docx import baca  # noqa: E402
+
+from perbup_gen.berkas import nama_berkas  # noqa: E402
+from perbup_gen.muat import muat_data  # noqa: E402
+from perbup_gen.render_docx import render_docx  # noqa: E402
+from perbup_gen.sk_kpm import bangun_sk_kpm  # noqa: E402
+from perbup_gen.wilayah import DaftarWilayah  # noqa: E402
+
+# Halmahera Utara: "Sosol/Malifut", "Kupa-kupa Selatan (Halehe)"; Aceh Selatan: "Pasi Kuala Ba'u"
+SAMPEL = {"82.03": ["82.03.08.2025", "82.03.06.2022", "82.03.11.2008"], "11.01": ["11.01.02.2018", "11.01.07.2015"]}
+
+
+def tugas(kode_kab: str):
+    w = DaftarWilayah.muat()
+    kab = w.cari(kode_kab)
+    desa = [(x.kode, x.nama) for x in w.keturunan(kode_kab) if x.tingkat == "desa"]
+    return kode_kab, kab.nama, w.provinsi_dari(kode_kab).nama, desa
+
+
+@pytest.mark.parametrize("kode_kab", sorted(SAMPEL))
+def test_batch_path_equals_one_off_path(tmp_path, kode_kab):
+    t = tugas(kode_kab)
+    nama = {k: n for k, n in t[3]}
+    assert any(c in "".join(nama[k] for k in SAMPEL[kode_kab]) for c in "/'(")
+    with mp.get_context("fork").Pool(2) as pool:
+        [(jumlah, gagal)] = pool.map(nasional.kerja, [(t, str(tmp_path))])
+    assert gagal == 0 and jumlah == len(t[3])
+
+    folder = tmp_path / nama_berkas(t[0], t[1])
+    hasil = muat_data(nasional.data_konfigurasi(*t), Path("."), "uji")
+    desa = {d.kode: d for d in hasil.konfigurasi.desa}
+    manifest = {e["berkas"]: e for e in json.loads((folder / "manifest.json").read_text())["berkas"]}
+    assert len(manifest) == len(t[3])
+    for kode in SAMPEL[kode_kab]:
+        jalur = f"sk-kpm/{nama_berkas(kode, nama[kode])}.docx"
+        assert "/" not in jalur.split("/", 1)[1] and "'" not in jalur and "(" not in jalur
+        sekali = render_docx(bangun_sk_kpm(hasil, desa[kode]))
+        assert (folder / jalur).read_bytes() == sekali, kode
+        assert manifest[jalur]["desa"] == kode
+        teks = "\n".join(baca(sekali))
+        assert f"KEPUTUSAN KEPALA DESA {nama[kode].upper()}" in teks
