@@ -41,8 +41,22 @@ def _tangani_kesalahan(fungsi):
     return pembungkus
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="perbup_gen", message="perbup-gen %(version)s")
+class _Perintah(click.Command):
+    """A command whose --help option speaks Indonesian."""
+
+    def get_help_option(self, ctx):
+        opsi = super().get_help_option(ctx)
+        if opsi is not None:
+            opsi.help = "Tampilkan bantuan ini lalu keluar."
+        return opsi
+
+
+class _Kelompok(_Perintah, click.Group):
+    command_class = _Perintah
+
+
+@click.group(cls=_Kelompok, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="perbup_gen", message="perbup-gen %(version)s", help="Tampilkan versi lalu keluar.")
 def main() -> None:
     """Pembuat naskah Peraturan Bupati tentang peran desa (Aksi 4) dan Keputusan Kepala Desa
     tentang Kader Pembangunan Manusia (Aksi 5) dari satu konfigurasi kabupaten (YAML)."""

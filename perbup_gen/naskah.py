@@ -202,28 +202,40 @@ def semua_inline(dok) -> Iterable[Inline]:
         yield from blok(lamp.isi)
 
 
-def miringkan_istilah_asing(dok, istilah: list[str] | None = None) -> None:
-    """Split plain Teks runs so that every foreign term is its own italic run."""
+def pola_istilah_asing(istilah: list[str] | None = None):
+    """One regex matching any foreign term as a whole word (None when there are none)."""
     import re
-
-    from .model import Teks
 
     istilah = istilah if istilah is not None else istilah_asing()
     if not istilah:
+        return None
+    return re.compile(r"(?<![\w*])(" + "|".join(re.escape(i) for i in sorted(istilah, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+
+
+def miringkan_inline(isi: Inline, pola) -> None:
+    """Split the plain Teks runs of `isi` so every match of `pola` is its own italic run."""
+    from .model import Teks
+
+    baru = []
+    for bagian in isi:
+        if not isinstance(bagian, Teks) or bagian.miring:
+            baru.append(bagian)
+            continue
+        awal = 0
+        for m in pola.finditer(bagian.teks):
+            if m.start() > awal:
+                baru.append(Teks(bagian.teks[awal:m.start()], tebal=bagian.tebal))
+            baru.append(Teks(m.group(0), miring=True, tebal=bagian.tebal))
+            awal = m.end()
+        if awal < len(bagian.teks):
+            baru.append(Teks(bagian.teks[awal:], tebal=bagian.tebal))
+    isi[:] = baru
+
+
+def miringkan_istilah_asing(dok, istilah: list[str] | None = None) -> None:
+    """Print every foreign term of the document in italics (Lampiran II)."""
+    pola = pola_istilah_asing(istilah)
+    if pola is None:
         return
-    pola = re.compile(r"(?<![\w*])(" + "|".join(re.escape(i) for i in sorted(istilah, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
     for isi in semua_inline(dok):
-        baru = []
-        for bagian in isi:
-            if not isinstance(bagian, Teks) or bagian.miring:
-                baru.append(bagian)
-                continue
-            awal = 0
-            for m in pola.finditer(bagian.teks):
-                if m.start() > awal:
-                    baru.append(Teks(bagian.teks[awal:m.start()], tebal=bagian.tebal))
-                baru.append(Teks(m.group(0), miring=True, tebal=bagian.tebal))
-                awal = m.end()
-            if awal < len(bagian.teks):
-                baru.append(Teks(bagian.teks[awal:], tebal=bagian.tebal))
-        isi[:] = baru
+        miringkan_inline(isi, pola)
