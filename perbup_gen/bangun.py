@@ -6,6 +6,7 @@ document model, renderers turn it into bytes; this module only decides names, fo
 """
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
@@ -90,6 +91,9 @@ def berkas_sk_kpm(hasil: HasilMuat, penyaji: Penyaji, catatan: CatatanBangun, de
     from .sk_kpm import PembangunSKKPM
 
     pembangun = PembangunSKKPM(hasil)
+    # What exists now (config, templates, the national list) lives for the whole batch: keep the
+    # garbage collector from rescanning it after every few decrees.
+    gc.freeze()
     for desa in desa_pilihan if desa_pilihan is not None else hasil.konfigurasi.desa:
         if setiap:
             setiap()

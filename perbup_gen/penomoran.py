@@ -47,11 +47,19 @@ three passes, and may be run again on the same tree (every pass first undoes wha
 """
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass, field
-from typing import Iterator, Union
+from dataclasses import dataclass
+from typing import Container, Iterator, Union
 
-from perbup_gen.bilangan import huruf, romawi, urutan, urutan_kapital
+from perbup_gen import bilangan
+
+# Numbers in words and letters are pure functions of a small int, asked for again in every
+# document of a batch: remembered (the strings are immutable).
+huruf = functools.lru_cache(maxsize=1024)(bilangan.huruf)
+romawi = functools.lru_cache(maxsize=1024)(bilangan.romawi)
+urutan = functools.lru_cache(maxsize=1024)(bilangan.urutan)
+urutan_kapital = functools.lru_cache(maxsize=1024)(bilangan.urutan_kapital)
 from perbup_gen.errors import KlausulError
 from perbup_gen.model import (
     Alinea,
@@ -70,7 +78,7 @@ from perbup_gen.model import (
     Teks,
 )
 
-__all__ = ["susun", "GAYA_TANDA", "KEDALAMAN_MAKS", "buang_tanda_baca"]
+__all__ = ["susun", "tata_diktum", "GAYA_TANDA", "KEDALAMAN_MAKS", "buang_tanda_baca"]
 
 #: Marker patterns per depth (1-based), by the kind of the outermost list.
 GAYA_TANDA: dict[str, tuple[str, ...]] = {
@@ -83,12 +91,24 @@ KEDALAMAN_MAKS = 4
 # --- entry point ---------------------------------------------------------------------------------
 
 
-def susun(dok: Dokumen) -> Dokumen:
-    """Number `dok`, apply list markers and punctuation, resolve references. In place; returns dok."""
+def susun(dok: Dokumen, tertata: Container[int] = ()) -> Dokumen:
+    """Number `dok`, apply list markers and punctuation, resolve references. In place; returns dok.
+
+    `tertata` (performance only): ids of Diktum of `dok` already given their markers and
+    punctuation by `tata_diktum`; pass 2 skips them. Pass 2 of a diktum depends on that diktum
+    alone (its number only names it in error messages), so a batch builder may punctuate a
+    diktum that every document shares once and copy the result (markers included) into each.
+    """
     _beri_nomor(dok)
-    _tanda_dan_tanda_baca(dok)
+    _tanda_dan_tanda_baca(dok, tertata)
     _selesaikan_rujukan(dok)
     return dok
+
+
+def tata_diktum(d: Diktum) -> Diktum:
+    """Pass 2 (list markers and punctuation) for one diktum, as `susun` does it. In place."""
+    _tata_induk(d.isi, d.daftar, f"Diktum {d.nomor}")
+    return d
 
 
 # --- pass 1: numbers -----------------------------------------------------------------------------
@@ -253,12 +273,13 @@ def _tata_blok(blok: list, tempat: str) -> None:
             _tata_daftar(b, ".", GAYA_TANDA[b.jenis], 1, tempat)
 
 
-def _tanda_dan_tanda_baca(dok: Dokumen) -> None:
+def _tanda_dan_tanda_baca(dok: Dokumen, tertata: Container[int] = ()) -> None:
     for p in _semua_pasal(dok):
         for a in p.ayat:
             _tata_induk(a.isi, a.daftar, _uraian_ayat(p, a))
     for d in _semua_diktum(dok):
-        _tata_induk(d.isi, d.daftar, f"Diktum {d.nomor}")
+        if id(d) not in tertata:
+            _tata_induk(d.isi, d.daftar, f"Diktum {d.nomor}")
     for lamp in dok.lampiran:
         _tata_blok(lamp.isi, _uraian_lampiran(lamp))
     _tata_blok(dok.isi, "naskah")
@@ -271,15 +292,20 @@ def _uraian_lampiran(lamp: Lampiran) -> str:
 # --- pass 3: references --------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Konteks:
-    """Where a Rujukan (or a labelled target) stands."""
+    """Where a Rujukan (or a labelled target) stands. `jalur` holds the list items from the outer
+    one inwards; their words ("huruf b angka 1") are made only when a reference needs them."""
 
     pasal: Pasal | None = None
     ayat: Ayat | None = None
     diktum: Diktum | None = None
     lampiran: Lampiran | None = None
-    jalur: list[str] = field(default_factory=list)  # ["huruf b", "angka 1"]
+    jalur: tuple[Butir, ...] = ()
+
+    @property
+    def rantai(self) -> str:
+        return " ".join(_jalur_butir(b.tanda) for b in self.jalur)
 
 
 @dataclass
@@ -302,7 +328,7 @@ class _Sasaran:
         else:
             s = "naskah"
         if k.jalur:
-            s += " " + " ".join(k.jalur)
+            s += " " + k.rantai
         return s
 
 
@@ -324,7 +350,7 @@ def _jelajah(dok: Dokumen) -> Iterator[tuple[Union[Unsur, Rujukan], _Konteks]]:
 
     def daftar(d: Daftar, k: _Konteks):
         for b in d.butir:
-            kb = _Konteks(k.pasal, k.ayat, k.diktum, k.lampiran, k.jalur + [_jalur_butir(b.tanda)])
+            kb = _Konteks(k.pasal, k.ayat, k.diktum, k.lampiran, k.jalur + (b,))
             yield b, kb
             yield from inline(b.isi, kb)
             if b.daftar is not None:
@@ -371,7 +397,7 @@ def _lokasi_sumber(sumber: str) -> tuple[str, int | None]:
 
 def _frasa(s: _Sasaran, dari: _Konteks, r: Rujukan) -> str:
     t = s.konteks
-    rantai = " ".join(t.jalur)
+    rantai = t.rantai
     if s.jenis == "pasal":
         return f"dalam Pasal {t.pasal.nomor}"
     if s.jenis == "ayat":

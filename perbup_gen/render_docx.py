@@ -19,6 +19,7 @@ timestamps 1980-01-01, fixed entry order, no current time anywhere).
 """
 from __future__ import annotations
 
+import functools
 import re
 import struct
 import zipfile
@@ -122,7 +123,9 @@ def _t(s: str) -> str:
     return f'<w:t xml:space="preserve">{e}</w:t>'
 
 
+@functools.lru_cache(maxsize=8192)
 def _r(s: str, rpr: str = "") -> str:
+    """One run. Cached: most text of a batch of decrees repeats from one document to the next."""
     if not s:
         return ""
     return f"<w:r><w:rPr>{rpr}</w:rPr>{_t(s)}</w:r>" if rpr else f"<w:r>{_t(s)}</w:r>"
@@ -143,6 +146,37 @@ def _runs(isi: Inline) -> str:
         else:
             raise TypeError(f"bagian teks tidak dikenal: {type(bagian).__name__}")
     return "".join(out)
+
+
+# --- cache keys: everything the renderer reads of a block ------------------------------------------
+
+
+def _kunci_inline(isi: Inline) -> tuple | None:
+    """What `_runs(isi)` reads, as a key; None (do not cache) for a part it does not know."""
+    kunci = []
+    for x in isi:
+        jenis = type(x)
+        if jenis is Teks:
+            kunci.append((x.teks, x.miring, x.tebal))
+        elif jenis is Rujukan:
+            kunci.append(x.teks)  # None (unresolved) raises when rendered: never stored
+        else:
+            return None
+    return tuple(kunci)
+
+
+def _kunci_daftar(d: Daftar | None) -> tuple | None:
+    """What `_Penulis.daftar` reads of a list (kind, markers, texts, sub-lists); None: no key."""
+    if d is None:
+        return ()
+    kunci = [d.jenis]
+    for b in d.butir:
+        isi = _kunci_inline(b.isi)
+        sub = _kunci_daftar(b.daftar)
+        if isi is None or sub is None:
+            return None
+        kunci.append((isi, b.tanda, sub))
+    return tuple(kunci)
 
 
 # --- list markers --------------------------------------------------------------------------------
@@ -228,29 +262,48 @@ _TANGGAL_DOS = (0 << 9) | (1 << 5) | 1  # 1980-01-01
 _TINGKAT_ZLIB = 1  # fastest deflate: 3x faster than 6 for ~15% larger files (a batch writes 75,000)
 
 
-def _kempa(nama: str, data: bytes) -> tuple[bytes, int, int, int, bytes]:
+def _kempa_baru(nama: str, data: bytes) -> tuple[bytes, int, int, int, bytes]:
     """A deflated zip entry: (name, crc, compressed size, size, compressed data)."""
     k = zlib.compressobj(_TINGKAT_ZLIB, zlib.DEFLATED, -15)
     isi = k.compress(data) + k.flush()
     return nama.encode("utf-8"), zlib.crc32(data), len(isi), len(data), isi
 
 
-def _zip(entri: list[tuple[bytes, int, int, int, bytes]]) -> bytes:
-    """A deterministic zip archive from already compressed entries (method 8, 1980-01-01)."""
+@functools.lru_cache(maxsize=64)
+def _kempa(nama: str, data: bytes) -> tuple[bytes, int, int, int, bytes]:
+    """`_kempa_baru`, cached: template parts and emblems repeat. Not for the parts that differ in
+    every document (document.xml, core.xml): hashing 20 KB of XML costs more than it saves."""
+    return _kempa_baru(nama, data)
+
+
+def _potong_zip(entri: tuple[bytes, int, int, int, bytes]) -> tuple[bytes, bytes, bytes]:
+    """A compressed entry as zip bytes: (local header + name + data, central directory record
+    up to its last field (the entry's offset, known only in the archive), name). The template's
+    parts are cut once (PenyajiDocx._statis)."""
+    nama, crc, ukuran_k, ukuran, isi = entri
+    bendera = 0x800 if not nama.isascii() else 0
+    kepala = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, bendera, 8, 0, _TANGGAL_DOS, crc,
+                         ukuran_k, ukuran, len(nama), 0)
+    pusat = struct.pack("<IHHHHHHIIIHHHHHI", 0x02014B50, 20, 20, bendera, 8, 0, _TANGGAL_DOS, crc,
+                        ukuran_k, ukuran, len(nama), 0, 0, 0, 0, 0o644 << 16)
+    return kepala + nama + isi, pusat, nama
+
+
+_POSISI = struct.Struct("<I")
+
+
+def _zip(entri: list[tuple[bytes, bytes, bytes]]) -> bytes:
+    """A deterministic zip archive (method 8, 1980-01-01) from entries cut by `_potong_zip`."""
     lokal, pusat = [], []
     posisi = 0
-    for nama, crc, ukuran_k, ukuran, isi in entri:
-        bendera = 0x800 if not nama.isascii() else 0
-        kepala = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, bendera, 8, 0, _TANGGAL_DOS, crc,
-                             ukuran_k, ukuran, len(nama), 0)
-        lokal += (kepala, nama, isi)
-        pusat.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, bendera, 8, 0,
-                                 _TANGGAL_DOS, crc, ukuran_k, ukuran, len(nama), 0, 0, 0, 0,
-                                 0o644 << 16, posisi) + nama)
-        posisi += len(kepala) + len(nama) + ukuran_k
+    for bagian, rekaman, nama in entri:
+        lokal.append(bagian)
+        pusat += (rekaman, _POSISI.pack(posisi), nama)
+        posisi += len(bagian)
     cd = b"".join(pusat)
-    akhir = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entri), len(entri), len(cd), posisi, 0)
-    return b"".join(lokal) + cd + akhir
+    lokal += (cd, struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entri), len(entri), len(cd),
+                              posisi, 0))
+    return b"".join(lokal)
 
 
 # --- the renderer --------------------------------------------------------------------------------
@@ -282,8 +335,9 @@ class PenyajiDocx:
         self._rels = bagian["word/_rels/document.xml.rels"].decode("utf-8")
         self._jenis_isi = bagian["[Content_Types].xml"].decode("utf-8")
         dinamis = {"word/document.xml", "word/numbering.xml", "docProps/core.xml"}
-        self._statis = {n: _kempa(n, d) for n, d in bagian.items() if n not in dinamis}
-        self._statis["word/styles.xml"] = _kempa("word/styles.xml", self._gaya_xml)
+        self._statis = {n: _potong_zip(_kempa(n, d)) for n, d in bagian.items()
+                        if n not in dinamis}
+        self._statis["word/styles.xml"] = _potong_zip(_kempa("word/styles.xml", self._gaya_xml))
         self._gambar: dict[str, tuple[str, int, int, tuple]] = {}
         self._entri_gambar: dict[str, dict[str, tuple]] = {}
         self._lebar_teks = self.tata.lebar_teks
@@ -330,6 +384,8 @@ class PenyajiDocx:
         self._gaya_xml = etree.tostring(akar, xml_declaration=True, encoding="UTF-8",
                                         standalone=True)
         self.g = {n: self._id_gaya[n] for n in GAYA}
+        # the start of every paragraph of a style, up to what p() adds to its w:pPr
+        self._awal_p = {n: f'<w:p><w:pPr><w:pStyle w:val="{i}"/>' for n, i in self.g.items()}
 
     def _siapkan_penomoran(self, teks: str) -> None:
         akar = etree.fromstring(teks.encode("utf-8"))
@@ -356,6 +412,8 @@ class PenyajiDocx:
         self._num_kempa_depan = k.compress(self._num_depan)
         self._num_kempa = k
         self._num_crc = zlib.crc32(self._num_depan)
+        self._num_entri: dict[str, tuple] = {}  # list instances -> zip entry (_entri_penomoran)
+        self._blok: dict[tuple, tuple] = {}  # rendered blocks (_Penulis._tersimpan)
 
     def _siapkan_dokumen(self, teks: str) -> None:
         m = re.search(r"<w:document\b[^>]*>", teks)
@@ -427,6 +485,24 @@ class PenyajiDocx:
             self._entri_gambar[ext] = entri
         return self._entri_gambar[ext]
 
+    def _entri_penomoran(self, num: str) -> tuple:
+        """The zip entry of numbering.xml with these list instances (w:num elements).
+
+        Cached by `num`: documents of one shape (every decree of a batch) have the same list
+        instances, so the part is compressed once. A miss continues from a copy of the
+        compressor that has already taken the template's unchanging head."""
+        entri = self._num_entri.get(num)
+        if entri is None:
+            tengah = num.encode("utf-8") + self._num_belakang
+            k = self._num_kempa.copy()
+            isi = self._num_kempa_depan + k.compress(tengah) + k.flush()
+            entri = (b"word/numbering.xml", zlib.crc32(tengah, self._num_crc), len(isi),
+                     len(self._num_depan) + len(tengah), isi)
+            if len(self._num_entri) >= 256:
+                self._num_entri.clear()
+            self._num_entri[num] = entri
+        return entri
+
     # -- rendering --
 
     def render(self, dok: Dokumen) -> bytes:
@@ -439,21 +515,17 @@ class PenyajiDocx:
         badan = "".join(p.out)
         dokumen = (f"{DECL}{self._akar}<w:body>{badan}{self._sect}</w:body></w:document>"
                    ).encode("utf-8")
-        tengah = "".join(p.num).encode("utf-8") + self._num_belakang
-        k = self._num_kempa.copy()
-        num_isi = self._num_kempa_depan + k.compress(tengah) + k.flush()
-        num_entri = (b"word/numbering.xml", zlib.crc32(tengah, self._num_crc), len(num_isi),
-                     len(self._num_depan) + len(tengah), num_isi)
         dinamis = {
-            "word/document.xml": _kempa("word/document.xml", dokumen),
-            "word/numbering.xml": num_entri,
-            "docProps/core.xml": _kempa("docProps/core.xml", _core(dok.properti)),
+            "word/document.xml": _kempa_baru("word/document.xml", dokumen),
+            "word/numbering.xml": self._entri_penomoran("".join(p.num)),
+            "docProps/core.xml": _kempa_baru("docProps/core.xml", _core(dok.properti)),
         }
         if gambar is not None:
             dinamis.update(self._paket_gambar(gambar[0]))
-        entri = [dinamis.get(n) or self._statis[n] for n in self._urutan]
+        entri = [_potong_zip(dinamis[n]) if n in dinamis else self._statis[n]
+                 for n in self._urutan]
         if gambar is not None:
-            entri.append(gambar[3])
+            entri.append(_potong_zip(gambar[3]))
         return _zip(entri)
 
 
@@ -495,6 +567,8 @@ class _Penulis:
     def __init__(self, penyaji: PenyajiDocx):
         self.s = penyaji
         self.g = penyaji.g
+        self.awal_p = penyaji._awal_p
+        self._blok = penyaji._blok
         self.out: list[str] = []
         self.num: list[str] = []
         self._num_id = penyaji._num_awal
@@ -507,7 +581,10 @@ class _Penulis:
           hal_baru: bool = False, sebelum: int | None = None, sesudah: int | None = None,
           tetap: bool | None = None) -> str:
         """A paragraph (returned, not written). `tetap` forces keepNext on/off."""
-        ppr = f'<w:pStyle w:val="{self.g[gaya]}"/>'
+        if (num is None and sebelum is None and sesudah is None and tetap is None and not keep
+                and not hal_baru):
+            return f"{self.awal_p[gaya]}</w:pPr>{isi}</w:p>"
+        ppr = ""
         if keep or tetap is True:
             ppr += "<w:keepNext/>"
         elif tetap is False:
@@ -519,7 +596,32 @@ class _Penulis:
         if sebelum is not None or sesudah is not None:
             ppr += "<w:spacing" + (f' w:before="{sebelum}"' if sebelum is not None else "") + (
                 f' w:after="{sesudah}"' if sesudah is not None else "") + "/>"
-        return f"<w:p><w:pPr>{ppr}</w:pPr>{isi}</w:p>"
+        return f"{self.awal_p[gaya]}{ppr}</w:pPr>{isi}</w:p>"
+
+    def _tersimpan(self, kunci: tuple | None, buat):
+        """`buat()`, a block's XML (str or tuple of str), cached across documents.
+
+        A batch of decrees repeats most blocks (the Mengingat list, the diktum on tasks and
+        criteria...). The key holds everything the block's rendering reads (see _kunci_inline,
+        _kunci_daftar) and the next list id, since the block's w:num ids follow it; the w:num
+        elements the block added are stored with it and added again on a hit. `kunci` None:
+        no cache. Rendering errors propagate and nothing is stored."""
+        if kunci is None:
+            return buat()
+        kunci = (kunci, self._num_id)
+        simpan = self._blok.get(kunci)
+        if simpan is not None:
+            hasil, num = simpan
+            self.num += num
+            self._num_id += len(num)
+            return hasil
+        n = len(self.num)
+        hasil = buat()
+        num = tuple(self.num[n:])  # num_baru adds one w:num per id it takes
+        if len(self._blok) >= 2048:
+            self._blok.clear()
+        self._blok[kunci] = (hasil, num)
+        return hasil
 
     def tulis(self, gaya: str, teks: str, **kw) -> None:
         self.out.append(self.p(gaya, _r(teks), **kw))
@@ -643,12 +745,9 @@ class _Penulis:
                                     ("Memperhatikan", pb.memperhatikan, "Mengingat")):
             if not isi:
                 continue
-            sel = []
-            if len(isi) == 1:  # a single item has no letter or number (Lampiran II)
-                sel.append(self.p("Konsiderans", _runs(isi[0])))
-            else:
-                nid = self.num_baru(abstrak)
-                sel += [self.p("Konsiderans Butir", _runs(x), num=(nid, 0)) for x in isi]
+            kunci = tuple(_kunci_inline(x) for x in isi)
+            kunci = None if None in kunci else ("konsiderans", abstrak, kunci)
+            sel = list(self._tersimpan(kunci, lambda: self._konsiderans(isi, abstrak)))
             baris.append((label, sel))
         kolom = self._kolom_label()
         if baris:
@@ -671,6 +770,13 @@ class _Penulis:
         if dok.jenis != "keputusan":
             self.out.append(self.tabel("Tabel Tanpa Garis", kolom, [self.menetapkan]))
             self.menetapkan = None
+
+    def _konsiderans(self, isi: list[Inline], abstrak: str) -> tuple[str, ...]:
+        """The paragraphs of the Menimbang (Mengingat...) items."""
+        if len(isi) == 1:  # a single item has no letter or number (Lampiran II)
+            return (self.p("Konsiderans", _runs(isi[0])),)
+        nid = self.num_baru(abstrak)
+        return tuple(self.p("Konsiderans Butir", _runs(x), num=(nid, 0)) for x in isi)
 
     def _kolom_label(self) -> list[int]:
         """Label | colon | text columns, shared by the preamble and the diktum tables."""
@@ -740,15 +846,21 @@ class _Penulis:
             if not d.nomor:
                 raise ValueError(f"diktum {i + 1} belum dinomori")
             jarak = 120 if i < len(diktum) - 1 else None
-            sel = [self.p("Diktum", _runs(d.isi))]
-            if d.daftar is not None:
-                sel += self.daftar(d.daftar)
-            if jarak:
-                sel[-1] = sel[-1].replace("</w:pPr>", f'<w:spacing w:after="{jarak}"/></w:pPr>', 1)
-            rows.append([self.p("Diktum Label", _r(d.nomor)), self.p("Diktum", _r(":")),
-                         "".join(sel)])
+            isi, daftar = _kunci_inline(d.isi), _kunci_daftar(d.daftar)
+            kunci = (None if isi is None or daftar is None
+                     else ("diktum", d.nomor, jarak, isi, daftar))
+            rows.append(self._tersimpan(kunci, lambda: self._baris_diktum(d, jarak)))
         if rows:
             self.out.append(self.tabel("Tabel Tanpa Garis", self._kolom_label(), rows))
+
+    def _baris_diktum(self, d: Diktum, jarak: int | None) -> tuple[str, str, str]:
+        """The row of one diktum: label, colon, text and list."""
+        sel = [self.p("Diktum", _runs(d.isi))]
+        if d.daftar is not None:
+            sel += self.daftar(d.daftar)
+        if jarak:
+            sel[-1] = sel[-1].replace("</w:pPr>", f'<w:spacing w:after="{jarak}"/></w:pPr>', 1)
+        return (self.p("Diktum Label", _r(d.nomor)), self.p("Diktum", _r(":")), "".join(sel))
 
     # -- closing --
 

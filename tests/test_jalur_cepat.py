@@ -56,3 +56,58 @@ def test_batch_path_equals_one_off_path(tmp_path, kode_kab):
         assert manifest[jalur]["desa"] == kode
         teks = "\n".join(baca(sekali))
         assert f"KEPUTUSAN KEPALA DESA {nama[kode].upper()}" in teks
+
+
+# --- the batch caches give what the plain path gives ---------------------------------------------
+# PembangunSKKPM copies the desa-invariant diktum already punctuated (penomoran.tata_diktum) and
+# PenyajiDocx reuses rendered blocks and numbering parts across documents: checked against the
+# plain path on documents that differ only in what those caches are keyed on.
+
+from perbup_gen.config import KPM  # noqa: E402
+from perbup_gen.muat import muat_konfigurasi  # noqa: E402
+from perbup_gen.penomoran import susun  # noqa: E402
+from perbup_gen.perbup import bangun_perbup  # noqa: E402
+from perbup_gen.render_docx import PenyajiDocx  # noqa: E402
+from perbup_gen.sk_kpm import PembangunSKKPM  # noqa: E402
+from perbup_gen.tim_penyusun import bangun_tim_penyusun  # noqa: E402
+
+CONTOH = AKAR / "examples" / "gunung-mas"
+
+
+def _ragam_desa(hasil):
+    """Desa of several kecamatan, with one and with two KPM, and one KPM more than the roster."""
+    desa = list(hasil.konfigurasi.desa)
+    lain = desa[0].model_copy(deep=True)
+    lain.kpm = lain.kpm + [KPM(nama="Tambahan", jenis_kelamin="L", pendidikan="SMA", alamat="RT 9")]
+    pilih = desa[:3] + [d for d in desa if len(d.kpm) > 1][:2] + [lain]
+    pilih += [d for d in desa if d.kode_kecamatan != desa[0].kode_kecamatan][:2]
+    assert len({len(d.kpm) for d in pilih}) > 1 and len({d.kode_kecamatan for d in pilih}) > 1
+    return pilih
+
+
+def test_diktum_tertata_sama_dengan_susun_polos():
+    hasil = muat_konfigurasi(CONTOH)
+    cepat = PembangunSKKPM(hasil)
+    polos = PembangunSKKPM(hasil)
+    for t in polos.templat:  # no pre-punctuated copies: susun() punctuates every diktum itself
+        t.tertata = None
+    assert any(t.tertata for t in cepat.templat)
+    penyaji = PenyajiDocx()
+    for d in _ragam_desa(hasil):
+        a, b = cepat.bangun(d), polos.bangun(d)
+        assert a == b, d.kode
+        assert susun(b) == a  # the plain path again on the same tree changes nothing
+        assert penyaji.render(a) == PenyajiDocx().render(b), d.kode
+
+
+def test_render_bersama_sama_dengan_render_tersendiri():
+    """One renderer for a mix of documents (decrees of different shape, the Perbup, the Tim
+    Penyusun decree, the decrees again): the same bytes as a fresh renderer for each."""
+    hasil = muat_konfigurasi(CONTOH)
+    pembangun = PembangunSKKPM(hasil)
+    sk = [pembangun.bangun(d) for d in _ragam_desa(hasil)]
+    doks = sk + [bangun_perbup(hasil), bangun_tim_penyusun(hasil)] + sk[::-1]
+    penyaji = PenyajiDocx()
+    for dok in doks:
+        assert penyaji.render(dok) == PenyajiDocx().render(dok)
+    assert penyaji._blok and penyaji._num_entri  # the caches were used
