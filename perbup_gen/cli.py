@@ -149,17 +149,21 @@ def _laporkan_tulis(laporan, keluaran: Path) -> None:
 
 
 def _ke_pdf(keluaran: Path, jalur: list[str], quiet: bool) -> None:
+    """Every DOCX of the build to PDF in ONE LibreOffice run; each PDF lands beside its DOCX."""
+    import os
+    import tempfile
+
     from .pdf import ke_pdf
 
-    docx = [keluaran / j for j in jalur if j.endswith(".docx")]
-    per_folder: dict[Path, list[Path]] = {}
-    for p in docx:
-        per_folder.setdefault(p.parent, []).append(p)
-    jumlah = 0
-    for folder, daftar in sorted(per_folder.items()):
-        jumlah += len(ke_pdf(sorted(daftar), folder))
+    docx = sorted(keluaran / j for j in jalur if j.endswith(".docx"))
+    if not docx:
+        return
+    with tempfile.TemporaryDirectory(dir=keluaran, prefix=".pdf-") as sementara:
+        hasil = ke_pdf(docx, Path(sementara))  # file stems are unique across the output folders
+        for sumber, pdf in zip(docx, hasil):
+            os.replace(pdf, sumber.with_suffix(".pdf"))
     if not quiet:
-        click.echo(f"PDF: {jumlah} berkas (di samping DOCX-nya; tidak tercatat di manifest)")
+        click.echo(f"PDF: {len(hasil)} berkas (di samping DOCX-nya; tidak tercatat di manifest)")
 
 
 @main.command()
