@@ -15,7 +15,7 @@ Nothing here knows YAML or DOCX.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Iterator, Literal, Union
 
 # --- inline text ---------------------------------------------------------------------------------
 
@@ -275,3 +275,14 @@ class Dokumen:
     paraf: list[BarisParaf] = field(default_factory=list)  # paraf-koordinasi box, last page
     isi: list[Blok] = field(default_factory=list)  # for jenis "naskah"
     properti: dict[str, str] = field(default_factory=dict)  # title, subject, author: docProps
+
+
+def semua_pasal(badan: list) -> Iterator[Pasal]:
+    """Every Pasal of a body (a list of Bab, Bagian, Paragraf or Pasal), in document order."""
+    for u in badan:
+        if isinstance(u, Pasal):
+            yield u
+        elif isinstance(u, (Bab, Bagian)):
+            yield from semua_pasal(u.isi)
+        elif isinstance(u, Paragraf):
+            yield from u.pasal

@@ -76,6 +76,7 @@ from perbup_gen.model import (
     Pasal,
     Rujukan,
     Teks,
+    semua_pasal,
 )
 
 __all__ = ["susun", "tata_diktum", "GAYA_TANDA", "KEDALAMAN_MAKS", "buang_tanda_baca"]
@@ -161,22 +162,6 @@ def _beri_nomor(dok: Dokumen) -> None:
     banyak = len(dok.lampiran)
     for i, lamp in enumerate(dok.lampiran, 1):
         lamp.nomor = romawi(i) if banyak > 1 else None
-
-
-def _semua_pasal(dok: Dokumen) -> Iterator[Pasal]:
-    for unsur in dok.batang_tubuh:
-        if isinstance(unsur, Pasal):
-            yield unsur
-        elif isinstance(unsur, Bab):
-            for isi_bab in unsur.isi:
-                if isinstance(isi_bab, Pasal):
-                    yield isi_bab
-                    continue
-                for isi_bagian in isi_bab.isi:
-                    if isinstance(isi_bagian, Pasal):
-                        yield isi_bagian
-                    else:
-                        yield from isi_bagian.pasal
 
 
 def _semua_diktum(dok: Dokumen) -> Iterator[Diktum]:
@@ -274,7 +259,7 @@ def _tata_blok(blok: list, tempat: str) -> None:
 
 
 def _tanda_dan_tanda_baca(dok: Dokumen, tertata: Container[int] = ()) -> None:
-    for p in _semua_pasal(dok):
+    for p in semua_pasal(dok.batang_tubuh):
         for a in p.ayat:
             _tata_induk(a.isi, a.daftar, _uraian_ayat(p, a))
     for d in _semua_diktum(dok):
@@ -356,7 +341,7 @@ def _jelajah(dok: Dokumen) -> Iterator[tuple[Union[Unsur, Rujukan], _Konteks]]:
             if b.daftar is not None:
                 yield from daftar(b.daftar, kb)
 
-    for p in _semua_pasal(dok):
+    for p in semua_pasal(dok.batang_tubuh):
         kp = _Konteks(pasal=p)
         yield p, kp
         for a in p.ayat:

@@ -23,21 +23,19 @@ from . import jalur, klausul, naskah, penomoran
 from .config import Konfigurasi, OPD
 from .errors import ConfigError, KlausulError
 from .model import (
-    Bab,
-    Bagian,
     BarisParaf,
     Butir,
     Daftar,
     Dokumen,
     Inline,
     Judul,
-    Paragraf,
     Pasal,
     Pembukaan,
     Penutup,
     TandaTangan,
     Teks,
     teks,
+    semua_pasal,
 )
 from .muat import HasilMuat
 from .yaml_muat import muat_yaml
@@ -191,16 +189,6 @@ def _inline_daftar(d: Daftar) -> Iterable[Inline]:
             yield from _inline_daftar(b.daftar)
 
 
-def _semua_pasal(badan: list) -> Iterable[Pasal]:
-    for u in badan:
-        if isinstance(u, Pasal):
-            yield u
-        elif isinstance(u, (Bab, Bagian)):
-            yield from _semua_pasal(u.isi)
-        elif isinstance(u, Paragraf):
-            yield from u.pasal
-
-
 def _teks_pasal(p: Pasal) -> str:
     bagian = []
     for a in p.ayat:
@@ -239,7 +227,7 @@ def _saring_definisi(badan: list, calon: list[CalonDefinisi]) -> None:
     """Remove from Pasal 1 the candidate definitions whose term the rest of the body never uses."""
     pasal_definisi: Pasal | None = None
     daftar: Daftar | None = None
-    for p in _semua_pasal(badan):
+    for p in semua_pasal(badan):
         for a in p.ayat:
             if a.daftar is not None and a.daftar.jenis == "definisi":
                 pasal_definisi, daftar = p, a.daftar
@@ -249,7 +237,7 @@ def _saring_definisi(badan: list, calon: list[CalonDefinisi]) -> None:
     if daftar is None:
         return  # a district clause without the definition list: nothing to choose
     teks_calon = {c.teks: c for c in calon}
-    lain = [_teks_pasal(p) for p in _semua_pasal(badan) if p is not pasal_definisi]
+    lain = [_teks_pasal(p) for p in semua_pasal(badan) if p is not pasal_definisi]
     # definitions written directly in the clause (not from definisi.yaml) always stay
     lain += [_polos_inline(b.isi) for b in daftar.butir if _polos_inline(b.isi).strip() not in teks_calon]
     dipilih = {id(c) for c in pilih_definisi(calon, "\n".join(lain))}

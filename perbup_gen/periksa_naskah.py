@@ -40,13 +40,10 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Iterator, Literal
+from typing import Literal
 
 from . import bilangan
-from .model import (
-    Ayat, Bab, Bagian, Daftar, Diktum, Dokumen, Inline, Paragraf, Pasal, Rujukan,
-    Alinea,
-)
+from .model import Alinea, Ayat, Bab, Daftar, Diktum, Dokumen, Inline, Pasal, Rujukan, semua_pasal
 
 Tingkat = Literal["galat", "peringatan"]
 
@@ -139,22 +136,6 @@ class _Satuan:
     belum: list[str] = field(default_factory=list)
 
 
-def _semua_pasal(dok: Dokumen) -> Iterator[Pasal]:
-    for u in dok.batang_tubuh:
-        if isinstance(u, Pasal):
-            yield u
-        elif isinstance(u, Bab):
-            for x in u.isi:
-                if isinstance(x, Pasal):
-                    yield x
-                elif isinstance(x, Bagian):
-                    for y in x.isi:
-                        if isinstance(y, Pasal):
-                            yield y
-                        elif isinstance(y, Paragraf):
-                            yield from y.pasal
-
-
 def _tempat_pasal(p: Pasal, a: Ayat | None) -> str:
     s = f"Pasal {p.nomor}"
     if a is not None and a.nomor is not None:
@@ -241,7 +222,7 @@ class _Pemeriksa:
                 self._satuan(_Satuan(f"Menimbang huruf {bilangan.huruf(i)}", isi, "menimbang"))
             for i, isi in enumerate(pb.mengingat, 1):
                 self._satuan(_Satuan(f"Mengingat angka {i}", isi, "mengingat"))
-        for p in _semua_pasal(dok):
+        for p in semua_pasal(dok.batang_tubuh):
             if p.nomor is not None:
                 self.pasal[p.nomor] = p
             for a in p.ayat:
@@ -451,7 +432,7 @@ class _Pemeriksa:
     # -- lists and endings --
 
     def cek_daftar_semua(self) -> None:
-        for p in _semua_pasal(self.dok):
+        for p in semua_pasal(self.dok.batang_tubuh):
             for a in p.ayat:
                 self._cek_induk(_tempat_pasal(p, a), a.isi, a.daftar, "ayat" if a.nomor else "teks Pasal")
         for d in self.dok.batang_tubuh:

@@ -14,7 +14,7 @@ from perbup_gen.klausul import (
     render_teks,
     urai_teks,
 )
-from perbup_gen.model import Ayat, Bab, Bagian, Diktum, Dokumen, Judul, Paragraf, Pasal, Rujukan, Teks
+from perbup_gen.model import Bab, Bagian, Diktum, Dokumen, Judul, Paragraf, Pasal, Rujukan, Teks
 from perbup_gen.model import teks_polos
 from perbup_gen.penomoran import susun
 
@@ -288,7 +288,7 @@ def test_library_order_override_and_nonaktif(tmp_path):
 
 
 def test_front_matter_keeps_line_numbers(tmp_path):
-    p = tulis(tmp_path, "perbup/a.md", "---\nid: a\nurutan: 1\n---\n#### Pasal\n() x\n() {{ y }}\n")
+    tulis(tmp_path, "perbup/a.md", "---\nid: a\nurutan: 1\n---\n#### Pasal\n() x\n() {{ y }}\n")
     with pytest.raises(KlausulError) as e:
         muat_badan(PustakaKlausul([tmp_path]), "perbup", {})
     assert e.value.baris == 7

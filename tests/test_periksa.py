@@ -304,9 +304,9 @@ def salin_katingan(tmp_path: Path, cacat: str | None = None, ganti: dict[str, st
 
 def pasal_cacat(hasil) -> int:
     from perbup_gen.perbup import bangun_perbup
-    from perbup_gen.penomoran import _semua_pasal
+    from perbup_gen.model import semua_pasal
 
-    return next(p.nomor for p in _semua_pasal(bangun_perbup(hasil)) if "065_cacat.md" in p.sumber)
+    return next(p.nomor for p in semua_pasal(bangun_perbup(hasil).batang_tubuh) if "065_cacat.md" in p.sumber)
 
 
 def perbup_temuan(hasil):

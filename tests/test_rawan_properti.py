@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import datetime as _dt
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
