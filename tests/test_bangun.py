@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -159,6 +160,9 @@ def test_pdf_through_one_libreoffice_run(tmp_path, monkeypatch):
                     "tim-penyusun/keputusan-tim-penyusun.pdf"]
     assert panggilan == [5]  # one LibreOffice run for the whole set
     assert all((out / p).read_bytes().startswith(b"%PDF") for p in pdfs)
+    # the Perbup's pages are F4: 215 x 330 mm = 609.4 x 935.4 pt
+    kotak = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", (out / pdfs[1]).read_bytes())
+    assert kotak and all(abs(float(w) - 609.45) < 1 and abs(float(h) - 935.43) < 1 for w, h in kotak)
 
 
 def test_pdf_without_libreoffice_says_how_to_install(tmp_path, monkeypatch):
