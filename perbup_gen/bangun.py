@@ -29,7 +29,8 @@ class Penyaji:
         if format_ == "docx":
             from .render_docx import PenyajiDocx
 
-            self._docx = PenyajiDocx(tata=tata_letak_docx(hasil))
+            templat = hasil.konfigurasi.templat_word
+            self._docx = PenyajiDocx(template=hasil.folder / templat if templat else None, tata=tata_letak_docx(hasil))
 
     def __call__(self, dok: Dokumen) -> bytes:
         if self._docx is not None:

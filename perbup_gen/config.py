@@ -321,6 +321,7 @@ class Konfigurasi(Model):
     data_stunting: list[DataStunting] = Field(default_factory=list)
     tata_letak: TataLetak = Field(default_factory=TataLetak)
     folder_klausul: Optional[str] = None  # district clause overrides, relative to the config folder
+    templat_word: Optional[str] = None  # the district's restyled copy of templates/dasar.docx
     roster: Optional[str] = None  # CSV/XLSX roster file, relative to the config folder
     desa: list[Desa] = Field(default_factory=list)
     contoh: bool = False  # True: names are invented examples (marked in outputs)

@@ -263,6 +263,8 @@ def periksa_silang(hasil: HasilMuat) -> list[Masalah]:
 
     if k.kabupaten.lambang and not (hasil.folder / k.kabupaten.lambang).is_file():
         masalah.append(Masalah(lok("kabupaten", "lambang"), f"berkas lambang tidak ditemukan: {k.kabupaten.lambang}"))
+    if k.templat_word and not (hasil.folder / k.templat_word).is_file():
+        masalah.append(Masalah(lok("templat_word"), f"templat Word tidak ditemukan: {k.templat_word}"))
     if k.folder_klausul and not (hasil.folder / k.folder_klausul).is_dir():
         masalah.append(Masalah(lok("folder_klausul"), f"folder klausul tidak ditemukan: {k.folder_klausul}"))
 

@@ -174,3 +174,29 @@ def test_pdf_without_libreoffice_says_how_to_install(tmp_path, monkeypatch):
     assert hasil.exit_code == 2
     assert "libreoffice-writer-nogui" in hasil.output
     assert not (tmp_path / "out").exists()
+
+
+def test_district_restyled_word_template(tmp_path):
+    """A district restyles templates/dasar.docx in Word and names its copy in the config: every
+    document takes the new style (here: BAB headings in dark red), the rest stays as generated."""
+    import docx
+    from docx.shared import RGBColor
+
+    konfig = tmp_path / "kt"
+    shutil.copytree(AKAR / "examples" / "katingan", konfig)
+    templat = docx.Document(str(AKAR / "templates" / "dasar.docx"))
+    gaya = next(s for s in templat.styles if s.name == "Judul Bab")
+    gaya.font.color.rgb = RGBColor(0x80, 0x00, 0x00)
+    templat.save(str(konfig / "templat-katingan.docx"))
+    teks = (konfig / "kabupaten.yaml").read_text(encoding="utf-8")
+    (konfig / "kabupaten.yaml").write_text(teks.replace("tahun: 2025", "tahun: 2025\ntemplat_word: templat-katingan.docx"), encoding="utf-8")
+    r = CliRunner().invoke(main, ["perbup", str(konfig), "-o", str(tmp_path / "out")])
+    assert r.exit_code == 0, r.output
+    hasil = docx.Document(str(tmp_path / "out" / "perbup" / "rancangan-perbup-peran-desa.docx"))
+    bab = [p for p in hasil.paragraphs if p.style.name == "Judul Bab"]
+    assert [p.text for p in bab[:2]] == ["BAB I", "KETENTUAN UMUM"]
+    assert hasil.styles["Judul Bab"].font.color.rgb == RGBColor(0x80, 0x00, 0x00)
+    # a missing template is a config error naming the field
+    (konfig / "templat-katingan.docx").unlink()
+    r = CliRunner().invoke(main, ["perbup", str(konfig), "-o", str(tmp_path / "out2")])
+    assert r.exit_code == 2 and "[templat_word]: templat Word tidak ditemukan" in r.output
