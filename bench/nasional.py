@@ -106,9 +106,9 @@ def kerja(args) -> tuple[int, int]:
     return catatan.jumlah_sk_kpm, len(laporan.gagal) + len(catatan.gagal)
 
 
-def templat_docxtpl(folder: Path) -> tuple[Path, dict]:
+def templat_docxtpl(folder: Path) -> Path:
     """The same decree layout as a docxtpl template: our renderer's output for a placeholder desa
-    whose values are Jinja placeholders. Returns the template and the placeholder -> field map."""
+    whose values are Jinja placeholders ({{ nama_desa }}, {{ NAMA_DESA }}, {{ kepala_desa }}, ...)."""
     from perbup_gen.muat import muat_data
     from perbup_gen.render_docx import PenyajiDocx
     from perbup_gen.sk_kpm import PembangunSKKPM
@@ -123,7 +123,7 @@ def templat_docxtpl(folder: Path) -> tuple[Path, dict]:
     dok = PembangunSKKPM(hasil).bangun(d)
     p = folder / "sk_kpm_docxtpl.docx"
     p.write_bytes(PenyajiDocx().render(dok))
-    return p, {}
+    return p
 
 
 def ukur_docxtpl(templat: Path, sampel: list[tuple[str, str]]) -> float:
@@ -205,7 +205,7 @@ def main() -> int:
         sampel = [(w.kode, w.nama) for w in DaftarWilayah.muat().keturunan("62.10") if w.tingkat == "desa"]
         sampel = sampel[: args.sampel]
         with tempfile.TemporaryDirectory() as tmp:
-            templat, _ = templat_docxtpl(Path(tmp))
+            templat = templat_docxtpl(Path(tmp))
             laju_docxtpl = ukur_docxtpl(templat, sampel)
         laju_kita, siap = ukur_satu_proses(sampel)
         print(f"satu inti         : perbup-gen {laju_kita:.0f} dokumen/s (setelah persiapan sekali {siap * 1000:.0f} ms), "
