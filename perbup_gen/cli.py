@@ -166,34 +166,28 @@ def _ke_pdf(keluaran: Path, jalur: list[str], quiet: bool) -> None:
         click.echo(f"PDF: {len(hasil)} berkas (di samping DOCX-nya; tidak tercatat di manifest)")
 
 
-@main.command()
-@ARG_KONFIGURASI
-@OPSI_KELUARAN
-@OPSI_FORMAT
-@OPSI_FORCE
-@_tangani_kesalahan
-def perbup(konfigurasi: Path, keluaran: Path, format_: str, force: bool) -> None:
-    """Buat rancangan Peraturan Bupati tentang peran desa."""
-    from .bangun import Penyaji, berkas_perbup
-    from .muat import muat_konfigurasi
+def _perintah_satu_dokumen(nama: str, bantuan: str, pembuat: str) -> None:
+    """Register a command that writes one document of the set; `pembuat` names the function of
+    `bangun` that makes its file(s) (imported only when the command runs)."""
 
-    hasil = muat_konfigurasi(konfigurasi)
-    _tulis_sebagian(hasil, keluaran, [berkas_perbup(hasil, Penyaji(hasil, format_))], force)
+    @main.command(nama, help=bantuan)
+    @ARG_KONFIGURASI
+    @OPSI_KELUARAN
+    @OPSI_FORMAT
+    @OPSI_FORCE
+    @_tangani_kesalahan
+    def perintah(konfigurasi: Path, keluaran: Path, format_: str, force: bool) -> None:
+        from . import bangun
+        from .muat import muat_konfigurasi
+
+        hasil = muat_konfigurasi(konfigurasi)
+        berkas = getattr(bangun, pembuat)(hasil, bangun.Penyaji(hasil, format_))
+        _tulis_sebagian(hasil, keluaran, [berkas] if isinstance(berkas, bangun.BerkasKeluaran) else list(berkas), force)
 
 
-@main.command("tim-penyusun")
-@ARG_KONFIGURASI
-@OPSI_KELUARAN
-@OPSI_FORMAT
-@OPSI_FORCE
-@_tangani_kesalahan
-def tim_penyusun(konfigurasi: Path, keluaran: Path, format_: str, force: bool) -> None:
-    """Buat Keputusan pembentukan Tim Penyusun."""
-    from .bangun import Penyaji, berkas_tim_penyusun
-    from .muat import muat_konfigurasi
-
-    hasil = muat_konfigurasi(konfigurasi)
-    _tulis_sebagian(hasil, keluaran, [berkas_tim_penyusun(hasil, Penyaji(hasil, format_))], force)
+_perintah_satu_dokumen("perbup", "Buat rancangan Peraturan Bupati tentang peran desa.", "berkas_perbup")
+_perintah_satu_dokumen("tim-penyusun", "Buat Keputusan pembentukan Tim Penyusun.", "berkas_tim_penyusun")
+_perintah_satu_dokumen("checklist", "Buat daftar periksa paraf koordinasi dan jadwal tahapan.", "berkas_checklist")
 
 
 @main.command("sk-kpm")
@@ -233,21 +227,6 @@ def _laporkan_catatan(catatan) -> None:
         click.echo(f"  dilewati: {desa}: {alasan}", err=True)
     for desa, alasan in catatan.gagal:
         click.echo(f"  GAGAL: {desa}: {alasan}", err=True)
-
-
-@main.command()
-@ARG_KONFIGURASI
-@OPSI_KELUARAN
-@OPSI_FORMAT
-@OPSI_FORCE
-@_tangani_kesalahan
-def checklist(konfigurasi: Path, keluaran: Path, format_: str, force: bool) -> None:
-    """Buat daftar periksa paraf koordinasi dan jadwal tahapan."""
-    from .bangun import Penyaji, berkas_checklist
-    from .muat import muat_konfigurasi
-
-    hasil = muat_konfigurasi(konfigurasi)
-    _tulis_sebagian(hasil, keluaran, list(berkas_checklist(hasil, Penyaji(hasil, format_))), force)
 
 
 @main.command()
