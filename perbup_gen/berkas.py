@@ -372,6 +372,7 @@ def tulis_semua(
         with contextlib.suppress(OutputError):
             _bersihkan_tmp(_periksa_jalur(folder_nyata, jalur_lama)[0].parent, dibersihkan)
     selesai = False
+    sedang = None  # the file being handled, for an interrupt that lands between rename and record
 
     try:
         for b in berkas:
@@ -383,6 +384,7 @@ def tulis_semua(
             isi = bytes(b.isi)
             sha_baru = _sha256(isi)
             lama = lama_semua.get(jalur)
+            sedang = (target, jalur, b, sha_baru, lama)
             try:
                 if target.exists() and not target.is_file():
                     raise IsADirectoryError(f"{jalur} bukan berkas biasa")
@@ -412,6 +414,13 @@ def tulis_semua(
     finally:
         # Runs on success, on OutputError and on KeyboardInterrupt alike: the manifest must
         # describe what is on disk. Files of the previous manifest not handled in this run stay.
+        if sedang is not None and sedang[1] not in entri:
+            target, jalur, b, sha_baru, lama = sedang
+            di_disk = _hash_disk(target) if target.is_file() else None
+            if di_disk is not None and di_disk[0] == sha_baru:  # renamed just before the interrupt
+                entri[jalur] = _entri(jalur, b.jenis, b.desa, sha_baru, di_disk[1])
+            else:
+                _catat_dari_disk(entri, target, jalur, b.jenis, b.desa, lama)
         for jalur, lama in lama_semua.items():
             if jalur in entri:
                 continue
