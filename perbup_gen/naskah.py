@@ -7,13 +7,18 @@ want to change live in `clauses/`.
 from __future__ import annotations
 
 import datetime as _dt
+from pathlib import Path
 from typing import Any, Iterable
 
 from . import bilangan
 from .config import Konfigurasi, Orang, Peraturan
 from .errors import ConfigError, Masalah
-from .model import Inline, Kepala, TandaTangan
+from .model import Inline, Kepala, TandaTangan, teks
+from .errors import KlausulError
+from .jalur import KLAUSUL
+from .klausul import PustakaKlausul
 from .muat import HasilMuat
+from .yaml_muat import Posisi, muat_yaml
 
 # Hierarchy of regulations (UU 12/2011 Pasal 7 and 8), for ordering Mengingat.
 HIERARKI = ["UU", "PP", "Perpres", "Permen", "Perda", "Perbup", "Lainnya"]
@@ -141,6 +146,69 @@ def tanda_tangan_bupati(k: Konfigurasi, tanggal: _dt.date | None) -> TandaTangan
 def judul_kapital(s: str) -> str:
     """A title in capitals with no final punctuation (Lampiran II)."""
     return s.strip().rstrip(".;:,").upper()
+
+
+# --- the clause library of a district --------------------------------------------------------------------------
+
+
+def pustaka_klausul(hasil: HasilMuat) -> PustakaKlausul:
+    """The package's clause library with the district's clause folder (if any) on top."""
+    folder = [KLAUSUL]
+    if hasil.konfigurasi.folder_klausul:
+        folder.append(hasil.folder / hasil.konfigurasi.folder_klausul)
+    return PustakaKlausul(folder)
+
+
+def baca_yaml_klausul(pustaka: PustakaKlausul, relatif: str) -> tuple[Any, Posisi, str]:
+    """A YAML wording file of the clause library (the district's copy wins): data, positions, name."""
+    jalur = pustaka.cari(relatif)
+    nama = _nama_tampil(jalur)
+    try:
+        data, posisi = muat_yaml(jalur, nama)
+    except ConfigError as e:  # a clause file, not the district config: report it as such
+        m = e.masalah[0]
+        raise KlausulError(m.pesan, m.lokasi.berkas or nama, m.lokasi.baris) from None
+    if not isinstance(data, dict):
+        raise KlausulError("isi berkas harus berupa pemetaan (kunci: nilai)", nama, 1)
+    return data, posisi, nama
+
+
+def _nama_tampil(p: Path) -> str:
+    import os
+
+    try:
+        rel = os.path.relpath(p)
+    except ValueError:
+        return str(p)
+    return str(p) if rel.startswith("..") else rel
+
+
+def daftar_teks_yaml(data: dict, posisi: Posisi, nama: str, kunci: str) -> list[tuple[str, str]]:
+    """`kunci` of a clause YAML as a list of (text, "file:line") pairs; refuses anything else."""
+    nilai = data.get(kunci)
+    if not isinstance(nilai, list) or not nilai:
+        lok = posisi.cari((kunci,))
+        raise KlausulError(f"'{kunci}' harus berupa daftar teks yang tidak kosong", nama, lok.baris)
+    hasil = []
+    for i, butir in enumerate(nilai):
+        lok = posisi.cari((kunci, i))
+        if not isinstance(butir, str) or not butir.strip():
+            raise KlausulError(f"butir {kunci} ke-{i + 1} harus berupa teks", nama, lok.baris)
+        hasil.append((butir, f"{nama}:{lok.baris}" if lok.baris else nama))
+    return hasil
+
+
+def menimbang_klausul(pustaka: PustakaKlausul, subfolder: str) -> list[tuple[str, str]]:
+    """The Menimbang templates of `<subfolder>/pembukaan.yaml`: (template, "file:line") pairs."""
+    data, posisi, nama = baca_yaml_klausul(pustaka, f"{subfolder}/pembukaan.yaml")
+    return daftar_teks_yaml(data, posisi, nama, "menimbang")
+
+
+def menimbang_lengkap(butir: list, jenis: str, tentang: str) -> list:
+    """Menimbang items each ending with ';', then the closing konsiderans of Lampiran II."""
+    isi = [akhiri_konsiderans(b) for b in butir]
+    isi.append(teks(konsiderans_penutup(len(isi), jenis, tentang)))
+    return isi
 
 
 # --- foreign terms in italics ----------------------------------------------------------------------

@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from . import jalur, klausul, naskah, penomoran
+from . import klausul, naskah, penomoran
 from .config import Konfigurasi, OPD
-from .errors import ConfigError, KlausulError
+from .errors import KlausulError
 from .model import (
     BarisParaf,
     Butir,
@@ -38,11 +38,9 @@ from .model import (
     semua_pasal,
 )
 from .muat import HasilMuat
-from .yaml_muat import muat_yaml
 
 __all__ = [
     "bangun_perbup",
-    "pustaka_klausul",
     "konteks_perbup",
     "sebutan_lembaga",
     "CalonDefinisi",
@@ -56,27 +54,6 @@ PENCIPTA = "perbup-gen"
 
 
 # --- the clause library and the context ----------------------------------------------------------
-
-
-def pustaka_klausul(hasil: HasilMuat) -> klausul.PustakaKlausul:
-    """The package's clauses, with the district's clause folder (if any) on top."""
-    folders = [jalur.KLAUSUL]
-    if hasil.konfigurasi.folder_klausul:
-        folders.append(hasil.folder / hasil.konfigurasi.folder_klausul)
-    return klausul.PustakaKlausul(folders)
-
-
-def _muat_yaml_klausul(pustaka: klausul.PustakaKlausul, relatif: str) -> tuple[dict, Any, str]:
-    """A YAML wording file of the library: (data, positions, name shown in messages)."""
-    path = pustaka.cari(relatif)
-    nama = klausul._nama_tampil(path)
-    try:
-        data, posisi = muat_yaml(path, nama)
-    except ConfigError as e:
-        raise KlausulError(f"berkas YAML tidak dapat dibaca: {e}", nama) from None
-    if not isinstance(data, dict):
-        raise KlausulError("isi berkas harus berupa pemetaan (kunci: nilai)", nama)
-    return data, posisi, nama
 
 
 def _sumber(posisi: Any, jalur_: tuple, nama: str) -> str:
@@ -121,7 +98,7 @@ def konteks_perbup(hasil: HasilMuat, pustaka: klausul.PustakaKlausul) -> dict[st
     """`naskah.konteks_dasar` plus what the Perbup clauses need (derived lists, wording)."""
     k = hasil.konfigurasi
     konteks = naskah.konteks_dasar(hasil)
-    ungkapan, posisi, nama = _muat_yaml_klausul(pustaka, f"{SUBFOLDER}/ungkapan.yaml")
+    ungkapan, posisi, nama = naskah.baca_yaml_klausul(pustaka, f"{SUBFOLDER}/ungkapan.yaml")
     pendidikan = (ungkapan.get("pendidikan") or {}).get(k.kpm.pendidikan_minimal)
     if not isinstance(pendidikan, str) or not pendidikan.strip():
         raise KlausulError(f"'pendidikan.{k.kpm.pendidikan_minimal}' tidak ada: jenjang pendidikan "
@@ -161,7 +138,7 @@ class CalonDefinisi:
 
 def calon_definisi(pustaka: klausul.PustakaKlausul, konteks: dict) -> list[CalonDefinisi]:
     """The candidate definitions of `perbup/definisi.yaml`, rendered, in the file's order."""
-    data, posisi, nama = _muat_yaml_klausul(pustaka, f"{SUBFOLDER}/definisi.yaml")
+    data, posisi, nama = naskah.baca_yaml_klausul(pustaka, f"{SUBFOLDER}/definisi.yaml")
     daftar = data.get("definisi")
     if not isinstance(daftar, list):
         raise KlausulError("kunci 'definisi' harus berupa daftar", nama)
@@ -262,15 +239,8 @@ def _menimbang(hasil: HasilMuat, pustaka: klausul.PustakaKlausul, konteks: dict)
         # the district's own text: literal, never a template
         butir = [teks(" ".join(m.split())) for m in k.perbup.menimbang]
     else:
-        data, posisi, nama = _muat_yaml_klausul(pustaka, f"{SUBFOLDER}/pembukaan.yaml")
-        templat = data.get("menimbang")
-        if not isinstance(templat, list) or not templat or not all(isinstance(t, str) for t in templat):
-            raise KlausulError("kunci 'menimbang' harus berupa daftar templat teks", nama)
-        butir = [klausul.render_inline(t, konteks, _sumber(posisi, ("menimbang", i), nama))
-                 for i, t in enumerate(templat)]
-    butir = [naskah.akhiri_konsiderans(b) for b in butir]
-    butir.append(teks(naskah.konsiderans_penutup(len(butir), JENIS, k.perbup.tentang.strip())))
-    return butir
+        butir = [klausul.render_inline(t, konteks, sumber) for t, sumber in naskah.menimbang_klausul(pustaka, SUBFOLDER)]
+    return naskah.menimbang_lengkap(butir, JENIS, k.perbup.tentang.strip())
 
 
 def _pembukaan(hasil: HasilMuat, pustaka: klausul.PustakaKlausul, konteks: dict) -> Pembukaan:
@@ -289,7 +259,7 @@ def _pembukaan(hasil: HasilMuat, pustaka: klausul.PustakaKlausul, konteks: dict)
 
 
 def _kalimat_pengundangan(pustaka: klausul.PustakaKlausul, konteks: dict) -> str:
-    data, posisi, nama = _muat_yaml_klausul(pustaka, f"{SUBFOLDER}/ungkapan.yaml")
+    data, posisi, nama = naskah.baca_yaml_klausul(pustaka, f"{SUBFOLDER}/ungkapan.yaml")
     templat = data.get("kalimat_pengundangan")
     if not isinstance(templat, str) or not templat.strip():
         raise KlausulError("kunci 'kalimat_pengundangan' harus berupa templat teks", nama)
@@ -339,7 +309,7 @@ def bangun_perbup(hasil: HasilMuat) -> Dokumen:
     """The Peraturan Bupati as a numbered document model (penomoran.susun applied, foreign terms
     in italics)."""
     k = hasil.konfigurasi
-    pustaka = pustaka_klausul(hasil)
+    pustaka = naskah.pustaka_klausul(hasil)
     konteks = konteks_perbup(hasil, pustaka)
 
     calon = calon_definisi(pustaka, konteks)

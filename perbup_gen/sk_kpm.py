@@ -33,7 +33,6 @@ from .model import (
 )
 from .muat import HasilMuat
 from .penomoran import susun, tata_diktum
-from .tim_penyusun import menimbang_klausul, menimbang_lengkap, pustaka_untuk
 from .wilayah import DaftarWilayah
 
 __all__ = ["KonteksDesa", "PembangunSKKPM", "bangun_sk_kpm"]
@@ -245,7 +244,7 @@ class PembangunSKKPM:
         self.hasil = hasil
         k = self.k = hasil.konfigurasi
         self.wilayah = wilayah or DaftarWilayah.muat()
-        pustaka = pustaka_untuk(hasil)
+        pustaka = naskah.pustaka_klausul(hasil)
         self.konteks = naskah.konteks_dasar(hasil)
 
         # diktum: compile every clause file; render and parse once those that ignore `desa`
@@ -264,7 +263,7 @@ class PembangunSKKPM:
         else:
             self.menimbang_polos = None
             self.menimbang_templat = [_TemplatBaris(s, sumber, self.konteks)
-                                      for s, sumber in menimbang_klausul(pustaka, SUBFOLDER)]
+                                      for s, sumber in naskah.menimbang_klausul(pustaka, SUBFOLDER)]
 
         self.mengingat: list[str] = naskah.susun_mengingat(
             hasil, k.sk_kpm.dasar_hukum.pilih, ("sk_kpm", "dasar_hukum", "pilih"))
@@ -369,7 +368,7 @@ class PembangunSKKPM:
             butir = [[Teks(s)] for s in self.menimbang_polos]
         else:
             butir = [t.inline(kd) for t in self.menimbang_templat]
-        menimbang = menimbang_lengkap(butir, "Keputusan Kepala Desa", tentang)
+        menimbang = naskah.menimbang_lengkap(butir, "Keputusan Kepala Desa", tentang)
         for isi in menimbang:
             self._miringkan(isi)
 

@@ -89,17 +89,6 @@ def hari_kerja(d: _dt.date) -> _dt.date:
     return d - _dt.timedelta(days=max(0, d.weekday() - 4))
 
 
-def _berkas_tahapan(hasil: HasilMuat) -> tuple[Path, str]:
-    k = hasil.konfigurasi
-    if k.folder_klausul:
-        milik = hasil.folder / k.folder_klausul / BERKAS_TAHAPAN
-        if milik.is_file():
-            return milik, _tampil(milik)
-    from .jalur import KLAUSUL
-
-    return KLAUSUL / BERKAS_TAHAPAN, f"clauses/{BERKAS_TAHAPAN}"
-
-
 def _nilai_tempat(k: Konfigurasi) -> dict[str, str]:
     opd = k.opd_pemrakarsa
     return {
@@ -114,12 +103,9 @@ def jadwal(hasil: HasilMuat) -> list[Tahap]:
     """The stages and steps with their target dates. Raises KlausulError (file and line) when the
     schedule file is broken."""
     k = hasil.konfigurasi
-    path, nama = _berkas_tahapan(hasil)
-    try:
-        data, pos = muat_yaml(path, nama)
-    except ConfigError as e:
-        m = e.masalah[0]
-        raise KlausulError(m.pesan, m.lokasi.berkas, m.lokasi.baris) from None
+    from .naskah import baca_yaml_klausul, pustaka_klausul
+
+    data, pos, nama = baca_yaml_klausul(pustaka_klausul(hasil), BERKAS_TAHAPAN)
 
     def salah(jalur: tuple, pesan: str) -> KlausulError:
         lok = pos.cari(jalur, nama)

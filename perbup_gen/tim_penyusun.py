@@ -6,99 +6,23 @@ Mengingat keys in dasar_hukum.yaml, one diktum per .md file); a district's claus
 override any of them. The membership table of the Lampiran comes from `tim_penyusun.anggota`, or,
 when empty, is derived: Ketua the head of the initiating OPD, Sekretaris the Kepala Bagian Hukum,
 Anggota the heads of the other OPD.
-
-The helpers at the top (`pustaka_untuk`, `baca_yaml_klausul`, `menimbang_klausul`) are shared with
-`sk_kpm`.
 """
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
 
 from . import naskah
 from .config import AnggotaTim, Konfigurasi
-from .errors import ConfigError, KlausulError
-from .jalur import KLAUSUL
+from .errors import KlausulError
 from .klausul import PustakaKlausul, muat_badan, render_inline
 from .model import (
     Dokumen, Judul, Kepala, Lampiran, Pembukaan, Penutup, Tabel, TandaTangan, teks,
 )
 from .muat import HasilMuat
 from .penomoran import susun
-from .yaml_muat import Posisi, muat_yaml
 
-__all__ = [
-    "anggota_tim",
-    "bangun_tim_penyusun",
-    "baca_yaml_klausul",
-    "menimbang_klausul",
-    "pustaka_untuk",
-]
+__all__ = ["anggota_tim", "bangun_tim_penyusun"]
 
 SUBFOLDER = "tim_penyusun"
-
-
-# --- shared with sk_kpm --------------------------------------------------------------------------
-
-
-def pustaka_untuk(hasil: HasilMuat) -> PustakaKlausul:
-    """The package's clause library with the district's clause folder (if any) on top."""
-    folder = [KLAUSUL]
-    if hasil.konfigurasi.folder_klausul:
-        folder.append(hasil.folder / hasil.konfigurasi.folder_klausul)
-    return PustakaKlausul(folder)
-
-
-def baca_yaml_klausul(pustaka: PustakaKlausul, relatif: str) -> tuple[Any, Posisi, str]:
-    """A YAML wording file of the clause library (the district's copy wins): data, positions, name."""
-    jalur = pustaka.cari(relatif)
-    nama = _nama_tampil(jalur)
-    try:
-        data, posisi = muat_yaml(jalur, nama)
-    except ConfigError as e:  # a clause file, not the district config: report it as such
-        m = e.masalah[0]
-        raise KlausulError(m.pesan, m.lokasi.berkas or nama, m.lokasi.baris) from None
-    if not isinstance(data, dict):
-        raise KlausulError("isi berkas harus berupa pemetaan (kunci: nilai)", nama, 1)
-    return data, posisi, nama
-
-
-def _nama_tampil(p: Path) -> str:
-    import os
-
-    try:
-        rel = os.path.relpath(p)
-    except ValueError:
-        return str(p)
-    return str(p) if rel.startswith("..") else rel
-
-
-def daftar_teks_yaml(data: dict, posisi: Posisi, nama: str, kunci: str) -> list[tuple[str, str]]:
-    """`kunci` of a clause YAML as a list of (text, "file:line") pairs; refuses anything else."""
-    nilai = data.get(kunci)
-    if not isinstance(nilai, list) or not nilai:
-        lok = posisi.cari((kunci,))
-        raise KlausulError(f"'{kunci}' harus berupa daftar teks yang tidak kosong", nama, lok.baris)
-    hasil = []
-    for i, butir in enumerate(nilai):
-        lok = posisi.cari((kunci, i))
-        if not isinstance(butir, str) or not butir.strip():
-            raise KlausulError(f"butir {kunci} ke-{i + 1} harus berupa teks", nama, lok.baris)
-        hasil.append((butir, f"{nama}:{lok.baris}" if lok.baris else nama))
-    return hasil
-
-
-def menimbang_klausul(pustaka: PustakaKlausul, subfolder: str) -> list[tuple[str, str]]:
-    """The Menimbang templates of `<subfolder>/pembukaan.yaml`: (template, "file:line") pairs."""
-    data, posisi, nama = baca_yaml_klausul(pustaka, f"{subfolder}/pembukaan.yaml")
-    return daftar_teks_yaml(data, posisi, nama, "menimbang")
-
-
-def menimbang_lengkap(butir: list, jenis: str, tentang: str) -> list:
-    """Menimbang items each ending with ';', then the closing konsiderans of Lampiran II."""
-    isi = [naskah.akhiri_konsiderans(b) for b in butir]
-    isi.append(teks(naskah.konsiderans_penutup(len(isi), jenis, tentang)))
-    return isi
 
 
 # --- the Tim Penyusun decree ---------------------------------------------------------------------
@@ -127,7 +51,7 @@ def anggota_tim(k: Konfigurasi) -> list[AnggotaTim]:
 
 
 def _dasar_hukum(hasil: HasilMuat, pustaka: PustakaKlausul) -> list[str]:
-    data, posisi, nama = baca_yaml_klausul(pustaka, f"{SUBFOLDER}/dasar_hukum.yaml")
+    data, posisi, nama = naskah.baca_yaml_klausul(pustaka, f"{SUBFOLDER}/dasar_hukum.yaml")
     pilih = data.get("pilih")
     if not isinstance(pilih, list) or not all(isinstance(x, str) for x in pilih):
         raise KlausulError("'pilih' harus berupa daftar kunci tabel sitasi", nama,
@@ -144,7 +68,7 @@ def bangun_tim_penyusun(hasil: HasilMuat) -> Dokumen:
     """The Keputusan forming the Tim Penyusun, numbered, foreign terms in italics."""
     k = hasil.konfigurasi
     tim = k.tim_penyusun
-    pustaka = pustaka_untuk(hasil)
+    pustaka = naskah.pustaka_klausul(hasil)
     nama_kab = k.kabupaten.nama.upper()
     pemrakarsa = k.opd_pemrakarsa
     lambang = str((hasil.folder / k.kabupaten.lambang).resolve()) if k.kabupaten.lambang else None
@@ -179,8 +103,8 @@ def bangun_tim_penyusun(hasil: HasilMuat) -> Dokumen:
 
     konteks = naskah.konteks_dasar(hasil)
     konteks["keputusan"] = keputusan
-    menimbang = menimbang_lengkap(
-        [render_inline(s, konteks, sumber) for s, sumber in menimbang_klausul(pustaka, SUBFOLDER)],
+    menimbang = naskah.menimbang_lengkap(
+        [render_inline(s, konteks, sumber) for s, sumber in naskah.menimbang_klausul(pustaka, SUBFOLDER)],
         keputusan, tentang)
     mengingat = [teks(s) for s in _dasar_hukum(hasil, pustaka)]
 
