@@ -3,13 +3,16 @@
 Three parts: the paraf-koordinasi rows of the Perbup draft, those of the Tim Penyusun decree, and
 the stages of juknis Aksi 4 (plus the KPM decree of Aksi 5) with their targets counted back from
 the deadline. Rows are filled from `status.yaml` when given. The document holds no clock time and
-no "today": the same config and status give the same document.
+no "today": the same config and status give the same document. Wording: `clauses/checklist.yaml`.
 """
 from __future__ import annotations
 
 from . import bilangan
-from .model import Alinea, BarisParaf, Dokumen, Judul, Kepala, Tabel, teks
+from .errors import KlausulError
+from .klausul import render_teks
+from .model import Alinea, BarisParaf, Dokumen, Inline, Judul, Kepala, Tabel, teks
 from .muat import HasilMuat
+from .naskah import baca_yaml_klausul, pustaka_klausul
 from .status import (
     DOKUMEN_PARAF, JenisDokumenParaf, StatusProses, jadwal, muat_status, teks_keadaan, urutan_paraf,
 )
@@ -55,30 +58,32 @@ def bangun_checklist(hasil: HasilMuat, status: StatusProses | None = None) -> Do
         status = muat_status(hasil)
     opd = k.opd_pemrakarsa
     tentang = f"PENYUSUNAN {judul_perbup(hasil).upper()}"
+    data, posisi, nama = baca_yaml_klausul(pustaka_klausul(hasil), "checklist.yaml")
+    konteks = {
+        "nama_kabupaten": k.kabupaten.nama,
+        "kepala_pemrakarsa": opd.jabatan_kepala or f"Kepala {opd.nama}",
+        "pemrakarsa": opd.nama,
+        "batas": bilangan.tanggal(k.batas_penetapan),
+    }
+
+    def bunyi(kunci: str, **lain: str) -> Inline:
+        if not isinstance(data.get(kunci), str):
+            raise KlausulError(f"'{kunci}' harus berupa teks", nama, posisi.cari((kunci,)).baris)
+        lok = posisi.cari((kunci,))
+        return teks(render_teks(data[kunci], {**konteks, **lain}, f"{nama}:{lok.baris}"))
+
     isi = []
     if k.contoh:
-        isi.append(Alinea(teks("CONTOH: nama pejabat dalam daftar ini fiktif."), "tengah"))
-
-    isi.append(Alinea(teks(f"A. Paraf Koordinasi {DOKUMEN_PARAF['perbup']}"), "subjudul"))
-    isi.append(Alinea(teks(
-        "Rancangan final diparaf berurutan oleh pejabat di bawah ini sebelum diajukan kepada Bupati "
-        "melalui Sekretaris Daerah (Petunjuk Teknis Aksi 4, Tahap Ketiga).")))
+        isi.append(Alinea(bunyi("contoh"), "tengah"))
+    isi.append(Alinea(bunyi("paraf_perbup_judul", dokumen=DOKUMEN_PARAF["perbup"]), "subjudul"))
+    isi.append(Alinea(bunyi("paraf_perbup_keterangan")))
     isi.append(_tabel_paraf(baris_paraf(hasil, "perbup", status)))
-
-    isi.append(Alinea(teks(f"B. Paraf Koordinasi {DOKUMEN_PARAF['tim_penyusun']}"), "subjudul"))
-    if k.tim_penyusun.ditetapkan_oleh == "kepala_opd":
-        ket = (f"Keputusan ditetapkan oleh {opd.jabatan_kepala or 'Kepala ' + opd.nama}; "
-               f"paraf koordinasi oleh pejabat {opd.nama} sendiri.")
-    else:
-        ket = f"Keputusan ditetapkan oleh Bupati {k.kabupaten.nama}; diajukan melalui Sekretaris Daerah."
-    isi.append(Alinea(teks(ket)))
+    isi.append(Alinea(bunyi("paraf_tim_judul", dokumen=DOKUMEN_PARAF["tim_penyusun"]), "subjudul"))
+    opd_sendiri = k.tim_penyusun.ditetapkan_oleh == "kepala_opd"
+    isi.append(Alinea(bunyi("paraf_tim_keterangan_opd" if opd_sendiri else "paraf_tim_keterangan_bupati")))
     isi.append(_tabel_paraf(baris_paraf(hasil, "tim_penyusun", status)))
-
-    isi.append(Alinea(teks("C. Jadwal Tahapan"), "subjudul"))
-    isi.append(Alinea(teks(
-        f"Batas penetapan Peraturan Bupati: {bilangan.tanggal(k.batas_penetapan)} (Petunjuk Teknis "
-        "Aksi 4: paling lambat bulan Mei tahun berjalan; penetapan Kader Pembangunan Manusia juga "
-        "pada bulan Mei). Target setiap langkah dihitung mundur dari batas tersebut.")))
+    isi.append(Alinea(bunyi("tahapan_judul"), "subjudul"))
+    isi.append(Alinea(bunyi("tahapan_keterangan")))
     baris = []
     for t in jadwal(hasil):
         for i, l in enumerate(t.langkah):
