@@ -21,7 +21,7 @@ JUDUL = "DAFTAR PERIKSA PARAF KOORDINASI DAN JADWAL TAHAPAN"
 KEPALA_PARAF = ["No", "Jabatan", "Nama", "Paraf", "Tanggal"]
 LEBAR_PARAF = [0.5, 3.2, 2.4, 1.1, 1.6]
 KEPALA_TAHAPAN = ["Tahap", "Langkah", "Penanggung jawab", "Target", "Status"]
-LEBAR_TAHAPAN = [0.9, 3.7, 2.0, 1.4, 1.5]
+LEBAR_TAHAPAN = [1.2, 3.1, 2.35, 1.4, 1.45]
 
 
 def baris_paraf(hasil: HasilMuat, dokumen: JenisDokumenParaf, status: StatusProses | None = None) -> list[BarisParaf]:
