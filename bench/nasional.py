@@ -44,7 +44,7 @@ def nama_fiktif(kunci: str, i: int = 0) -> str:
 
 def kelompok_kabupaten(batas: int | None):
     """(kabupaten code, name, province name, [(desa code, name), ...]) in code order, streamed."""
-    from perbup_gen.wilayah import DaftarWilayah
+    from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 
     wilayah = DaftarWilayah.muat()
     kini, desa, n = None, [], 0
@@ -95,9 +95,9 @@ def data_konfigurasi(kode: str, nama: str, provinsi: str, desa: list[tuple[str, 
 
 def kerja(args) -> tuple[int, int]:
     """Build and write the decrees of one kabupaten, as `perbup-gen build` does."""
-    from perbup_gen.bangun import CatatanBangun, Penyaji, berkas_sk_kpm
-    from perbup_gen.berkas import nama_berkas, tulis_semua
-    from perbup_gen.muat import muat_data
+    from perbup_gen.proses.bangun import CatatanBangun, Penyaji, berkas_sk_kpm
+    from perbup_gen.keluaran.berkas import nama_berkas, tulis_semua
+    from perbup_gen.konfigurasi.muat import muat_data
 
     (kode, nama, provinsi, desa), keluaran = args
     hasil = muat_data(data_konfigurasi(kode, nama, provinsi, desa), Path("."), f"bench:{kode}")
@@ -109,9 +109,9 @@ def kerja(args) -> tuple[int, int]:
 def templat_docxtpl(folder: Path) -> Path:
     """The same decree layout as a docxtpl template: our renderer's output for a placeholder desa
     whose values are Jinja placeholders ({{ nama_desa }}, {{ NAMA_DESA }}, {{ kepala_desa }}, ...)."""
-    from perbup_gen.muat import muat_data
-    from perbup_gen.render_docx import PenyajiDocx
-    from perbup_gen.sk_kpm import PembangunSKKPM
+    from perbup_gen.konfigurasi.muat import muat_data
+    from perbup_gen.keluaran.docx import PenyajiDocx
+    from perbup_gen.dokumen.sk_kpm import PembangunSKKPM
 
     kode = "62.10.01.2002"
     data = data_konfigurasi("62.10", "Kabupaten Gunung Mas", "Kalimantan Tengah", [(kode, "Sepang Kota")])
@@ -143,9 +143,9 @@ def ukur_docxtpl(templat: Path, sampel: list[tuple[str, str]]) -> float:
 def ukur_satu_proses(sampel: list[tuple[str, str]], ulang: int = 3) -> tuple[float, float]:
     """One core, the build's builder and renderer: (documents per second once prepared, seconds of
     the one-time preparation: clause templates compiled, Word template loaded)."""
-    from perbup_gen.bangun import Penyaji
-    from perbup_gen.muat import muat_data
-    from perbup_gen.sk_kpm import PembangunSKKPM
+    from perbup_gen.proses.bangun import Penyaji
+    from perbup_gen.konfigurasi.muat import muat_data
+    from perbup_gen.dokumen.sk_kpm import PembangunSKKPM
 
     hasil = muat_data(data_konfigurasi("62.10", "Kabupaten Gunung Mas", "Kalimantan Tengah", sampel), Path("."), "bench")
     mulai = time.perf_counter()
@@ -199,7 +199,7 @@ def main() -> int:
         if not args.hanya_banding:
             gagal = batch_nasional(args, keluaran)
 
-        from perbup_gen.wilayah import DaftarWilayah
+        from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 
         # the per-document comparison on one core: the desa of Gunung Mas, both ways
         sampel = [(w.kode, w.nama) for w in DaftarWilayah.muat().keturunan("62.10") if w.tingkat == "desa"]

@@ -12,8 +12,8 @@ import csv
 import random
 from pathlib import Path
 
-from perbup_gen.roster import NAMA_KOLOM
-from perbup_gen.wilayah import DaftarWilayah
+from perbup_gen.konfigurasi.roster import NAMA_KOLOM
+from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 
 KODE = "62.10"
 TUJUAN = Path(__file__).resolve().parent.parent / "examples" / "gunung-mas" / "roster.csv"

@@ -28,9 +28,9 @@ HALAMAN = [
 
 
 def main() -> int:
-    from perbup_gen.bangun import bangun_semua
-    from perbup_gen.muat import muat_konfigurasi
-    from perbup_gen.pdf import ke_pdf
+    from perbup_gen.proses.bangun import bangun_semua
+    from perbup_gen.konfigurasi.muat import muat_konfigurasi
+    from perbup_gen.keluaran.pdf import ke_pdf
 
     if not shutil.which("pdftoppm"):
         print("pdftoppm tidak ada: apt-get install poppler-utils", file=sys.stderr)

@@ -12,10 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from baca_docx import baca
-from perbup_gen.berkas import hash_berkas
+from perbup_gen.keluaran.berkas import hash_berkas
 from perbup_gen.cli import main
-from perbup_gen.muat import muat_konfigurasi
-from perbup_gen.wilayah import DaftarWilayah
+from perbup_gen.konfigurasi.muat import muat_konfigurasi
+from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 
 AKAR = Path(__file__).resolve().parent.parent
 GUNUNG_MAS = AKAR / "examples" / "gunung-mas"
@@ -139,7 +139,7 @@ def test_markdown_and_html_formats(tmp_path):
 
 
 def test_pdf_through_one_libreoffice_run(tmp_path, monkeypatch):
-    import perbup_gen.pdf as pdf
+    import perbup_gen.keluaran.pdf as pdf
 
     panggilan = []
     asli = pdf._jalankan
@@ -167,7 +167,7 @@ def test_pdf_through_one_libreoffice_run(tmp_path, monkeypatch):
 
 def test_pdf_without_libreoffice_says_how_to_install(tmp_path, monkeypatch):
     monkeypatch.setenv("PERBUP_GEN_SOFFICE", str(tmp_path / "tidak-ada"))
-    import perbup_gen.pdf as pdf
+    import perbup_gen.keluaran.pdf as pdf
 
     monkeypatch.setattr(pdf, "libreoffice_tersedia", lambda: None)
     hasil = build(str(AKAR / "examples" / "katingan"), "-o", str(tmp_path / "out"), "-q", "--pdf")

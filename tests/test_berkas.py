@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from perbup_gen import berkas as modul
-from perbup_gen.berkas import (
+from perbup_gen.keluaran import berkas as modul
+from perbup_gen.keluaran.berkas import (
     BerkasKeluaran,
     LaporanTulis,
     hash_berkas,
@@ -22,7 +22,7 @@ from perbup_gen.berkas import (
     versi_paket,
 )
 from perbup_gen.errors import ConfigError, OutputError
-from perbup_gen.wilayah import DaftarWilayah
+from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 
 AMAN = re.compile(r"[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?")
 WINDOWS = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}

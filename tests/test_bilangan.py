@@ -1,4 +1,4 @@
-"""Tests for perbup_gen.bilangan: known values (with the num2words traps) and property tests."""
+"""Tests for perbup_gen.naskah.bilangan: known values (with the num2words traps) and property tests."""
 from __future__ import annotations
 
 import datetime
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from perbup_gen.bilangan import (
+from perbup_gen.naskah.bilangan import (
     BATAS_TERBILANG,
     angka,
     bilangan,

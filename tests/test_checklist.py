@@ -1,5 +1,5 @@
-"""The paraf-koordinasi checklist, the stage schedule and the status file (perbup_gen.checklist,
-perbup_gen.status) on the Gunung Mas and Katingan examples."""
+"""The paraf-koordinasi checklist, the stage schedule and the status file (perbup_gen.dokumen.checklist,
+perbup_gen.dokumen.status) on the Gunung Mas and Katingan examples."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from baca_docx import baca, baca_tabel, properti
-from perbup_gen.checklist import bangun_checklist, baris_paraf
+from perbup_gen.dokumen.checklist import bangun_checklist, baris_paraf
 from perbup_gen.errors import ConfigError, KlausulError
-from perbup_gen.model import Alinea, Tabel, teks_polos
-from perbup_gen.muat import muat_konfigurasi
-from perbup_gen.render_docx import render_docx
-from perbup_gen.render_teks import render_markdown
-from perbup_gen.status import (
+from perbup_gen.naskah.model import Alinea, Tabel, teks_polos
+from perbup_gen.konfigurasi.muat import muat_konfigurasi
+from perbup_gen.keluaran.docx import render_docx
+from perbup_gen.keluaran.teks import render_markdown
+from perbup_gen.dokumen.status import (
     StatusProses, catat_paraf, catat_tahap, hitung_target, jadwal, laporan_status, muat_status,
     ringkas_status, semua_langkah, urutan_paraf,
 )

@@ -17,11 +17,11 @@ import nasional  # noqa: E402
 
 from baca_docx import baca  # noqa: E402
 
-from perbup_gen.berkas import nama_berkas  # noqa: E402
-from perbup_gen.muat import muat_data  # noqa: E402
-from perbup_gen.render_docx import render_docx  # noqa: E402
-from perbup_gen.sk_kpm import bangun_sk_kpm  # noqa: E402
-from perbup_gen.wilayah import DaftarWilayah  # noqa: E402
+from perbup_gen.keluaran.berkas import nama_berkas  # noqa: E402
+from perbup_gen.konfigurasi.muat import muat_data  # noqa: E402
+from perbup_gen.keluaran.docx import render_docx  # noqa: E402
+from perbup_gen.dokumen.sk_kpm import bangun_sk_kpm  # noqa: E402
+from perbup_gen.konfigurasi.wilayah import DaftarWilayah  # noqa: E402
 
 # Halmahera Utara: "Sosol/Malifut", "Kupa-kupa Selatan (Halehe)"; Aceh Selatan: "Pasi Kuala Ba'u"
 SAMPEL = {"82.03": ["82.03.08.2025", "82.03.06.2022", "82.03.11.2008"], "11.01": ["11.01.02.2018", "11.01.07.2015"]}
@@ -63,13 +63,13 @@ def test_batch_path_equals_one_off_path(tmp_path, kode_kab):
 # PenyajiDocx reuses rendered blocks and numbering parts across documents: checked against the
 # plain path on documents that differ only in what those caches are keyed on.
 
-from perbup_gen.config import KPM  # noqa: E402
-from perbup_gen.muat import muat_konfigurasi  # noqa: E402
-from perbup_gen.penomoran import susun  # noqa: E402
-from perbup_gen.perbup import bangun_perbup  # noqa: E402
-from perbup_gen.render_docx import PenyajiDocx  # noqa: E402
-from perbup_gen.sk_kpm import PembangunSKKPM  # noqa: E402
-from perbup_gen.tim_penyusun import bangun_tim_penyusun  # noqa: E402
+from perbup_gen.konfigurasi.model import KPM  # noqa: E402
+from perbup_gen.konfigurasi.muat import muat_konfigurasi  # noqa: E402
+from perbup_gen.naskah.penomoran import susun  # noqa: E402
+from perbup_gen.dokumen.perbup import bangun_perbup  # noqa: E402
+from perbup_gen.keluaran.docx import PenyajiDocx  # noqa: E402
+from perbup_gen.dokumen.sk_kpm import PembangunSKKPM  # noqa: E402
+from perbup_gen.dokumen.tim_penyusun import bangun_tim_penyusun  # noqa: E402
 
 CONTOH = AKAR / "examples" / "gunung-mas"
 

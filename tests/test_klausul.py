@@ -7,16 +7,16 @@ from pathlib import Path
 import pytest
 
 from perbup_gen.errors import KlausulError
-from perbup_gen.klausul import (
+from perbup_gen.naskah.klausul import (
     PustakaKlausul,
     muat_badan,
     render_inline,
     render_teks,
     urai_teks,
 )
-from perbup_gen.model import Bab, Bagian, Diktum, Dokumen, Judul, Paragraf, Pasal, Rujukan, Teks
-from perbup_gen.model import teks_polos
-from perbup_gen.penomoran import susun
+from perbup_gen.naskah.model import Bab, Bagian, Diktum, Dokumen, Judul, Paragraf, Pasal, Rujukan, Teks
+from perbup_gen.naskah.model import teks_polos
+from perbup_gen.naskah.penomoran import susun
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from perbup_gen.cli import main
 from perbup_gen.errors import ConfigError
-from perbup_gen.muat import muat_konfigurasi, ringkas
+from perbup_gen.konfigurasi.muat import muat_konfigurasi, ringkas
 
 AKAR = Path(__file__).resolve().parent.parent
 GUNUNG_MAS = AKAR / "examples" / "gunung-mas"
@@ -152,7 +152,7 @@ def test_duplicate_desa(katingan):
 
 def test_kelurahan_given_kpm(katingan):
     kelurahan = "62.06.02.1003"  # Kasongan Lama? read the name from the national list
-    from perbup_gen.wilayah import DaftarWilayah
+    from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 
     w = DaftarWilayah.muat().cari(kelurahan)
     assert w is not None and w.tingkat == "kelurahan"

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from perbup_gen.errors import KlausulError
-from perbup_gen.model import (
+from perbup_gen.naskah.model import (
     Alinea,
     Ayat,
     Bab,
@@ -21,7 +21,7 @@ from perbup_gen.model import (
     teks,
     teks_polos,
 )
-from perbup_gen.penomoran import buang_tanda_baca, susun
+from perbup_gen.naskah.penomoran import buang_tanda_baca, susun
 
 
 def dok(badan, jenis="peraturan", lampiran=()):
@@ -214,7 +214,7 @@ def test_punctuation_after_reference_and_italic():
 
 
 def test_pembukaan_untouched_and_lampiran_lists():
-    from perbup_gen.model import Pembukaan
+    from perbup_gen.naskah.model import Pembukaan
 
     pb = Pembukaan("BUPATI X,", [teks("bahwa a;"), teks("bahwa b")], [teks("UU 6/2014")], "x")
     lamp_daftar = daftar("uraian satu", "uraian dua")

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from baca_docx import baca, huruf_normal, properti, ukuran_halaman
-from perbup_gen.bangun import tata_letak_docx
+from perbup_gen.proses.bangun import tata_letak_docx
 from perbup_gen.errors import KlausulError
-from perbup_gen.model import Ayat, Bab, Bagian, Daftar, Dokumen, Pasal, teks_polos
-from perbup_gen.muat import muat_konfigurasi
-from perbup_gen.perbup import CalonDefinisi, bangun_perbup, pilih_definisi, sebutan_lembaga
-from perbup_gen.render_docx import render_docx
-from perbup_gen.render_teks import render_markdown
+from perbup_gen.naskah.model import Ayat, Bab, Bagian, Daftar, Dokumen, Pasal, teks_polos
+from perbup_gen.konfigurasi.muat import muat_konfigurasi
+from perbup_gen.dokumen.perbup import CalonDefinisi, bangun_perbup, pilih_definisi, sebutan_lembaga
+from perbup_gen.keluaran.docx import render_docx
+from perbup_gen.keluaran.teks import render_markdown
 
 AKAR = Path(__file__).resolve().parent.parent
 CONTOH = AKAR / "examples" / "gunung-mas"

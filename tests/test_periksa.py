@@ -8,19 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from perbup_gen import naskah
-from perbup_gen.config import KPM, Desa
-from perbup_gen.model import (
+from perbup_gen.dokumen import bersama as naskah
+from perbup_gen.konfigurasi.model import KPM, Desa
+from perbup_gen.naskah.model import (
     Ayat, Bab, Butir, Daftar, Diktum, Dokumen, Judul, Pasal, Pembukaan, Rujukan, Teks, teks,
 )
-from perbup_gen.muat import muat_konfigurasi, muat_peraturan
-from perbup_gen.config import Peraturan
-from perbup_gen.penomoran import susun
-from perbup_gen.periksa import (
+from perbup_gen.konfigurasi.muat import muat_konfigurasi, muat_peraturan
+from perbup_gen.konfigurasi.model import Peraturan
+from perbup_gen.naskah.penomoran import susun
+from perbup_gen.proses.periksa import (
     DOKUMEN_KONFIGURASI, DOKUMEN_PERBUP, LaporanPeriksa, PemeriksaanGagal, Temuan, jalankan_periksa,
     pastikan_lolos, periksa, periksa_data,
 )
-from perbup_gen.periksa_naskah import istilah_definisi, periksa_naskah
+from perbup_gen.periksa.naskah import istilah_definisi, periksa_naskah
 
 ROOT = Path(__file__).resolve().parents[1]
 CACAT = ROOT / "tests" / "cacat"
@@ -303,8 +303,8 @@ def salin_katingan(tmp_path: Path, cacat: str | None = None, ganti: dict[str, st
 
 
 def pasal_cacat(hasil) -> int:
-    from perbup_gen.perbup import bangun_perbup
-    from perbup_gen.model import semua_pasal
+    from perbup_gen.dokumen.perbup import bangun_perbup
+    from perbup_gen.naskah.model import semua_pasal
 
     return next(p.nomor for p in semua_pasal(bangun_perbup(hasil).batang_tubuh) if "065_cacat.md" in p.sumber)
 
@@ -492,7 +492,7 @@ def test_data_batas_penetapan(tmp_path):
 
 
 def test_data_desa_ganda_dan_kelurahan(tmp_path):
-    from perbup_gen.wilayah import DaftarWilayah
+    from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 
     hasil = muat_konfigurasi(salin_katingan(tmp_path))
     kel = next(w for w in DaftarWilayah.muat().keturunan("62.06") if w.tingkat == "kelurahan")

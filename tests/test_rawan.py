@@ -30,12 +30,12 @@ import pytest
 from click.testing import CliRunner
 
 from baca_docx import baca
-from perbup_gen import bangun as modul_bangun
-from perbup_gen import berkas as modul_berkas
+from perbup_gen.proses import bangun as modul_bangun
+from perbup_gen.keluaran import berkas as modul_berkas
 from perbup_gen.cli import main
 from perbup_gen.errors import ConfigError, PerbupGenError
-from perbup_gen.muat import muat_konfigurasi
-from perbup_gen.yaml_muat import UKURAN_MAKS, muat_yaml
+from perbup_gen.konfigurasi.muat import muat_konfigurasi
+from perbup_gen.konfigurasi.yaml_muat import UKURAN_MAKS, muat_yaml
 
 AKAR = Path(__file__).resolve().parent.parent
 RAWAN = Path(__file__).resolve().parent / "rawan"
@@ -417,7 +417,7 @@ def test_folder_keluaran_ditolak_sistem(tmp_path, monkeypatch):
 
 
 class _OsDiskPenuh:
-    """`os` for perbup_gen.berkas whose fdopen gives a file that fails (ENOSPC) after writing
+    """`os` for perbup_gen.keluaran.berkas whose fdopen gives a file that fails (ENOSPC) after writing
     half of its data, for the temporary files of the chosen write calls (1-based)."""
 
     def __init__(self, gagal: set[int]):
@@ -488,7 +488,7 @@ def test_disk_penuh_lewat_cli(tmp_path, monkeypatch):
 
 
 def _satu_desa_rusak(monkeypatch) -> None:
-    from perbup_gen.sk_kpm import PembangunSKKPM
+    from perbup_gen.dokumen.sk_kpm import PembangunSKKPM
 
     asli = PembangunSKKPM.bangun
 
@@ -520,7 +520,7 @@ def test_satu_desa_gagal_yang_lain_jalan(hasil_gunung_mas, tmp_path, monkeypatch
 def test_satu_desa_gagal_lewat_cli(tmp_path, monkeypatch):
     """Through the CLI (with --force past the pre-build check, which also sees the failure):
     each failure listed with its reason, the others written, exit code 1."""
-    from perbup_gen.sk_kpm import PembangunSKKPM
+    from perbup_gen.dokumen.sk_kpm import PembangunSKKPM
 
     asli = PembangunSKKPM.bangun
 
@@ -549,7 +549,7 @@ def test_satu_desa_gagal_lewat_cli(tmp_path, monkeypatch):
 # most likely while a temporary file exists.
 _PEMBUNGKUS = """
 import os, sys, time
-from perbup_gen import berkas
+from perbup_gen.keluaran import berkas
 
 class _Lambat:
     def __getattr__(self, nama):
@@ -637,7 +637,7 @@ def test_build_ctrl_c(tmp_path):
 
 def test_sisa_tmp_pola_sendiri_dibersihkan_lainnya_tidak(tmp_path):
     """Only leftovers of our own pattern are removed; a user's file that looks similar stays."""
-    from perbup_gen.berkas import BerkasKeluaran, tulis_semua
+    from perbup_gen.keluaran.berkas import BerkasKeluaran, tulis_semua
 
     out = tmp_path / "out"
     (out / "sk").mkdir(parents=True)

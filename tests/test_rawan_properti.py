@@ -15,15 +15,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from perbup_gen.bangun import jalur_sk_kpm
-from perbup_gen.berkas import _periksa_jalur, nama_berkas
+from perbup_gen.proses.bangun import jalur_sk_kpm
+from perbup_gen.keluaran.berkas import _periksa_jalur, nama_berkas
 from perbup_gen.errors import ConfigError
-from perbup_gen.model import (
+from perbup_gen.naskah.model import (
     Ayat, Bab, Bagian, Butir, Daftar, Dokumen, Judul, Paragraf, Pasal, Rujukan, Teks, teks_polos,
 )
-from perbup_gen.muat import muat_konfigurasi
-from perbup_gen.penomoran import susun
-from perbup_gen.yaml_muat import muat_yaml
+from perbup_gen.konfigurasi.muat import muat_konfigurasi
+from perbup_gen.naskah.penomoran import susun
+from perbup_gen.konfigurasi.yaml_muat import muat_yaml
 
 AKAR = Path(__file__).resolve().parent.parent
 KATINGAN = AKAR / "examples" / "katingan"

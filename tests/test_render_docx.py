@@ -12,11 +12,11 @@ from lxml import etree
 
 from baca_docx import baca, baca_tabel, huruf_normal, margin, paragraf, properti, ukuran_halaman
 from perbup_gen.errors import PerbupGenError
-from perbup_gen.model import (
+from perbup_gen.naskah.model import (
     Alinea, Ayat, Bab, Bagian, BarisParaf, Butir, Daftar, Diktum, Dokumen, Judul, Kepala, Lampiran,
     Pasal, Pembukaan, Penutup, Rujukan, Tabel, TandaTangan, Teks, teks,
 )
-from perbup_gen.render_docx import PenyajiDocx, TataLetak, render_docx
+from perbup_gen.keluaran.docx import PenyajiDocx, TataLetak, render_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 JAHAT = "<b>&\"'{{x}}</b> \u0645\u0631\u062d\u0628\u0627 \u05e9\u05dc\u05d5\u05dd \U0001F600"
@@ -587,7 +587,7 @@ def test_karakter_terlarang_dibuang():
 
 
 def test_ukuran_gambar_png_jpeg_gif():
-    from perbup_gen.render_docx import _ukuran_gambar
+    from perbup_gen.keluaran.docx import _ukuran_gambar
     assert _ukuran_gambar(_png(7, 3)) == ("png", 7, 3)
     app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00" + b"\x00" * 9
     sof0 = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, 240, 320, 1) + b"\x01\x11\x00"

@@ -7,11 +7,11 @@ import re
 import markdown
 import pytest
 
-from perbup_gen.model import (
+from perbup_gen.naskah.model import (
     Alinea, Ayat, Bab, Bagian, BarisParaf, Butir, Daftar, Diktum, Dokumen, Judul, Kepala, Lampiran,
     Pasal, Pembukaan, Penutup, Rujukan, Tabel, TandaTangan, Teks, teks,
 )
-from perbup_gen.render_teks import render_html, render_markdown
+from perbup_gen.keluaran.teks import render_html, render_markdown
 
 JAHAT = ("<script>alert(1)</script> & \"q\" {{ 7*7 }} {% if x %} *x* _y_ a|b [l](http://e) `c` # h "
          "\u0645\u0631\u062d\u0628\u0627 \U0001F600 \x07\x1b")

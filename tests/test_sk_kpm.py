@@ -9,14 +9,14 @@ import pytest
 import yaml
 
 from baca_docx import baca, baca_tabel
-from perbup_gen import klausul as _kl
-from perbup_gen.config import KPM, Desa
+from perbup_gen.naskah import klausul as _kl
+from perbup_gen.konfigurasi.model import KPM, Desa
 from perbup_gen.errors import KlausulError
-from perbup_gen.model import Diktum, Rujukan, Teks, teks_polos
-from perbup_gen.muat import muat_konfigurasi
-from perbup_gen.render_docx import render_docx
-from perbup_gen.sk_kpm import PembangunSKKPM, _inline_cepat, bangun_sk_kpm
-from perbup_gen.wilayah import DaftarWilayah
+from perbup_gen.naskah.model import Diktum, Rujukan, Teks, teks_polos
+from perbup_gen.konfigurasi.muat import muat_konfigurasi
+from perbup_gen.keluaran.docx import render_docx
+from perbup_gen.dokumen.sk_kpm import PembangunSKKPM, _inline_cepat, bangun_sk_kpm
+from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 
 AKAR = Path(__file__).resolve().parent.parent
 CONTOH = AKAR / "examples" / "gunung-mas"

@@ -10,10 +10,10 @@ import pytest
 
 from baca_docx import baca, baca_tabel
 from perbup_gen.errors import KlausulError
-from perbup_gen.model import Teks, teks_polos
-from perbup_gen.muat import muat_konfigurasi
-from perbup_gen.render_docx import render_docx
-from perbup_gen.tim_penyusun import anggota_tim, bangun_tim_penyusun
+from perbup_gen.naskah.model import Teks, teks_polos
+from perbup_gen.konfigurasi.muat import muat_konfigurasi
+from perbup_gen.keluaran.docx import render_docx
+from perbup_gen.dokumen.tim_penyusun import anggota_tim, bangun_tim_penyusun
 
 AKAR = Path(__file__).resolve().parent.parent
 CONTOH = AKAR / "examples" / "gunung-mas"

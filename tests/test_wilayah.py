@@ -8,9 +8,9 @@ from importlib import resources
 
 import pytest
 
-from perbup_gen import wilayah
+from perbup_gen.konfigurasi import wilayah
 from perbup_gen.errors import ConfigError
-from perbup_gen.wilayah import DaftarWilayah, Wilayah, baris_kabupaten, kemas_csv, kode_sah
+from perbup_gen.konfigurasi.wilayah import DaftarWilayah, Wilayah, baris_kabupaten, kemas_csv, kode_sah
 
 # SHA-256 of /work/shared/data/wilayah.csv (cahyadsn/wilayah, Kepmendagri 2025), which the
 # packaged archive must contain unchanged.

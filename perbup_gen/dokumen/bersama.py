@@ -10,15 +10,15 @@ import datetime as _dt
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import bilangan
-from .config import Konfigurasi, Orang, Peraturan
-from .errors import ConfigError, Masalah
-from .model import Inline, Kepala, TandaTangan, teks
-from .errors import KlausulError
-from .jalur import KLAUSUL
-from .klausul import PustakaKlausul
-from .muat import HasilMuat
-from .yaml_muat import Posisi, muat_yaml
+from perbup_gen.naskah import bilangan
+from perbup_gen.konfigurasi.model import Konfigurasi, Orang, Peraturan
+from perbup_gen.errors import ConfigError, Masalah
+from perbup_gen.naskah.model import Inline, Kepala, TandaTangan, teks
+from perbup_gen.errors import KlausulError
+from perbup_gen.jalur import KLAUSUL
+from perbup_gen.naskah.klausul import PustakaKlausul
+from perbup_gen.konfigurasi.muat import HasilMuat
+from perbup_gen.konfigurasi.yaml_muat import Posisi, muat_yaml
 
 # Hierarchy of regulations (UU 12/2011 Pasal 7 and 8), for ordering Mengingat.
 HIERARKI = ["UU", "PP", "Perpres", "Permen", "Perda", "Perbup", "Lainnya"]
@@ -121,7 +121,7 @@ def konsiderans_penutup(jumlah_sebelumnya: int, jenis: str, tentang: str) -> str
 
 def akhiri_konsiderans(isi: Inline) -> Inline:
     """A Menimbang item ends with ';' exactly once."""
-    from .model import Teks
+    from perbup_gen.naskah.model import Teks
 
     if isi and isinstance(isi[-1], Teks):
         isi[-1].teks = isi[-1].teks.rstrip().rstrip(";.,:").rstrip() + ";"
@@ -216,7 +216,7 @@ def menimbang_lengkap(butir: list, jenis: str, tentang: str) -> list:
 
 def istilah_asing() -> list[str]:
     """Foreign terms printed in italics wherever they occur (Lampiran II), from clauses/istilah_asing.txt."""
-    from .jalur import KLAUSUL
+    from perbup_gen.jalur import KLAUSUL
 
     baris = (KLAUSUL / "istilah_asing.txt").read_text(encoding="utf-8").splitlines()
     return [b.strip() for b in baris if b.strip() and not b.lstrip().startswith("#")]
@@ -224,7 +224,7 @@ def istilah_asing() -> list[str]:
 
 def semua_inline(dok) -> Iterable[Inline]:
     """Every Inline of a document (preamble, body, diktum, attachments), as mutable lists."""
-    from .model import Alinea, Bab, Bagian, Daftar, Diktum, Paragraf, Pasal
+    from perbup_gen.naskah.model import Alinea, Bab, Bagian, Daftar, Diktum, Paragraf, Pasal
 
     def daftar(d: Daftar):
         for b in d.butir:
@@ -282,7 +282,7 @@ def pola_istilah_asing(istilah: list[str] | None = None):
 
 def miringkan_inline(isi: Inline, pola) -> None:
     """Split the plain Teks runs of `isi` so every match of `pola` is its own italic run."""
-    from .model import Teks
+    from perbup_gen.naskah.model import Teks
 
     baru = []
     for bagian in isi:

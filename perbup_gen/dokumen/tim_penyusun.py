@@ -10,15 +10,15 @@ Anggota the heads of the other OPD.
 from __future__ import annotations
 
 
-from . import naskah
-from .config import AnggotaTim, Konfigurasi
-from .errors import KlausulError
-from .klausul import PustakaKlausul, muat_badan, render_inline
-from .model import (
+from perbup_gen.dokumen import bersama as naskah
+from perbup_gen.konfigurasi.model import AnggotaTim, Konfigurasi
+from perbup_gen.errors import KlausulError
+from perbup_gen.naskah.klausul import PustakaKlausul, muat_badan, render_inline
+from perbup_gen.naskah.model import (
     Dokumen, Judul, Kepala, Lampiran, Pembukaan, Penutup, Tabel, TandaTangan, teks,
 )
-from .muat import HasilMuat
-from .penomoran import susun
+from perbup_gen.konfigurasi.muat import HasilMuat
+from perbup_gen.naskah.penomoran import susun
 
 __all__ = ["anggota_tim", "bangun_tim_penyusun"]
 

@@ -57,9 +57,9 @@ from jinja2.ext import Extension
 from jinja2.lexer import Token
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from perbup_gen import bilangan as _bil
+from perbup_gen.naskah import bilangan as _bil
 from perbup_gen.errors import KlausulError
-from perbup_gen.model import (
+from perbup_gen.naskah.model import (
     Ayat,
     Bab,
     Bagian,

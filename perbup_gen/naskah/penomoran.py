@@ -52,7 +52,7 @@ import re
 from dataclasses import dataclass
 from typing import Container, Iterator, Union
 
-from perbup_gen import bilangan
+from perbup_gen.naskah import bilangan
 
 # Numbers in words and letters are pure functions of a small int, asked for again in every
 # document of a batch: remembered (the strings are immutable).
@@ -61,7 +61,7 @@ romawi = functools.lru_cache(maxsize=1024)(bilangan.romawi)
 urutan = functools.lru_cache(maxsize=1024)(bilangan.urutan)
 urutan_kapital = functools.lru_cache(maxsize=1024)(bilangan.urutan_kapital)
 from perbup_gen.errors import KlausulError
-from perbup_gen.model import (
+from perbup_gen.naskah.model import (
     Alinea,
     Ayat,
     Bab,

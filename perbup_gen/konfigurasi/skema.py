@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .config import Konfigurasi
+from perbup_gen.konfigurasi.model import Konfigurasi
 
 
 def _tanpa_required(node: Any) -> Any:

@@ -10,10 +10,10 @@ import gc
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from .berkas import BerkasKeluaran, LaporanTulis, hash_berkas, nama_berkas, tulis_semua
-from .errors import PerbupGenError
-from .model import Dokumen
-from .muat import HasilMuat
+from perbup_gen.keluaran.berkas import BerkasKeluaran, LaporanTulis, hash_berkas, nama_berkas, tulis_semua
+from perbup_gen.errors import PerbupGenError
+from perbup_gen.naskah.model import Dokumen
+from perbup_gen.konfigurasi.muat import HasilMuat
 
 FORMAT = ("docx", "md", "html")
 
@@ -27,7 +27,7 @@ class Penyaji:
         self.format = format_
         self._docx = None
         if format_ == "docx":
-            from .render_docx import PenyajiDocx
+            from perbup_gen.keluaran.docx import PenyajiDocx
 
             templat = hasil.konfigurasi.templat_word
             self._docx = PenyajiDocx(template=hasil.folder / templat if templat else None, tata=tata_letak_docx(hasil))
@@ -35,7 +35,7 @@ class Penyaji:
     def __call__(self, dok: Dokumen) -> bytes:
         if self._docx is not None:
             return self._docx.render(dok)
-        from .render_teks import render_html, render_markdown
+        from perbup_gen.keluaran.teks import render_html, render_markdown
 
         teks = render_markdown(dok) if self.format == "md" else render_html(dok)
         return teks.encode("utf-8")
@@ -43,7 +43,7 @@ class Penyaji:
 
 def tata_letak_docx(hasil: HasilMuat):
     """The page settings of the config as the DOCX renderer's TataLetak."""
-    from .render_docx import TataLetak
+    from perbup_gen.keluaran.docx import TataLetak
 
     t = hasil.konfigurasi.tata_letak
     return TataLetak(
@@ -89,7 +89,7 @@ def pilih_desa(hasil: HasilMuat, pilihan: str | None):
 def berkas_sk_kpm(hasil: HasilMuat, penyaji: Penyaji, catatan: CatatanBangun, desa_pilihan=None,
                   setiap: Callable[[], None] | None = None) -> Iterator[BerkasKeluaran]:
     """One decree per desa with KPM; kelurahan and desa without KPM are noted, failures too."""
-    from .sk_kpm import PembangunSKKPM
+    from perbup_gen.dokumen.sk_kpm import PembangunSKKPM
 
     pembangun = PembangunSKKPM(hasil)
     # What exists now (config, templates, the national list) lives for the whole batch: keep the
@@ -117,22 +117,22 @@ def berkas_sk_kpm(hasil: HasilMuat, penyaji: Penyaji, catatan: CatatanBangun, de
 
 
 def berkas_perbup(hasil: HasilMuat, penyaji: Penyaji) -> BerkasKeluaran:
-    from .perbup import bangun_perbup
+    from perbup_gen.dokumen.perbup import bangun_perbup
 
     return BerkasKeluaran(f"perbup/rancangan-perbup-peran-desa.{penyaji.format}", penyaji(bangun_perbup(hasil)), "perbup")
 
 
 def berkas_tim_penyusun(hasil: HasilMuat, penyaji: Penyaji) -> BerkasKeluaran:
-    from .tim_penyusun import bangun_tim_penyusun
+    from perbup_gen.dokumen.tim_penyusun import bangun_tim_penyusun
 
     return BerkasKeluaran(f"tim-penyusun/keputusan-tim-penyusun.{penyaji.format}", penyaji(bangun_tim_penyusun(hasil)), "tim-penyusun")
 
 
 def berkas_checklist(hasil: HasilMuat, penyaji: Penyaji) -> Iterator[BerkasKeluaran]:
     """The checklist as DOCX (or the chosen format) and always as Markdown too."""
-    from .checklist import bangun_checklist
-    from .render_teks import render_markdown
-    from .status import muat_status
+    from perbup_gen.dokumen.checklist import bangun_checklist
+    from perbup_gen.keluaran.teks import render_markdown
+    from perbup_gen.dokumen.status import muat_status
 
     dok = bangun_checklist(hasil, muat_status(hasil))
     yield BerkasKeluaran(f"checklist/daftar-periksa.{penyaji.format}", penyaji(dok), "checklist")
@@ -159,6 +159,6 @@ def bangun_semua(hasil: HasilMuat, folder, format_: str = "docx", force: bool = 
 
 def jumlah_kelurahan(hasil: HasilMuat) -> int:
     """Kelurahan of the kabupaten in the national list: they get no KPM decree."""
-    from .wilayah import DaftarWilayah
+    from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 
     return sum(1 for w in DaftarWilayah.muat().keturunan(hasil.konfigurasi.kabupaten.kode) if w.tingkat == "kelurahan")

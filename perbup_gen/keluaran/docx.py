@@ -29,13 +29,14 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import PerbupGenError
-from .model import (
+from perbup_gen.errors import PerbupGenError
+from perbup_gen.jalur import TEMPLAT
+from perbup_gen.naskah.model import (
     Alinea, Ayat, Bab, Bagian, Daftar, Diktum, Dokumen, Inline, Lampiran, Paragraf, Pasal,
     Rujukan, Tabel, TandaTangan, Teks,
 )
 
-TEMPLATE_BAWAAN = Path(__file__).resolve().parent.parent / "templates" / "dasar.docx"
+TEMPLATE_BAWAAN = TEMPLAT / "dasar.docx"
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

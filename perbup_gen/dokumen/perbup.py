@@ -19,10 +19,12 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from . import klausul, naskah, penomoran
-from .config import Konfigurasi, OPD
-from .errors import KlausulError
-from .model import (
+from perbup_gen.naskah import klausul
+from perbup_gen.dokumen import bersama as naskah
+from perbup_gen.naskah import penomoran
+from perbup_gen.konfigurasi.model import Konfigurasi, OPD
+from perbup_gen.errors import KlausulError
+from perbup_gen.naskah.model import (
     BarisParaf,
     Butir,
     Daftar,
@@ -37,7 +39,7 @@ from .model import (
     teks,
     semua_pasal,
 )
-from .muat import HasilMuat
+from perbup_gen.konfigurasi.muat import HasilMuat
 
 __all__ = [
     "bangun_perbup",

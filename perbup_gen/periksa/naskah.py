@@ -42,8 +42,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
-from . import bilangan
-from .model import Alinea, Ayat, Bab, Daftar, Diktum, Dokumen, Inline, Pasal, Rujukan, semua_pasal
+from perbup_gen.naskah import bilangan
+from perbup_gen.naskah.model import Alinea, Ayat, Bab, Daftar, Diktum, Dokumen, Inline, Pasal, Rujukan, semua_pasal
 
 Tingkat = Literal["galat", "peringatan"]
 
@@ -387,7 +387,7 @@ class _Pemeriksa:
             for kunci, p in self.peraturan.items():
                 peta[" ".join(p.teks.split()).rstrip(";").strip()] = (kunci, p)
         sebelumnya: tuple | None = None
-        from .naskah import HIERARKI, kunci_urut
+        from perbup_gen.dokumen.bersama import HIERARKI, kunci_urut
 
         for s in mengingat:
             t = " ".join(s.teks.split())

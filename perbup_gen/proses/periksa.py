@@ -22,11 +22,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-from . import bilangan
-from .config import Desa, tingkat_pendidikan
-from .errors import ConfigError, Lokasi, PerbupGenError
-from .muat import HasilMuat
-from .periksa_naskah import TemuanNaskah, periksa_naskah
+from perbup_gen.naskah import bilangan
+from perbup_gen.konfigurasi.model import Desa, tingkat_pendidikan
+from perbup_gen.errors import ConfigError, Lokasi, PerbupGenError
+from perbup_gen.konfigurasi.muat import HasilMuat
+from perbup_gen.periksa.naskah import TemuanNaskah, periksa_naskah
 
 __all__ = [
     "DOKUMEN_PERBUP",
@@ -135,7 +135,7 @@ class LaporanPeriksa:
                         out.append(f"{inden}- {t}")
         out.append("")
         out.append(self.ringkasan())
-        from .render_teks import bersih  # values from the config may carry control characters
+        from perbup_gen.keluaran.teks import bersih  # values from the config may carry control characters
 
         return "\n".join(bersih(b) for b in out) + "\n"
 
@@ -220,7 +220,7 @@ def _gagal_bangun(e: Exception, dokumen: str, desa: str | None = None) -> list[T
 def _periksa_sk_kpm(hasil: HasilMuat) -> tuple[list[Temuan], int]:
     """Every desa's SK KPM. Findings repeated in every decree (they come from shared clauses or the
     Mengingat list) are reported once under "SK KPM (semua desa)"."""
-    from .sk_kpm import PembangunSKKPM
+    from perbup_gen.dokumen.sk_kpm import PembangunSKKPM
 
     k = hasil.konfigurasi
     try:
@@ -262,7 +262,7 @@ def _nama_normal(s: str) -> str:
 
 def periksa_data(hasil: HasilMuat, hari_ini: _dt.date | None = None) -> list[Temuan]:
     """Data checks on the validated config; each finding names file:line of the field."""
-    from .wilayah import DaftarWilayah
+    from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 
     k = hasil.konfigurasi
     out: list[Temuan] = []
@@ -408,8 +408,8 @@ def periksa(hasil: HasilMuat, dokumen: bool = True) -> LaporanPeriksa:
     laporan = LaporanPeriksa(judul=f"Hasil pemeriksaan {k.nama_kabupaten} tahun {k.tahun}")
     temuan: list[Temuan] = []
     if dokumen:
-        from .perbup import bangun_perbup
-        from .tim_penyusun import bangun_tim_penyusun
+        from perbup_gen.dokumen.perbup import bangun_perbup
+        from perbup_gen.dokumen.tim_penyusun import bangun_tim_penyusun
 
         for nama, bangun in ((DOKUMEN_PERBUP, bangun_perbup), (DOKUMEN_TIM, bangun_tim_penyusun)):
             try:
@@ -450,14 +450,14 @@ def pastikan_lolos(hasil: HasilMuat, paksa: bool = False) -> LaporanPeriksa:
 
 
 def _tulis(path: Path, teks: str) -> None:
-    from .berkas import _tulis_atomik
+    from perbup_gen.keluaran.berkas import _tulis_atomik
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         _tulis_atomik(path, teks.encode("utf-8"), 0o644)
     except OSError as e:
-        from .errors import OutputError
+        from perbup_gen.errors import OutputError
 
         raise OutputError(f"{path}: laporan tidak dapat ditulis: {e.strerror}") from None
 
@@ -469,7 +469,7 @@ def jalankan_periksa(konfigurasi: Path | str, keluaran_md: Path | None = None,
     Exit code 1 when there are errors, 0 otherwise; an invalid config raises ConfigError (exit 2
     through the CLI's error handler).
     """
-    from .muat import muat_konfigurasi
+    from perbup_gen.konfigurasi.muat import muat_konfigurasi
 
     hasil = muat_konfigurasi(konfigurasi)
     laporan = periksa(hasil)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .errors import OutputError
-from .wilayah import DaftarWilayah
+from perbup_gen.errors import OutputError
+from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 
 
 def _q(s: str) -> str:
@@ -101,7 +101,7 @@ roster: roster.xlsx
 
 
 def buat_folder_kabupaten(kode: str, folder: Path | None, force: bool = False) -> list[Path]:
-    from .berkas import nama_berkas
+    from perbup_gen.keluaran.berkas import nama_berkas
 
     wilayah, kab = _kabupaten(kode)
     folder = folder or Path(nama_berkas(_tanpa_awalan(kab.nama)))
@@ -114,14 +114,14 @@ def buat_folder_kabupaten(kode: str, folder: Path | None, force: bool = False) -
     folder.mkdir(parents=True, exist_ok=True)
     utama.write_text(teks_kabupaten_yaml(kode), encoding="utf-8")
     tulis_roster_kabupaten(roster, kab.kode, force=True)
-    from .skema import skema_json
+    from perbup_gen.konfigurasi.skema import skema_json
 
     skema.write_text(skema_json() + "\n", encoding="utf-8")
     return [utama, roster, skema]
 
 
 def tulis_roster_kabupaten(tujuan: Path, kode: str | None, force: bool = False) -> None:
-    from .roster import tulis_templat_roster
+    from perbup_gen.konfigurasi.roster import tulis_templat_roster
 
     if tujuan.suffix.lower() != ".xlsx":
         raise OutputError(f"{tujuan}: templat roster harus berakhiran .xlsx")

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .errors import ConfigError, Lokasi, Masalah
+from perbup_gen.errors import ConfigError, Lokasi, Masalah
 
 __all__ = [
     "POLA_KODE",

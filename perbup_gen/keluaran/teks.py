@@ -18,15 +18,16 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .bilangan import huruf
-from .model import (
+from perbup_gen.jalur import TEMPLAT
+from perbup_gen.naskah.bilangan import huruf
+from perbup_gen.naskah.model import (
     Alinea, Bab, Bagian, Blok, Daftar, Diktum, Dokumen, Inline, Paragraf, Pasal, Rujukan, Tabel,
     TandaTangan,
 )
 
 __all__ = ["render_markdown", "render_html", "bersih"]
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = TEMPLAT
 _INDEN = "\u00a0" * 4  # non-breaking spaces: visible indent that no Markdown parser reads as code
 
 _KONTROL = {c: 0x2400 + c for c in range(0x20) if c not in (9, 10, 13)}

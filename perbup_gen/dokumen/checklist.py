@@ -7,13 +7,13 @@ no "today": the same config and status give the same document. Wording: `clauses
 """
 from __future__ import annotations
 
-from . import bilangan
-from .errors import KlausulError
-from .klausul import render_teks
-from .model import Alinea, BarisParaf, Dokumen, Inline, Judul, Kepala, Tabel, teks
-from .muat import HasilMuat
-from .naskah import baca_yaml_klausul, pustaka_klausul
-from .status import (
+from perbup_gen.naskah import bilangan
+from perbup_gen.errors import KlausulError
+from perbup_gen.naskah.klausul import render_teks
+from perbup_gen.naskah.model import Alinea, BarisParaf, Dokumen, Inline, Judul, Kepala, Tabel, teks
+from perbup_gen.konfigurasi.muat import HasilMuat
+from perbup_gen.dokumen.bersama import baca_yaml_klausul, pustaka_klausul
+from perbup_gen.dokumen.status import (
     DOKUMEN_PARAF, JenisDokumenParaf, StatusProses, jadwal, muat_status, teks_keadaan, urutan_paraf,
 )
 

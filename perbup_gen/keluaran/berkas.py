@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .errors import ConfigError, Lokasi, Masalah, OutputError
+from perbup_gen.errors import ConfigError, Lokasi, Masalah, OutputError
 
 __all__ = [
     "NAMA_MANIFEST",

@@ -30,11 +30,11 @@ from typing import Any, Literal, Optional
 import yaml
 from pydantic import Field, ValidationError, field_validator, model_validator
 
-from . import bilangan
-from .config import Konfigurasi, Model, Orang
-from .errors import ConfigError, KlausulError, Lokasi, Masalah
-from .muat import HasilMuat, _dari_pydantic, _tampil
-from .yaml_muat import Posisi, baca_teks_berkas, muat_yaml
+from perbup_gen.naskah import bilangan
+from perbup_gen.konfigurasi.model import Konfigurasi, Model, Orang
+from perbup_gen.errors import ConfigError, KlausulError, Lokasi, Masalah
+from perbup_gen.konfigurasi.muat import HasilMuat, _dari_pydantic, _tampil
+from perbup_gen.konfigurasi.yaml_muat import Posisi, baca_teks_berkas, muat_yaml
 
 BERKAS_STATUS = "status.yaml"
 BERKAS_TAHAPAN = "tahapan.yaml"
@@ -103,7 +103,7 @@ def jadwal(hasil: HasilMuat) -> list[Tahap]:
     """The stages and steps with their target dates. Raises KlausulError (file and line) when the
     schedule file is broken."""
     k = hasil.konfigurasi
-    from .naskah import baca_yaml_klausul, pustaka_klausul
+    from perbup_gen.dokumen.bersama import baca_yaml_klausul, pustaka_klausul
 
     data, pos, nama = baca_yaml_klausul(pustaka_klausul(hasil), BERKAS_TAHAPAN)
 
@@ -426,7 +426,7 @@ def teks_status(hasil: HasilMuat, status: StatusProses) -> str:
 
 def tulis_status(hasil: HasilMuat, status: StatusProses) -> Path:
     """Write status.yaml atomically (temporary file, fsync, rename) and return its path."""
-    from .berkas import _tulis_atomik, _umask
+    from perbup_gen.keluaran.berkas import _tulis_atomik, _umask
 
     path = jalur_status(hasil)
     mode = (path.stat().st_mode & 0o777) if path.exists() else (0o666 & ~_umask())

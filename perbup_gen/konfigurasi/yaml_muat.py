@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ConfigError, Lokasi, Masalah
+from perbup_gen.errors import ConfigError, Lokasi, Masalah
 
 Jalur = tuple  # a field path: ("desa", 12, "kpm", 0, "pendidikan")
 

@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError
+from perbup_gen.errors import OutputError
 
 __all__ = ["PESAN_PASANG", "ke_pdf", "libreoffice_tersedia"]
 

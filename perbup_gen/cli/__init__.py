@@ -15,7 +15,7 @@ def _tangani_kesalahan(fungsi):
 
     @functools.wraps(fungsi)
     def pembungkus(*args, **kwargs):
-        from .errors import PerbupGenError
+        from perbup_gen.errors import PerbupGenError
 
         try:
             return fungsi(*args, **kwargs)
@@ -70,7 +70,7 @@ ARG_KONFIGURASI = click.argument("konfigurasi", metavar="KONFIGURASI", type=clic
 @_tangani_kesalahan
 def validate(konfigurasi: Path) -> None:
     """Periksa konfigurasi KONFIGURASI (folder atau berkas kabupaten.yaml) dan tampilkan ringkasannya."""
-    from .muat import muat_konfigurasi, ringkas
+    from perbup_gen.konfigurasi.muat import muat_konfigurasi, ringkas
 
     hasil = muat_konfigurasi(konfigurasi)
     r = ringkas(hasil)
@@ -90,7 +90,7 @@ def validate(konfigurasi: Path) -> None:
 @_tangani_kesalahan
 def schema() -> None:
     """Cetak JSON Schema konfigurasi (untuk editor YAML)."""
-    from .skema import skema_json
+    from perbup_gen.konfigurasi.skema import skema_json
 
     click.echo(skema_json())
 
@@ -102,7 +102,7 @@ def schema() -> None:
 @_tangani_kesalahan
 def init(kode: str, folder: Path | None, force: bool) -> None:
     """Buat folder konfigurasi baru untuk kabupaten dengan kode Kemendagri KODE (mis. 62.10)."""
-    from .inisialisasi import buat_folder_kabupaten
+    from perbup_gen.konfigurasi.inisialisasi import buat_folder_kabupaten
 
     hasil = buat_folder_kabupaten(kode, folder, force=force)
     for p in hasil:
@@ -117,7 +117,7 @@ def init(kode: str, folder: Path | None, force: bool) -> None:
 @_tangani_kesalahan
 def roster_templat(tujuan: Path, kode: str | None, force: bool) -> None:
     """Tulis templat roster Excel kosong (kolom dan daftar pilihan) ke TUJUAN (.xlsx)."""
-    from .inisialisasi import tulis_roster_kabupaten
+    from perbup_gen.konfigurasi.inisialisasi import tulis_roster_kabupaten
 
     tulis_roster_kabupaten(tujuan, kode, force=force)
     click.echo(f"ditulis: {tujuan}")
@@ -132,7 +132,7 @@ OPSI_PDF = click.option("--pdf", is_flag=True, help="Ubah juga setiap DOCX menja
 
 
 def _tulis_sebagian(hasil, keluaran: Path, berkas, force: bool) -> None:
-    from .berkas import hash_berkas, tulis_semua
+    from perbup_gen.keluaran.berkas import hash_berkas, tulis_semua
 
     laporan = tulis_semua(keluaran, berkas, hash_berkas(hasil.berkas), force=force, sebagian=True)
     _laporkan_tulis(laporan, keluaran)
@@ -153,7 +153,7 @@ def _ke_pdf(keluaran: Path, jalur: list[str], quiet: bool) -> None:
     import os
     import tempfile
 
-    from .pdf import ke_pdf
+    from perbup_gen.keluaran.pdf import ke_pdf
 
     docx = sorted(keluaran / j for j in jalur if j.endswith(".docx"))
     if not docx:
@@ -177,8 +177,8 @@ def _perintah_satu_dokumen(nama: str, bantuan: str, pembuat: str) -> None:
     @OPSI_FORCE
     @_tangani_kesalahan
     def perintah(konfigurasi: Path, keluaran: Path, format_: str, force: bool) -> None:
-        from . import bangun
-        from .muat import muat_konfigurasi
+        from perbup_gen.proses import bangun
+        from perbup_gen.konfigurasi.muat import muat_konfigurasi
 
         hasil = muat_konfigurasi(konfigurasi)
         berkas = getattr(bangun, pembuat)(hasil, bangun.Penyaji(hasil, format_))
@@ -199,19 +199,19 @@ _perintah_satu_dokumen("checklist", "Buat daftar periksa paraf koordinasi dan ja
 @_tangani_kesalahan
 def sk_kpm(konfigurasi: Path, desa: str | None, keluaran: Path, format_: str, force: bool) -> None:
     """Buat Keputusan Kepala Desa tentang penetapan KPM, untuk satu desa atau semua desa."""
-    from .bangun import CatatanBangun, Penyaji, berkas_sk_kpm, pilih_desa
-    from .muat import muat_konfigurasi
+    from perbup_gen.proses.bangun import CatatanBangun, Penyaji, berkas_sk_kpm, pilih_desa
+    from perbup_gen.konfigurasi.muat import muat_konfigurasi
 
     hasil = muat_konfigurasi(konfigurasi)
     dipilih = pilih_desa(hasil, desa)
     if desa and dipilih[0].kelurahan:
-        from .errors import PerbupGenError
+        from perbup_gen.errors import PerbupGenError
 
         raise PerbupGenError(f"{dipilih[0].nama} adalah kelurahan: kelurahan tidak mempunyai Kepala Desa maupun KPM, tidak dibuatkan Keputusan Kepala Desa")
     catatan = CatatanBangun()
     _tulis_sebagian(hasil, keluaran, berkas_sk_kpm(hasil, Penyaji(hasil, format_), catatan, dipilih), force)
     if not desa:
-        from .bangun import jumlah_kelurahan
+        from perbup_gen.proses.bangun import jumlah_kelurahan
 
         catatan.jumlah_kelurahan = jumlah_kelurahan(hasil)
     _laporkan_catatan(catatan)
@@ -237,7 +237,7 @@ def _laporkan_catatan(catatan) -> None:
 def check(konfigurasi: Path, keluaran_md: Path | None, keluaran_html: Path | None) -> None:
     """Periksa naskah (kaidah Lampiran II UU 12/2011) dan data (KPM, APBDes, roster). Kode keluar 1
     bila ada galat."""
-    from .periksa import jalankan_periksa
+    from perbup_gen.proses.periksa import jalankan_periksa
 
     teks, kode = jalankan_periksa(konfigurasi, keluaran_md, keluaran_html)
     click.echo(teks, nl=False)
@@ -259,8 +259,8 @@ def status(konfigurasi: Path, per, selesai, paraf, jabatan, oleh, tanggal, catat
     status.yaml di folder konfigurasi."""
     import datetime as _dt
 
-    from .muat import muat_konfigurasi
-    from .status import catat_paraf, catat_tahap, laporan_status
+    from perbup_gen.konfigurasi.muat import muat_konfigurasi
+    from perbup_gen.dokumen.status import catat_paraf, catat_tahap, laporan_status
 
     hasil = muat_konfigurasi(konfigurasi)
     hari_ini = _dt.date.today()
@@ -287,18 +287,18 @@ def status(konfigurasi: Path, per, selesai, paraf, jabatan, oleh, tanggal, catat
 def build(konfigurasi: Path, keluaran: Path, format_: str, force: bool, pdf: bool, quiet: bool) -> None:
     """Buat seluruh set dokumen: Perbup, Keputusan Tim Penyusun, SK KPM setiap desa, daftar periksa,
     dan manifest.json."""
-    from .bangun import bangun_semua
-    from .muat import muat_konfigurasi
+    from perbup_gen.proses.bangun import bangun_semua
+    from perbup_gen.konfigurasi.muat import muat_konfigurasi
 
     hasil = muat_konfigurasi(konfigurasi)
-    from .periksa import pastikan_lolos
+    from perbup_gen.proses.periksa import pastikan_lolos
 
     periksa = pastikan_lolos(hasil, paksa=force)  # stops with the report (exit 1) on errors
     if periksa.temuan and not quiet:
         click.echo(periksa.ringkasan() + " (rincian: perbup-gen check)", err=True)
     if pdf:
-        from .pdf import PESAN_PASANG, libreoffice_tersedia
-        from .errors import OutputError
+        from perbup_gen.keluaran.pdf import PESAN_PASANG, libreoffice_tersedia
+        from perbup_gen.errors import OutputError
 
         if not libreoffice_tersedia():
             raise OutputError(PESAN_PASANG)

@@ -22,18 +22,18 @@ from __future__ import annotations
 import re
 from jinja2 import meta
 
-from . import klausul as _kl
-from . import naskah
-from .config import Desa
-from .errors import KlausulError
-from .klausul import Klausul
-from .model import (
+from perbup_gen.naskah import klausul as _kl
+from perbup_gen.dokumen import bersama as naskah
+from perbup_gen.konfigurasi.model import Desa
+from perbup_gen.errors import KlausulError
+from perbup_gen.naskah.klausul import Klausul
+from perbup_gen.naskah.model import (
     Butir, Daftar, Diktum, Dokumen, Inline, Judul, Kepala, Lampiran, Pembukaan, Penutup, Rujukan,
     Tabel, TandaTangan, Teks,
 )
-from .muat import HasilMuat
-from .penomoran import susun, tata_diktum
-from .wilayah import DaftarWilayah
+from perbup_gen.konfigurasi.muat import HasilMuat
+from perbup_gen.naskah.penomoran import susun, tata_diktum
+from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 
 __all__ = ["KonteksDesa", "PembangunSKKPM", "bangun_sk_kpm"]
 
@@ -437,7 +437,7 @@ class PembangunSKKPM:
 
 
 def _kpm_contoh():
-    from .config import KPM
+    from perbup_gen.konfigurasi.model import KPM
 
     return KPM(nama="Contoh", jenis_kelamin="P", pendidikan="SLTA", alamat="-")
 

@@ -15,10 +15,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import jalur as jalur_paket
-from .config import Konfigurasi, Peraturan
-from .errors import ConfigError, Lokasi, Masalah
-from .yaml_muat import Posisi, muat_yaml
+from perbup_gen import jalur as jalur_paket
+from perbup_gen.konfigurasi.model import Konfigurasi, Peraturan
+from perbup_gen.errors import ConfigError, Lokasi, Masalah
+from perbup_gen.konfigurasi.yaml_muat import Posisi, muat_yaml
 
 BERKAS_UTAMA = "kabupaten.yaml"
 
@@ -128,7 +128,7 @@ def muat_konfigurasi(sumber: Path | str) -> HasilMuat:
 
     roster = data.get("roster")
     if isinstance(roster, str) and roster:
-        from .roster import baca_roster
+        from perbup_gen.konfigurasi.roster import baca_roster
 
         path = folder / roster
         if not path.exists():
@@ -234,7 +234,7 @@ def _dari_pydantic(e: ValidationError, posisi: Posisi) -> list[Masalah]:
 
 
 def periksa_silang(hasil: HasilMuat) -> list[Masalah]:
-    from .wilayah import DaftarWilayah
+    from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 
     k = hasil.konfigurasi
     lok = hasil.lokasi
@@ -310,7 +310,7 @@ class Ringkasan:
 
 
 def ringkas(hasil: HasilMuat) -> Ringkasan:
-    from .wilayah import DaftarWilayah
+    from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 
     k = hasil.konfigurasi
     wilayah = DaftarWilayah.muat()

@@ -12,8 +12,8 @@ import io
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError, Lokasi, Masalah
-from .yaml_muat import Posisi
+from perbup_gen.errors import ConfigError, Lokasi, Masalah
+from perbup_gen.konfigurasi.yaml_muat import Posisi
 
 # (column, field path inside a desa entry, explanation for the template)
 KOLOM: list[tuple[str, tuple, str]] = [
@@ -132,7 +132,7 @@ def _teks_sel(v: Any) -> str:
 
 
 def _baris_csv(path: Path, tampil: str) -> list[tuple[int, list[str]]]:
-    from .yaml_muat import baca_bita_berkas
+    from perbup_gen.konfigurasi.yaml_muat import baca_bita_berkas
 
     data = baca_bita_berkas(path, tampil)
     if b"\x00" in data:
