@@ -1,5 +1,5 @@
 """The paraf-koordinasi checklist, the stage schedule and the status file (perbup_gen.dokumen.checklist,
-perbup_gen.dokumen.status) on the Gunung Mas and Katingan examples."""
+perbup_gen.dokumen.jadwal, .paraf, perbup_gen.proses.status) on the Gunung Mas and Katingan examples."""
 from __future__ import annotations
 
 import datetime as dt
@@ -16,10 +16,10 @@ from perbup_gen.naskah.model import Alinea, Tabel, teks_polos
 from perbup_gen.konfigurasi.muat import muat_konfigurasi
 from perbup_gen.keluaran.docx import render_docx
 from perbup_gen.keluaran.teks import render_markdown
-from perbup_gen.dokumen.status import (
-    StatusProses, catat_paraf, catat_tahap, hitung_target, jadwal, laporan_status, muat_status,
-    ringkas_status, semua_langkah, urutan_paraf,
-)
+from perbup_gen.dokumen.jadwal import hitung_target, jadwal, semua_langkah
+from perbup_gen.dokumen.paraf import urutan_paraf
+from perbup_gen.konfigurasi.status import StatusProses
+from perbup_gen.proses.status import catat_paraf, catat_tahap, laporan_status, muat_status, ringkas_status
 
 CONTOH = Path(__file__).resolve().parent.parent / "examples"
 D = dt.date
@@ -201,7 +201,7 @@ def test_tahapan_kabupaten_yang_rusak_dilaporkan_dengan_baris(gm):
 
 
 def test_checklist_gunung_mas_tanpa_status(gm):
-    dok = bangun_checklist(gm)
+    dok = bangun_checklist(gm, muat_status(gm))
     assert dok.jenis == "naskah"
     assert dok.judul.jenis == "DAFTAR PERIKSA PARAF KOORDINASI DAN JADWAL TAHAPAN"
     assert dok.judul.nomor == ""
@@ -255,7 +255,7 @@ tahapan:
 
 def test_status_mengisi_baris(gm):
     tulis_status(gm, STATUS_GM)
-    dok = bangun_checklist(gm)
+    dok = bangun_checklist(gm, muat_status(gm))
     paraf, tim, tahapan = tabel(dok)
     assert paraf.baris[0] == ["1", "Kepala Bagian Hukum", "Debora Lisanti", "sudah", "20 April 2025"]
     assert paraf.baris[1] == ["2", "Kepala Dinas Pemberdayaan Masyarakat dan Desa", "Yohana Sari", "sudah",
@@ -305,7 +305,7 @@ def test_status_yang_salah(gm, isi, baris, pesan):
     assert f"status.yaml:{baris}" in str(e.value)
     assert pesan in str(e.value)
     with pytest.raises(ConfigError):  # the checklist refuses a broken status file too
-        bangun_checklist(gm)
+        bangun_checklist(gm, muat_status(gm))
 
 
 def test_status_beberapa_masalah_sekaligus(gm):
@@ -410,7 +410,7 @@ def test_laporan_tanpa_terlambat(gm):
 
 def test_deterministik(gm):
     tulis_status(gm, STATUS_GM)
-    a, b = bangun_checklist(gm), bangun_checklist(gm)
+    a, b = bangun_checklist(gm, muat_status(gm)), bangun_checklist(gm, muat_status(gm))
     assert a == b
     assert render_markdown(a) == render_markdown(b)
     assert render_docx(a) == render_docx(b)
@@ -421,7 +421,7 @@ def test_deterministik(gm):
 
 def test_markdown(gm):
     tulis_status(gm, STATUS_GM)
-    md = render_markdown(bangun_checklist(gm))
+    md = render_markdown(bangun_checklist(gm, muat_status(gm)))
     assert "# DAFTAR PERIKSA PARAF KOORDINASI DAN JADWAL TAHAPAN" in md
     assert "**PENYUSUNAN PERATURAN BUPATI GUNUNG MAS TENTANG PERAN DESA DALAM PERCEPATAN PENURUNAN STUNTING**" in md
     assert "#### A. Paraf Koordinasi Rancangan Peraturan Bupati" in md
@@ -435,7 +435,7 @@ def test_markdown(gm):
 
 def test_docx_dibaca_kembali(gm):
     tulis_status(gm, STATUS_GM)
-    data = render_docx(bangun_checklist(gm))
+    data = render_docx(bangun_checklist(gm, muat_status(gm)))
     p = baca(data)
     assert p[:5] == ["PEMERINTAH KABUPATEN GUNUNG MAS", "DINAS PEMBERDAYAAN MASYARAKAT DAN DESA",
                      "DAFTAR PERIKSA PARAF KOORDINASI DAN JADWAL TAHAPAN", "TENTANG",

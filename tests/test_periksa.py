@@ -16,10 +16,9 @@ from perbup_gen.naskah.model import (
 from perbup_gen.konfigurasi.muat import muat_konfigurasi, muat_peraturan
 from perbup_gen.konfigurasi.model import Peraturan
 from perbup_gen.naskah.penomoran import susun
-from perbup_gen.proses.periksa import (
-    DOKUMEN_KONFIGURASI, DOKUMEN_PERBUP, LaporanPeriksa, PemeriksaanGagal, Temuan, jalankan_periksa,
-    pastikan_lolos, periksa, periksa_data,
-)
+from perbup_gen.periksa.data import periksa_data
+from perbup_gen.periksa.laporan import DOKUMEN_KONFIGURASI, DOKUMEN_PERBUP, LaporanPeriksa, Temuan
+from perbup_gen.proses.periksa import PemeriksaanGagal, jalankan_periksa, pastikan_lolos, periksa
 from perbup_gen.periksa.naskah import istilah_definisi, periksa_naskah
 
 ROOT = Path(__file__).resolve().parents[1]

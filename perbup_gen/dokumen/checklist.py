@@ -13,9 +13,9 @@ from perbup_gen.naskah.klausul import render_teks
 from perbup_gen.naskah.model import Alinea, BarisParaf, Dokumen, Inline, Judul, Kepala, Tabel, teks
 from perbup_gen.konfigurasi.muat import HasilMuat
 from perbup_gen.dokumen.bersama import baca_yaml_klausul, pustaka_klausul
-from perbup_gen.dokumen.status import (
-    DOKUMEN_PARAF, JenisDokumenParaf, StatusProses, jadwal, muat_status, teks_keadaan, urutan_paraf,
-)
+from perbup_gen.dokumen.jadwal import jadwal, teks_keadaan
+from perbup_gen.dokumen.paraf import DOKUMEN_PARAF, JenisDokumenParaf, urutan_paraf
+from perbup_gen.konfigurasi.status import StatusProses
 
 JUDUL = "DAFTAR PERIKSA PARAF KOORDINASI DAN JADWAL TAHAPAN"
 KEPALA_PARAF = ["No", "Jabatan", "Nama", "Paraf", "Tanggal"]
@@ -50,12 +50,10 @@ def judul_perbup(hasil: HasilMuat) -> str:
     return f"Peraturan Bupati {k.kabupaten.nama} tentang {k.perbup.tentang}"
 
 
-def bangun_checklist(hasil: HasilMuat, status: StatusProses | None = None) -> Dokumen:
-    """The checklist document. `status` None: read status.yaml from the config folder (an absent
-    file is an empty status). Needs no `penomoran.susun()` (no lists, no references)."""
+def bangun_checklist(hasil: HasilMuat, status: StatusProses) -> Dokumen:
+    """The checklist document with the initials and finished steps of `status` (checked by
+    proses.status.muat_status). Needs no `penomoran.susun()` (no lists, no references)."""
     k = hasil.konfigurasi
-    if status is None:
-        status = muat_status(hasil)
     opd = k.opd_pemrakarsa
     tentang = f"PENYUSUNAN {judul_perbup(hasil).upper()}"
     data, posisi, nama = baca_yaml_klausul(pustaka_klausul(hasil), "checklist.yaml")

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
 from perbup_gen.jalur import TEMPLAT
 from perbup_gen.naskah.bilangan import huruf
+from perbup_gen.naskah.tampil import bersih
 from perbup_gen.naskah.model import (
     Alinea, Bab, Bagian, Blok, Daftar, Diktum, Dokumen, Inline, Paragraf, Pasal, Rujukan, Tabel,
     TandaTangan,
@@ -29,16 +29,6 @@ __all__ = ["render_markdown", "render_html", "bersih"]
 
 TEMPLATES = TEMPLAT
 _INDEN = "\u00a0" * 4  # non-breaking spaces: visible indent that no Markdown parser reads as code
-
-_KONTROL = {c: 0x2400 + c for c in range(0x20) if c not in (9, 10, 13)}
-_KONTROL[0x7F] = 0x2421
-_KONTROL.update({c: 0xFFFD for c in (*range(0x80, 0xA0), *range(0xD800, 0xE000))})
-
-
-def bersih(s: str) -> str:
-    """Text safe to show: control characters made visible, line breaks and tabs made spaces."""
-    return re.sub(r"[\t\r\n]+", " ", str(s).translate(_KONTROL))
-
 
 # --- checks shared by both renderers -------------------------------------------------------------
 

@@ -43,6 +43,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 from perbup_gen.naskah import bilangan
+from perbup_gen.periksa.laporan import Temuan
 from perbup_gen.naskah.model import Alinea, Ayat, Bab, Daftar, Diktum, Dokumen, Inline, Pasal, Rujukan, semua_pasal
 
 Tingkat = Literal["galat", "peringatan"]
@@ -815,3 +816,11 @@ def istilah_definisi(dok: Dokumen) -> list[str]:
     p.kumpulkan()
     p.cek_definisi()
     return [i for i, _ in p.istilah]
+
+
+def periksa_dokumen(dok: Dokumen, nama_dokumen: str, peraturan: dict | None = None,
+                    wilayah: str | None = None, desa: str | None = None) -> list[Temuan]:
+    """The drafting checks of one numbered Dokumen as report findings (`peraturan`: the citation
+    table; `wilayah`: the region's name, a proper noun)."""
+    return [Temuan(t.tingkat, nama_dokumen, t.tempat, t.pesan, desa)
+            for t in periksa_naskah(dok, peraturan, wilayah)]

@@ -132,7 +132,7 @@ def berkas_checklist(hasil: HasilMuat, penyaji: Penyaji) -> Iterator[BerkasKelua
     """The checklist as DOCX (or the chosen format) and always as Markdown too."""
     from perbup_gen.dokumen.checklist import bangun_checklist
     from perbup_gen.keluaran.teks import render_markdown
-    from perbup_gen.dokumen.status import muat_status
+    from perbup_gen.proses.status import muat_status
 
     dok = bangun_checklist(hasil, muat_status(hasil))
     yield BerkasKeluaran(f"checklist/daftar-periksa.{penyaji.format}", penyaji(dok), "checklist")

@@ -1,0 +1,66 @@
+"""Commands on the config: validate, schema, init, roster-templat."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from perbup_gen.cli.dasar import ARG_KONFIGURASI, _tangani_kesalahan, main
+
+
+@main.command()
+@ARG_KONFIGURASI
+@_tangani_kesalahan
+def validate(konfigurasi: Path) -> None:
+    """Periksa konfigurasi KONFIGURASI (folder atau berkas kabupaten.yaml) dan tampilkan ringkasannya."""
+    from perbup_gen.konfigurasi.muat import muat_konfigurasi, ringkas
+
+    hasil = muat_konfigurasi(konfigurasi)
+    r = ringkas(hasil)
+    k = hasil.konfigurasi
+    click.echo(f"Konfigurasi sah: {k.nama_kabupaten}, Provinsi {k.kabupaten.provinsi}, tahun {k.tahun}")
+    click.echo(f"  {r.kecamatan} kecamatan, {r.desa} desa, {r.kelurahan} kelurahan")
+    click.echo(f"  roster: {r.desa_di_roster} desa, {r.kpm} KPM")
+    if r.desa_tanpa_kpm:
+        click.echo(f"  {len(r.desa_tanpa_kpm)} desa belum mempunyai KPM: " + ", ".join(r.desa_tanpa_kpm[:10]) + (" ..." if len(r.desa_tanpa_kpm) > 10 else ""))
+    if r.desa_tanpa_roster:
+        click.echo(f"  {len(r.desa_tanpa_roster)} desa belum ada di roster: " + ", ".join(r.desa_tanpa_roster[:10]) + (" ..." if len(r.desa_tanpa_roster) > 10 else ""))
+    if k.contoh:
+        click.echo("  (CONTOH: nama-nama orang dalam konfigurasi ini fiktif)")
+
+
+@main.command()
+@_tangani_kesalahan
+def schema() -> None:
+    """Cetak JSON Schema konfigurasi (untuk editor YAML)."""
+    from perbup_gen.konfigurasi.skema import skema_json
+
+    click.echo(skema_json())
+
+
+@main.command()
+@click.argument("kode", metavar="KODE")
+@click.option("-o", "--output", "folder", type=click.Path(path_type=Path), default=None, help="Folder tujuan (bawaan: nama kabupaten).")
+@click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada.")
+@_tangani_kesalahan
+def init(kode: str, folder: Path | None, force: bool) -> None:
+    """Buat folder konfigurasi baru untuk kabupaten dengan kode Kemendagri KODE (mis. 62.10)."""
+    from perbup_gen.konfigurasi.inisialisasi import buat_folder_kabupaten
+
+    hasil = buat_folder_kabupaten(kode, folder, force=force)
+    for p in hasil:
+        click.echo(f"  ditulis: {p}")
+    click.echo(f"Lengkapi isian bertanda ISI, lalu jalankan: perbup-gen validate {hasil[0].parent}")
+
+
+@main.command("roster-templat")
+@click.argument("tujuan", type=click.Path(path_type=Path))
+@click.option("--kabupaten", "kode", default=None, help="Isi baris desa dari daftar Kemendagri untuk kode kabupaten ini.")
+@click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada.")
+@_tangani_kesalahan
+def roster_templat(tujuan: Path, kode: str | None, force: bool) -> None:
+    """Tulis templat roster Excel kosong (kolom dan daftar pilihan) ke TUJUAN (.xlsx)."""
+    from perbup_gen.konfigurasi.inisialisasi import tulis_roster_kabupaten
+
+    tulis_roster_kabupaten(tujuan, kode, force=force)
+    click.echo(f"ditulis: {tujuan}")

@@ -1,0 +1,24 @@
+"""`perbup-gen check`."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from perbup_gen.cli.dasar import ARG_KONFIGURASI, _tangani_kesalahan, main
+
+
+@main.command()
+@ARG_KONFIGURASI
+@click.option("--md", "keluaran_md", type=click.Path(path_type=Path), default=None, help="Tulis juga laporan Markdown ke berkas ini.")
+@click.option("--html", "keluaran_html", type=click.Path(path_type=Path), default=None, help="Tulis juga laporan HTML ke berkas ini.")
+@_tangani_kesalahan
+def check(konfigurasi: Path, keluaran_md: Path | None, keluaran_html: Path | None) -> None:
+    """Periksa naskah (kaidah Lampiran II UU 12/2011) dan data (KPM, APBDes, roster). Kode keluar 1
+    bila ada galat."""
+    from perbup_gen.proses.periksa import jalankan_periksa
+
+    teks, kode = jalankan_periksa(konfigurasi, keluaran_md, keluaran_html)
+    click.echo(teks, nl=False)
+    sys.exit(kode)
