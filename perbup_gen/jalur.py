@@ -1,9 +1,56 @@
-"""Where the project's own folders are. The package is installed editable (`pip install -e .`), so
+"""Where the project's own folders are, and safe file names. The package is installed editable (`pip install -e .`), so
 `clauses/` and `templates/` are found beside it at the top of the repository."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 AKAR = Path(__file__).resolve().parent.parent
 KLAUSUL = AKAR / "clauses"
 TEMPLAT = AKAR / "templates"
+
+
+# --- safe file names
+
+PANJANG_MAKS = 120  # longest file name part that nama_berkas() makes -----------------------------------------------------------------------------
+
+_APOSTROF = dict.fromkeys(map(ord, "'’‘`´ʼ"), None)
+_BUKAN_AMAN = re.compile(r"[^a-z0-9.]+")  # "-" itself is folded too, so runs collapse
+_TITIK_STRIP = re.compile(r"[.-]{2,}")
+# Device names Windows refuses as a file name, with or without an extension.
+_NAMA_WINDOWS = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
+
+
+def _slug(teks: str) -> str:
+    s = unicodedata.normalize("NFKD", str(teks)).translate(_APOSTROF)
+    s = s.encode("ascii", "ignore").decode("ascii").lower()
+    s = _BUKAN_AMAN.sub("-", s)
+    # "mns.-timu" -> "mns-timu", "a..b" -> "a.b": never "..", no dot next to a hyphen.
+    s = _TITIK_STRIP.sub(lambda m: "-" if "-" in m.group() else ".", s)
+    return s.strip(".-")
+
+
+def nama_berkas(*bagian: str, panjang_maks: int = PANJANG_MAKS) -> str:
+    """A safe, readable file name part from codes and names.
+
+    >>> nama_berkas("62.10.01.2002", "Sepang Kota")
+    '62.10.01.2002-sepang-kota'
+
+    Lowercase ASCII letters, digits, "." and "-" only; accents transliterated, apostrophes dropped,
+    every other run of characters becomes one "-". Never empty, never "..", never a leading or
+    trailing "." or "-", never a path separator, never a Windows device name, at most
+    `panjang_maks` characters. Put the code first: it keeps names unique.
+    """
+    if panjang_maks < 8:
+        raise ValueError("panjang_maks terlalu kecil")
+    s = "-".join(p for p in (_slug(b) for b in bagian) if p)
+    if len(s) > panjang_maks:
+        s = s[:panjang_maks].rstrip(".-")
+    if not s:
+        s = "berkas"
+    if s.split(".", 1)[0] in _NAMA_WINDOWS:
+        s = f"berkas-{s}"[:panjang_maks].rstrip(".-")
+    return s
+
+

@@ -13,8 +13,9 @@ from perbup_gen.konfigurasi.model import KPM, Desa
 from perbup_gen.naskah.model import (
     Ayat, Bab, Butir, Daftar, Diktum, Dokumen, Judul, Pasal, Pembukaan, Rujukan, Teks, teks,
 )
-from perbup_gen.konfigurasi.muat import muat_konfigurasi, muat_peraturan
-from perbup_gen.konfigurasi.model import Peraturan
+from perbup_gen.konfigurasi.muat import muat_konfigurasi
+from perbup_gen.konfigurasi.peraturan import muat_peraturan
+from perbup_gen.konfigurasi.peraturan import Peraturan
 from perbup_gen.naskah.penomoran import susun
 from perbup_gen.periksa.data import periksa_data
 from perbup_gen.periksa.laporan import DOKUMEN_KONFIGURASI, DOKUMEN_PERBUP, LaporanPeriksa, Temuan

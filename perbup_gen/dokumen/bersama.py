@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from perbup_gen.naskah import bilangan
-from perbup_gen.konfigurasi.model import Konfigurasi, Orang, Peraturan
+from perbup_gen.konfigurasi.model import Konfigurasi, Orang
+from perbup_gen.konfigurasi.peraturan import Peraturan, kunci_urut
 from perbup_gen.errors import ConfigError, Masalah
 from perbup_gen.naskah.model import Inline, Kepala, TandaTangan, teks
 from perbup_gen.errors import KlausulError
@@ -20,8 +21,6 @@ from perbup_gen.naskah.klausul import PustakaKlausul
 from perbup_gen.konfigurasi.muat import HasilMuat
 from perbup_gen.konfigurasi.yaml_muat import Posisi, muat_yaml
 
-# Hierarchy of regulations (UU 12/2011 Pasal 7 and 8), for ordering Mengingat.
-HIERARKI = ["UU", "PP", "Perpres", "Permen", "Perda", "Perbup", "Lainnya"]
 TITIK = "..."
 
 
@@ -77,11 +76,6 @@ def konteks_dasar(hasil: HasilMuat) -> dict[str, Any]:
         "perbup": k.perbup,
         "data_stunting": k.data_stunting,
     }
-
-
-def kunci_urut(p: Peraturan) -> tuple:
-    tanggal = p.tanggal or (_dt.date(p.tahun, 1, 1) if p.tahun else _dt.date.max)
-    return (HIERARKI.index(p.jenis), tanggal, p.nomor or 0)
 
 
 def susun_mengingat(hasil: HasilMuat, kunci: Iterable[str], jalur: tuple) -> list[str]:

@@ -32,11 +32,11 @@ import json
 import os
 import re
 import tempfile
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from perbup_gen.jalur import nama_berkas  # noqa: F401  (re-exported)
 from perbup_gen.errors import ConfigError, Lokasi, Masalah, OutputError
 
 __all__ = [
@@ -50,48 +50,6 @@ __all__ = [
 ]
 
 NAMA_MANIFEST = "manifest.json"
-PANJANG_MAKS = 120
-
-# --- safe file names -----------------------------------------------------------------------------
-
-_APOSTROF = dict.fromkeys(map(ord, "'’‘`´ʼ"), None)
-_BUKAN_AMAN = re.compile(r"[^a-z0-9.]+")  # "-" itself is folded too, so runs collapse
-_TITIK_STRIP = re.compile(r"[.-]{2,}")
-# Device names Windows refuses as a file name, with or without an extension.
-_NAMA_WINDOWS = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
-
-
-def _slug(teks: str) -> str:
-    s = unicodedata.normalize("NFKD", str(teks)).translate(_APOSTROF)
-    s = s.encode("ascii", "ignore").decode("ascii").lower()
-    s = _BUKAN_AMAN.sub("-", s)
-    # "mns.-timu" -> "mns-timu", "a..b" -> "a.b": never "..", no dot next to a hyphen.
-    s = _TITIK_STRIP.sub(lambda m: "-" if "-" in m.group() else ".", s)
-    return s.strip(".-")
-
-
-def nama_berkas(*bagian: str, panjang_maks: int = PANJANG_MAKS) -> str:
-    """A safe, readable file name part from codes and names.
-
-    >>> nama_berkas("62.10.01.2002", "Sepang Kota")
-    '62.10.01.2002-sepang-kota'
-
-    Lowercase ASCII letters, digits, "." and "-" only; accents transliterated, apostrophes dropped,
-    every other run of characters becomes one "-". Never empty, never "..", never a leading or
-    trailing "." or "-", never a path separator, never a Windows device name, at most
-    `panjang_maks` characters. Put the code first: it keeps names unique.
-    """
-    if panjang_maks < 8:
-        raise ValueError("panjang_maks terlalu kecil")
-    s = "-".join(p for p in (_slug(b) for b in bagian) if p)
-    if len(s) > panjang_maks:
-        s = s[:panjang_maks].rstrip(".-")
-    if not s:
-        s = "berkas"
-    if s.split(".", 1)[0] in _NAMA_WINDOWS:
-        s = f"berkas-{s}"[:panjang_maks].rstrip(".-")
-    return s
-
 
 # --- the writer ----------------------------------------------------------------------------------
 

@@ -101,7 +101,7 @@ roster: roster.xlsx
 
 
 def buat_folder_kabupaten(kode: str, folder: Path | None, force: bool = False) -> list[Path]:
-    from perbup_gen.keluaran.berkas import nama_berkas
+    from perbup_gen.jalur import nama_berkas
 
     wilayah, kab = _kabupaten(kode)
     folder = folder or Path(nama_berkas(_tanpa_awalan(kab.nama)))

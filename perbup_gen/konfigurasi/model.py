@@ -12,7 +12,10 @@ import re
 from decimal import Decimal
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
+
+from perbup_gen.konfigurasi.dasar import Model, Teks
+from perbup_gen.konfigurasi.peraturan import Peraturan
 
 PENDIDIKAN = ["SD", "SLTP", "SLTA", "D1", "D2", "D3", "D4", "S1", "S2", "S3"]
 _PENDIDIKAN_SINONIM = {
@@ -43,13 +46,6 @@ KODE_KECAMATAN = r"^\d{2}\.\d{2}\.\d{2}$"
 KODE_DESA = r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$"
 
 
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
-
-
-Teks = str  # a non-template text value; documents insert it literally
-
-
 class Orang(Model):
     nama: Teks = Field(min_length=1)
     nip: Optional[Teks] = None
@@ -77,19 +73,6 @@ class PejabatDaerah(Model):
     sekretaris_daerah: Orang
     asisten: list[Pejabat] = Field(default_factory=list)
     kepala_bagian_hukum: Orang
-
-
-class Peraturan(Model):
-    """One entry of the citation table, or a local addition in the config."""
-
-    jenis: Literal["UU", "PP", "Perpres", "Permen", "Perda", "Perbup", "Lainnya"]
-    teks: Teks = Field(min_length=1)  # full citation as it appears under Mengingat
-    tanggal: Optional[_dt.date] = None  # for ordering within a level
-    tahun: Optional[int] = None
-    nomor: Optional[int] = None
-    dicabut_oleh: Optional[str] = None  # key of the regulation that revoked it
-    diubah: list[str] = Field(default_factory=list)  # keys of amendments already folded into `teks`
-    diperiksa: bool = True  # False: recalled, not yet checked against the gazette
 
 
 class Kabupaten(Model):

@@ -16,7 +16,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from perbup_gen import jalur as jalur_paket
-from perbup_gen.konfigurasi.model import Konfigurasi, Peraturan
+from perbup_gen.konfigurasi.model import Konfigurasi
+from perbup_gen.konfigurasi.peraturan import Peraturan, muat_peraturan
 from perbup_gen.errors import ConfigError, Lokasi, Masalah
 from perbup_gen.konfigurasi.yaml_muat import Posisi, muat_yaml
 
@@ -78,10 +79,6 @@ def muat_data(data: dict, folder: Path, nama: str = "<data>") -> HasilMuat:
     pos_data = Posisi()
     pos_data.catat((), Lokasi(nama))
     return validasi(_gabung(dasar, data, posisi, pos_data, ()), posisi, folder, [])
-
-
-def muat_peraturan() -> tuple[dict[str, Any], Posisi]:
-    return muat_yaml(jalur_paket.KLAUSUL / "dasar_hukum.yaml", "clauses/dasar_hukum.yaml")
 
 
 def muat_konfigurasi(sumber: Path | str) -> HasilMuat:

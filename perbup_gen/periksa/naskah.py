@@ -388,7 +388,7 @@ class _Pemeriksa:
             for kunci, p in self.peraturan.items():
                 peta[" ".join(p.teks.split()).rstrip(";").strip()] = (kunci, p)
         sebelumnya: tuple | None = None
-        from perbup_gen.dokumen.bersama import HIERARKI, kunci_urut
+        from perbup_gen.konfigurasi.peraturan import HIERARKI, kunci_urut
 
         for s in mengingat:
             t = " ".join(s.teks.split())
