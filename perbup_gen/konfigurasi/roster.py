@@ -157,6 +157,9 @@ def _baris_csv(path: Path, tampil: str) -> list[tuple[int, list[str]]]:
 def _baris_xlsx(path: Path, tampil: str) -> list[tuple[int, list[Any]]]:
     import openpyxl
 
+    from perbup_gen.konfigurasi.arsip import periksa_zip
+
+    periksa_zip(path, tampil)  # before openpyxl inflates anything
     try:
         buku = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises many kinds for a broken file
