@@ -34,7 +34,7 @@ from perbup_gen.web.tugas import PengelolaTugas, baris_masalah
 
 ASET = TEMPLAT / "web" / "aset"
 HOST_LOKAL = {"127.0.0.1", "localhost", "::1"}
-_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; frame-src 'self'; "
+_CSP = ("default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; frame-src 'self'; "
         "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 _CSP_NASKAH = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'"
 
@@ -54,7 +54,7 @@ def host_lokal(host: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _lingkungan() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLAT / "web")), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                             trim_blocks=True, lstrip_blocks=True)
     env.filters["tanggal"] = lambda d: _tanggal_id(d)
     return env
 
@@ -90,8 +90,8 @@ def buat_aplikasi(atur: Pengaturan) -> Starlette:
         Route("/isian", web.isian, methods=["GET", "POST"]),
         Route("/periksa", web.periksa_ulang, methods=["POST"]),
         Route("/bangun", web.bangun, methods=["POST"]),
-        Route("/tugas/{id}", web.tugas),
         Route("/tugas/{id}.json", web.tugas_json),
+        Route("/tugas/{id}", web.tugas),
         Route("/pratinjau/{kunci}", web.pratinjau),
         Route("/naskah/{kunci}", web.naskah),
         Route("/status", web.status),
@@ -148,7 +148,7 @@ class _Web:
         if csp:
             resp.headers["Content-Security-Policy"] = csp
         resp.headers["X-Content-Type-Options"] = "nosniff"
-        resp.headers["Referrer-Policy"] = "no-referrer"
+        resp.headers["Referrer-Policy"] = "same-origin"  # keeps the Origin header of our own forms
         resp.headers["X-Frame-Options"] = "SAMEORIGIN"
         resp.headers["Cache-Control"] = "no-store"
         return resp
