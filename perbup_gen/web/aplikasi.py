@@ -489,7 +489,7 @@ class _Web:
         data = self.tugas_kerja.keadaan(sesi.folder_tugas, request.path_params["id"])
         if data is None:
             raise HTTPException(404)
-        return self._cookie(JSONResponse({k: data.get(k) for k in ("keadaan", "tahap", "selesai", "jumlah", "pesan")}), sesi)
+        return self._cookie(JSONResponse({k: data.get(k) for k in ("keadaan", "tahap", "selesai", "jumlah", "pesan", "hasil")}), sesi)
 
     async def pratinjau(self, request: Request):
         sesi, _, lain = await self._mulai(request)
