@@ -106,7 +106,7 @@ def buat_aplikasi(atur: Pengaturan) -> Starlette:
     ]
     middleware = [Middleware(unggah.BatasBadan)]
     if atur.host_lokal:  # no password on localhost: refuse other Host headers (DNS rebinding)
-        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost", "[::1]", "testserver"]))
+        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost", "[::1]"]))
     @contextlib.asynccontextmanager
     async def umur(app):
         yield
