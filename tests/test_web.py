@@ -319,3 +319,19 @@ def test_muat_terkurung(tmp_path):
         assert pesan in e.value.masalah[0].pesan and e.value.masalah[0].lokasi.baris is not None
     (folder / "kabupaten.yaml").write_text(KABUPATEN_YAML.decode().replace("roster: roster.csv", "roster: ../luar.csv"), encoding="utf-8")
     assert len(muat_konfigurasi(folder).konfigurasi.desa) == 114
+
+
+def test_bangun_memeriksa_lagi_bila_berkas_berubah(klien, data):
+    """The build skips the check only when the check job saw exactly these files without error."""
+    _unggah(klien, {"konfigurasi": ("kabupaten.yaml", KABUPATEN_YAML), "roster": ("r.csv", ROSTER_CSV)})
+    (sesi,) = _folder_sesi(data)
+    roster = sesi / "kabupaten" / "roster.csv"
+    # changed behind the app's back: the KPM of Sepang Kota becomes its own Kepala Desa (a check error)
+    roster.write_bytes(ROSTER_CSV.replace(b"Rudi Nahan,25,,1205000000,759000000,83490000,Marlina Pahu",
+                                          b"Rudi Nahan,25,,1205000000,759000000,83490000,Rudi Nahan"))
+    r = klien.post("/bangun", data={"_csrf": klien.csrf}, follow_redirects=False)
+    t = _tunggu(klien, r.headers["location"])
+    assert t["keadaan"] == "gagal" and "Pemeriksaan menemukan galat" in t["pesan"]
+    assert not (sesi / "keluaran" / "set.zip").exists()
+    r = klien.post("/bangun", data={"_csrf": klien.csrf, "paksa": "ya"}, follow_redirects=False)
+    assert _tunggu(klien, r.headers["location"])["keadaan"] == "selesai"

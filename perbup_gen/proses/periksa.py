@@ -112,9 +112,9 @@ class PemeriksaanGagal(PerbupGenError):
                          "ulang dengan --force untuk tetap membuatnya.")
 
 
-def pastikan_lolos(hasil: HasilMuat, paksa: bool = False) -> LaporanPeriksa:
+def pastikan_lolos(hasil: HasilMuat, paksa: bool = False, setiap: Callable[[], None] | None = None) -> LaporanPeriksa:
     """Run the checks before a build: raise PemeriksaanGagal on errors unless `paksa`."""
-    laporan = periksa(hasil)
+    laporan = periksa(hasil, setiap=setiap)
     if laporan.ada_galat and not paksa:
         raise PemeriksaanGagal(laporan)
     return laporan
