@@ -288,11 +288,27 @@ def test_bangun_dan_unduh_satu_dokumen(klien):
     assert "attachment" in docx.headers["content-disposition"] and "62.10.01.2002-sepang-kota.docx" in docx.headers["content-disposition"]
     assert "Marlina Pahu" in "\n".join(baca(docx.content))
     assert klien.get("/unduh/dokumen/..%2F..%2Fsesi.json").status_code == 404
-    # a second job while one runs is refused
-    r1 = klien.post("/bangun", data={"_csrf": klien.csrf}, follow_redirects=False)
-    r2 = klien.post("/periksa", data={"_csrf": klien.csrf})
-    assert r2.status_code == 409 and "Masih ada pekerjaan" in r2.text
-    _tunggu(klien, r1.headers["location"])
+
+
+def test_satu_pekerjaan_sekaligus_per_sesi(klien, data):
+    """A second job (or an upload) while one runs in the same session is refused."""
+    import json
+    from concurrent.futures import Future
+
+    _unggah(klien, {"konfigurasi": ("kabupaten.yaml", KABUPATEN_YAML), "roster": ("r.csv", ROSTER_CSV)})
+    (sesi,) = _folder_sesi(data)
+    id_tugas = json.loads((sesi / "sesi.json").read_text())["tugas"]
+    jalan = sesi / "tugas" / f"{id_tugas}.json"
+    jalan.write_text(json.dumps({"id": id_tugas, "jenis": "bangun", "keadaan": "berjalan", "tahap": "membuat dokumen"}))
+    web = klien.app.state.web
+    web.tugas_kerja._berjalan[id_tugas] = Future()  # as if its worker were still busy
+    r = klien.post("/periksa", data={"_csrf": klien.csrf})
+    assert r.status_code == 409 and "Masih ada pekerjaan" in r.text
+    r = klien.post("/unggah", data={"_csrf": klien.csrf}, files={"roster": ("r.csv", ROSTER_CSV)})
+    assert r.status_code == 409
+    # a job this server does not run (stopped before it ended) is reported as cut off
+    del web.tugas_kerja._berjalan[id_tugas]
+    assert "terputus" in klien.get(f"/tugas/{id_tugas}.json").json()["pesan"]
 
 
 def test_muat_terkurung(tmp_path):

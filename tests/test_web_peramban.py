@@ -64,7 +64,11 @@ def _unggah(driver, url, berkas: dict[str, Path]):
     driver.get(url + "/")
     for nama, path in berkas.items():
         driver.find_element(By.ID, f"berkas-{nama}").send_keys(str(path))
-    driver.find_element(By.ID, "tombol-unggah").click()
+    tombol = driver.find_element(By.ID, "tombol-unggah")
+    tombol.click()
+    from selenium.webdriver.support import expected_conditions as EC
+
+    _tunggu(driver, EC.staleness_of(tombol))  # this page is gone
     # the job page follows the check and comes back to the home page with the result
     _tunggu(driver, lambda d: d.current_url.rstrip("/") == url and d.find_elements(By.ID, "ringkasan"))
     return driver.find_element(By.ID, "ringkasan").text
@@ -93,7 +97,11 @@ def test_unggah_salah_perbaiki_bangun_unduh(peramban, server, tmp_path):
     assert ringkasan.startswith("0 galat")
     assert "SK KPM 114 desa" in peramban.page_source
 
-    peramban.find_element(By.ID, "tombol-bangun").click()
+    tombol = peramban.find_element(By.ID, "tombol-bangun")
+    tombol.click()
+    from selenium.webdriver.support import expected_conditions as EC
+
+    _tunggu(peramban, EC.staleness_of(tombol))
     _tunggu(peramban, lambda d: d.find_elements(By.ID, "hasil-bangun"))
     assert "SK KPM untuk 114 desa" in peramban.find_element(By.ID, "hasil-bangun").text
     peramban.find_element(By.ID, "unduh-zip").click()

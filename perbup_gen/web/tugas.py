@@ -215,6 +215,19 @@ def _nama_zip(hasil) -> str:
     return nama_berkas("perbup-gen", k.kabupaten.nama, str(k.tahun))
 
 
+def _awasi_induk(induk: int) -> None:
+    """Pool initializer: end this worker when the server process is gone (killed with SIGKILL, or
+    stopped while the pool was busy). Without it an orphaned worker waits forever on its queue,
+    since its siblings keep the queue's pipe open."""
+    def awasi() -> None:
+        while True:
+            time.sleep(1)
+            if os.getppid() != induk:
+                os._exit(0)
+
+    threading.Thread(target=awasi, daemon=True, name="awasi-induk").start()
+
+
 # --- in the server process -----------------------------------------------------------------------
 
 
@@ -230,7 +243,8 @@ class PengelolaTugas:
     def _kolam(self) -> ProcessPoolExecutor:
         with self._kunci:
             if self._pool is None:
-                self._pool = ProcessPoolExecutor(self.pekerja, mp_context=multiprocessing.get_context("spawn"))
+                self._pool = ProcessPoolExecutor(self.pekerja, mp_context=multiprocessing.get_context("spawn"),
+                                                 initializer=_awasi_induk, initargs=(os.getpid(),))
             return self._pool
 
     def mulai(self, jenis: str, folder_sesi: Path, opsi: dict | None = None) -> str:
@@ -265,7 +279,15 @@ class PengelolaTugas:
         return bool(data) and data.get("keadaan") not in SELESAI
 
     def tutup(self) -> None:
+        """Stop the pool: queued jobs are cancelled, running ones end with the server."""
         with self._kunci:
-            if self._pool is not None:
-                self._pool.shutdown(wait=False, cancel_futures=True)
-                self._pool = None
+            if self._pool is None:
+                return
+            proses = list(getattr(self._pool, "_processes", {}).values())
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            for p in proses:
+                if p.is_alive():
+                    p.terminate()
+            for p in proses:
+                p.join(5)
+            self._pool = None
