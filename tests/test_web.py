@@ -351,3 +351,23 @@ def test_bangun_memeriksa_lagi_bila_berkas_berubah(klien, data):
     assert not (sesi / "keluaran" / "set.zip").exists()
     r = klien.post("/bangun", data={"_csrf": klien.csrf, "paksa": "ya"}, follow_redirects=False)
     assert _tunggu(klien, r.headers["location"])["keadaan"] == "selesai"
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice tidak terpasang: apt-get install libreoffice-writer-nogui (CI memasangnya)")
+def test_pdf_dari_web(klien):
+    """"juga PDF": the set's DOCX converted in one LibreOffice run, a ZIP of the PDFs, one PDF alone."""
+    baris = ROSTER_CSV.decode().splitlines()
+    kecil = "\n".join([baris[0]] + [b for b in baris[1:] if b.startswith("62.10.01.2002")]) + "\n"
+    _unggah(klien, {"konfigurasi": ("kabupaten.yaml", KABUPATEN_YAML), "roster": ("r.csv", kecil.encode())})
+    r = klien.post("/bangun", data={"_csrf": klien.csrf, "pdf": "ya", "paksa": "ya"}, follow_redirects=False)
+    t = _tunggu(klien, r.headers["location"])
+    assert t["keadaan"] == "selesai", t
+    isi = klien.get("/unduh/pdf.zip")
+    with zipfile.ZipFile(io.BytesIO(isi.content)) as z:
+        nama = sorted(z.namelist())
+        assert "perbup-gen-gunung-mas-2025-pdf/perbup/rancangan-perbup-peran-desa.pdf" in nama
+        assert "perbup-gen-gunung-mas-2025-pdf/sk-kpm/62.10.01.2002-sepang-kota.pdf" in nama
+        assert all(z.read(n)[:5] == b"%PDF-" for n in nama)
+    pdf = klien.get("/unduh/dokumen/sk-kpm-62.10.01.2002.pdf")
+    assert pdf.status_code == 200 and pdf.content[:5] == b"%PDF-" and pdf.headers["content-type"] == "application/pdf"
+    assert 'href="/unduh/pdf.zip"' in klien.get("/").text
