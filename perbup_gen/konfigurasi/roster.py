@@ -167,8 +167,8 @@ def _baris_xlsx(path: Path, tampil: str) -> list[tuple[int, list[Any]]]:
     return hasil
 
 
-def tulis_templat_roster(path: Path, desa: list[tuple[str, str, str]] | None = None) -> None:
-    """Write an Excel roster template: the columns, drop-down lists, and optionally one row per
+def tulis_templat_roster(path, desa: list[tuple[str, str, str]] | None = None) -> None:
+    """Write an Excel roster template (to a path or a binary file object): the columns, drop-down lists, and optionally one row per
     desa (kode, nama, kecamatan) prefilled from the national list."""
     import openpyxl
     from openpyxl.styles import Alignment, Font, PatternFill
