@@ -105,3 +105,48 @@ def test_bantuan_berbahasa_indonesia(argumen):
     teks = re.sub(r"\b(build|check|checklist|init|schema|status|validate|perbup|tim-penyusun|sk-kpm|"
                   r"roster-templat|manifest\.json|status\.yaml|docx|md|html|out)\b", "", hasil.output)
     assert not INGGRIS.search(teks), hasil.output
+
+
+def _tanpa_jalur(teks: str, *folder: Path) -> str:
+    for f in folder:
+        teks = teks.replace(str(f), "F")
+    return teks
+
+
+@pytest.mark.parametrize("nama", sorted(p.name for p in (AKAR / "tests" / "rawan" / "yaml").iterdir()))
+def test_pesan_yaml_berbahasa_indonesia(nama, tmp_path, monkeypatch):
+    """PyYAML's and pydantic's words never reach the user, for every file of the bad-YAML corpus."""
+    import shutil
+
+    (tmp_path / "kab").mkdir()
+    shutil.copy(AKAR / "tests" / "rawan" / "yaml" / nama, tmp_path / "kab" / "kabupaten.yaml")
+    monkeypatch.chdir(tmp_path)
+    hasil = CliRunner().invoke(main, ["validate", "kab"])
+    assert hasil.exit_code == 2
+    teks = re.sub(r"tag YAML '[^']*'", "", hasil.output)  # the offending tag, quoted as written
+    assert not INGGRIS.search(teks), hasil.output
+
+
+def test_pesan_pydantic_berbahasa_indonesia(tmp_path, monkeypatch):
+    """Every kind of schema error a config can make, in one file: no pydantic text, no links."""
+    import shutil
+
+    kab = tmp_path / "kab"
+    shutil.copytree(AKAR / "examples" / "katingan", kab)
+    utama = kab / "kabupaten.yaml"
+    teks = utama.read_text(encoding="utf-8")
+    for lama, baru in [("tahun: 2025", "tahun: duaribu\ntak_dikenal: 1\ntata_letak: {ukuran_huruf: 99, lebar_mm: x, "
+                                       "huruf: [a]}\npemrakarsa: [x]"),
+                       ("insentif: {jumlah: 400000}", "insentif: {jumlah: -5, periode: dekade}"),
+                       ("pendidikan: SMA", "pendidikan: [SMA]"),
+                       ("kepala_desa: {nama: Hendra Sahay}", "kepala_desa: Hendra Sahay"),
+                       ("nip: \"196905051994031008\"", "nip: 123"),
+                       ("kode: \"62.06.01.2002\"", "kode: 62.06.01.2002\n    tanggal_sk: 2025-02-30x")]:
+        assert lama in teks, lama
+        teks = teks.replace(lama, baru, 1)
+    utama.write_text(teks, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    hasil = CliRunner().invoke(main, ["validate", "kab"])
+    assert hasil.exit_code == 2
+    assert hasil.output.count("\n  - ") >= 10, hasil.output
+    assert not INGGRIS.search(hasil.output), hasil.output

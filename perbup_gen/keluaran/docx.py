@@ -231,6 +231,12 @@ def _contoh(fmt: tuple[str, str], n: int = 1) -> str:
 from perbup_gen.konfigurasi.gambar import ukuran_gambar as _ukuran_gambar  # noqa: E402  (also checked by validate)
 
 
+def _alasan(e: Exception) -> str:
+    from perbup_gen.errors import alasan_os
+
+    return alasan_os(e) if isinstance(e, OSError) else str(e)  # ours are Indonesian; the OS's are not
+
+
 _LEBAR_LAMBANG = 900000  # EMU: 2.5 cm
 
 
@@ -302,7 +308,7 @@ class PenyajiDocx:
                 self._urutan = [n for n in z.namelist() if not n.endswith("/")]
                 bagian = {n: z.read(n) for n in self._urutan}
         except (OSError, zipfile.BadZipFile) as e:
-            raise _salah_template(self.template, f"bukan berkas .docx yang terbaca ({e})") from e
+            raise _salah_template(self.template, "bukan berkas .docx yang terbaca (rusak atau bukan arsip ZIP)") from e
         for wajib in ("[Content_Types].xml", "word/document.xml", "word/styles.xml",
                       "word/numbering.xml", "word/_rels/document.xml.rels", "docProps/core.xml"):
             if wajib not in bagian:
@@ -326,7 +332,7 @@ class PenyajiDocx:
         try:
             akar = etree.fromstring(data)
         except etree.XMLSyntaxError as e:
-            raise _salah_template(self.template, f"styles.xml rusak ({e})") from e
+            raise _salah_template(self.template, "styles.xml rusak (XML tidak sah)") from e
         self._id_gaya: dict[str, str] = {}
         for s in akar.iter(f"{_W}style"):
             nama = s.find(f"{_W}name")
@@ -439,7 +445,7 @@ class PenyajiDocx:
                 data = Path(jalur).read_bytes()
                 ext, w, h = _ukuran_gambar(data)
             except (OSError, ValueError) as e:
-                raise PerbupGenError(f"{jalur}: lambang tidak dapat dibaca sebagai gambar ({e})"
+                raise PerbupGenError(f"{jalur}: lambang tidak dapat dibaca sebagai gambar ({_alasan(e)})"
                                      ) from e
             cy = round(_LEBAR_LAMBANG * h / w) if w else _LEBAR_LAMBANG
             self._gambar[jalur] = (ext, _LEBAR_LAMBANG, cy,
