@@ -344,3 +344,20 @@ def test_lambang_sah_diterima(tmp_path):
                                                                "dasar_pembentukan: uu-5-2002, lambang: lambang.png}"),
                      encoding="utf-8")
     assert muat_konfigurasi(kab).konfigurasi.kabupaten.lambang == "lambang.png"
+
+
+def test_karakter_terlarang_di_status(tmp_path, monkeypatch):
+    """status.yaml is a config file too, and so is what `status` is told on the command line."""
+    kab = _folder(tmp_path, "uang_tanggal_sah.csv")
+    monkeypatch.chdir(tmp_path)
+    hasil = CliRunner().invoke(main, ["status", "kab", "--selesai", "t1-tim", "--tanggal", "2025-01-20",
+                                      "--catatan", "rapat\u202elesai"])
+    assert hasil.exit_code == 2, hasil.output
+    assert ("kab/status.yaml [tahapan.t1-tim.catatan]: karakter pengatur arah teks U+202E tidak boleh ada di "
+            "nilai ini: karakter ke-6") in hasil.output
+    assert not (kab / "status.yaml").exists()
+    (kab / "status.yaml").write_text('tahapan:\n  t1-tim: {selesai: 2025-01-20, catatan: "ok\\x07"}\n', encoding="utf-8")
+    hasil = CliRunner().invoke(main, ["status", "kab"])
+    assert hasil.exit_code == 2
+    assert "kab/status.yaml:2:" in hasil.output and "karakter kendali U+0007 tidak boleh ada" in hasil.output
+    assert not KARAKTER_TERLARANG.search(hasil.output)
