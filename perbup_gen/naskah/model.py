@@ -286,3 +286,83 @@ def semua_pasal(badan: list) -> Iterator[Pasal]:
             yield from semua_pasal(u.isi)
         elif isinstance(u, Paragraf):
             yield from u.pasal
+
+
+def semua_inline(dok: Dokumen) -> Iterator[Inline]:
+    """Every Inline of a document (preamble, body, diktum, free blocks, attachments), in document
+    order, as the mutable lists they are (a pass may rewrite them in place)."""
+    def daftar(d: Daftar) -> Iterator[Inline]:
+        for b in d.butir:
+            yield b.isi
+            if b.daftar:
+                yield from daftar(b.daftar)
+
+    def pasal(p: Pasal) -> Iterator[Inline]:
+        for a in p.ayat:
+            yield a.isi
+            if a.daftar:
+                yield from daftar(a.daftar)
+
+    def unsur(u) -> Iterator[Inline]:
+        if isinstance(u, (Bab, Bagian)):
+            for x in u.isi:
+                yield from unsur(x)
+        elif isinstance(u, Paragraf):
+            for p in u.pasal:
+                yield from pasal(p)
+        elif isinstance(u, Pasal):
+            yield from pasal(u)
+        elif isinstance(u, Diktum):
+            yield u.isi
+            if u.daftar:
+                yield from daftar(u.daftar)
+
+    def blok(bs: list) -> Iterator[Inline]:
+        for b in bs:
+            if isinstance(b, Alinea):
+                yield b.isi
+            elif isinstance(b, Daftar):
+                yield from daftar(b)
+
+    if dok.pembukaan:
+        yield from dok.pembukaan.menimbang
+        yield from dok.pembukaan.mengingat
+        yield from dok.pembukaan.memperhatikan
+    for u in dok.batang_tubuh:
+        yield from unsur(u)
+    yield from blok(dok.isi)
+    for lamp in dok.lampiran:
+        yield from blok(lamp.isi)
+
+
+# --- copies (a builder reuses parsed clauses; numbering works in place) -----------------------------
+
+
+def salin_inline(isi: Inline) -> Inline:
+    return [Teks(x.teks, x.miring, x.tebal) if isinstance(x, Teks) else Rujukan(x.label, x.sumber)
+            for x in isi]
+
+
+def salin_daftar(d: Daftar | None) -> Daftar | None:
+    """A copy of a list, markers (`tanda`) included."""
+    if d is None:
+        return None
+    return Daftar([Butir(salin_inline(b.isi), salin_daftar(b.daftar), b.label, b.tanda) for b in d.butir],
+                  d.sambung, d.jenis)
+
+
+def salin(u):
+    """A copy of a body element (Bab, Bagian, Paragraf, Pasal, Diktum) with everything below it;
+    numbers are not copied (numbering assigns them), list markers are."""
+    if isinstance(u, Diktum):
+        return Diktum(salin_inline(u.isi), salin_daftar(u.daftar), u.label)
+    if isinstance(u, Pasal):
+        return Pasal([Ayat(salin_inline(a.isi), salin_daftar(a.daftar), a.label) for a in u.ayat],
+                     u.label, None, u.sumber)
+    if isinstance(u, Paragraf):
+        return Paragraf(u.judul, [salin(p) for p in u.pasal])
+    if isinstance(u, Bagian):
+        return Bagian(u.judul, [salin(x) for x in u.isi])
+    if isinstance(u, Bab):
+        return Bab(u.judul, [salin(x) for x in u.isi], None, u.sumber)
+    raise TypeError(f"tidak dapat menyalin {type(u).__name__}")
