@@ -105,3 +105,23 @@ def test_klausul_biasa_kabupaten_tetap_jalan(tmp_path):
     dok = bangun_perbup(muat_konfigurasi(folder))
     semua = [teks_polos(a.isi) for b in dok.batang_tubuh for p in getattr(b, "isi", []) if hasattr(p, "ayat") for a in p.ayat]
     assert any("Rp400.000,00" in t for t in semua)
+
+
+def test_batas_waktu_juga_di_utas_lain(konteks):
+    """The web app renders in worker threads: the watchdog stops a runaway loop there too."""
+    import threading
+
+    hasil = {}
+
+    def kerja():
+        try:
+            urai_teks("#### Pasal\n() {% set s = 'x' * 3000 %}{% for a in s %}{% for b in s %}{% for c in s %}"
+                      "{% endfor %}{% endfor %}{% endfor %}\n", konteks, "k.md")
+        except KlausulError as e:
+            hasil["galat"] = e
+
+    t = threading.Thread(target=kerja)
+    t.start()
+    t.join(30)
+    assert not t.is_alive()
+    assert "batas waktu" in str(hasil["galat"]) and hasil["galat"].baris == 2
