@@ -348,13 +348,7 @@ class _Pemeriksa:
             if "perlu menetapkan" not in t:
                 self.galat(akhir.tempat, "konsiderans tunggal harus memuat \"perlu menetapkan ... tentang ...\"")
             return
-        huruf = [f"huruf {bilangan.huruf(i)}" for i in range(1, n)]
-        if len(huruf) == 1:
-            ruj = huruf[0]
-        elif len(huruf) == 2:
-            ruj = f"{huruf[0]} dan {huruf[1]}"
-        else:
-            ruj = ", ".join(huruf[:-1]) + ", dan " + huruf[-1]
+        ruj = bilangan.rujukan_huruf(n - 1)
         m = re.match(r"^bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam (?P<ruj>.+?), perlu "
                      r"menetapkan (?P<jenis>.+?) tentang (?P<tentang>.+?);$", t)
         if not m:
