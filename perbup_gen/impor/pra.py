@@ -219,6 +219,11 @@ def pecah_baris(baris: list[Baris], format_: str, catatan: CatatanImpor) -> list
     i = 0
     while i < len(out):
         b = out[i]
+        if b.tabel is None and _LEPAS.match(b.teks) and hasil and hasil[-1].tabel is None and re.search(
+                r"\b(?:Pasal|ayat|huruf|angka|Nomor|nomor|Diktum)$", hasil[-1].teks):
+            hasil.append(b)  # "... dalam Pasal" / "5.": a wrapped reference, not a marker
+            i += 1
+            continue
         if b.tabel is None and _LEPAS.match(b.teks):
             j = i + 1
             while j < len(out) and not out[j].teks and out[j].tabel is None:

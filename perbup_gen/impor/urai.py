@@ -76,7 +76,7 @@ _RE_PENJELASAN = re.compile(r"^PENJELASAN\b")
 _RE_DOKUMEN_LAIN = re.compile(r"^(KEPUTUSAN|PERATURAN|BERITA ACARA|NOTULEN|DAFTAR HADIR)\b")
 _RE_SITASI = re.compile(r"^(?:\d+\.\s*)?(?:Undang|UNDANG|Peraturan|PERATURAN|Keputusan|Instruksi|Pasal\s+\d+"
                         r"|Surat Edaran|Qanun)", re.IGNORECASE)
-_KATA_RUJUK = re.compile(r"\b(?:ayat|Pasal|huruf|angka|pasal|Nomor|nomor)$")
+_KATA_RUJUK = re.compile(r"\b(?:ayat|Pasal|huruf|angka|pasal|Nomor|nomor|Diktum)$")
 
 _BENTUK = [
     ("UNDANG-UNDANG", "uu"), ("PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG", "perppu"),
@@ -659,6 +659,8 @@ class _Pengurai:
         if self._struktur(b):
             return
         m = _RE_DIKTUM.match(t)
+        if m and self.format in ("teks", "pdf") and not re.match(r"^[A-Z ]+\s*:", t):
+            m = None  # "KESATU mempunyai tugas": a wrapped "Diktum KESATU", not a label
         if m and not self.konteks:
             self.diktum = Diktum([Teks(m.group(2).lstrip(": ").strip())], nomor=m.group(1))
             self.catat(self.diktum, b.tempat)
@@ -1012,7 +1014,7 @@ class _Pengurai:
         if b.tabel is None and _RE_LAMPIRAN.match(t) and (t.upper() == t or re.match(r"^LAMPIRAN\s*[IVX]*\s*:?$", t)
                                                           or re.match(r"^LAMPIRAN\s+[A-Z]", t)):
             self.lampiran.append({"kepala": [t], "judul": None, "isi": [], "asal": b.tempat,
-                                  "fase": "kepala", "inden": None})
+                                  "fase": "kepala", "inden": None, "inden0": b.inden})
             return
         if b.tabel is None and _RE_PENJELASAN.match(t):
             self.ke("penjelasan", b)
@@ -1021,6 +1023,16 @@ class _Pengurai:
             self.ke("sisa", b)
             return
         lamp = self.lampiran[-1]
+        if lamp["fase"] in ("kepala", "tentang") and b.tabel is None and self.format in ("teks", "pdf") \
+                and lamp.get("inden0") is not None and lamp["inden0"] > 10:
+            if abs(b.inden - lamp["inden0"]) <= 3:
+                if re.match(r"^(PERATURAN|KEPUTUSAN|NOMOR|TANGGAL|TENTANG)\b", t, re.IGNORECASE) \
+                        or lamp["kepala"][-1].upper().rstrip(": ") == "TENTANG":
+                    lamp["kepala"].append(t)
+                else:
+                    lamp["kepala"][-1] += " " + t
+                return
+            lamp["fase"] = "judul"
         if lamp["fase"] == "kepala" and b.tabel is None:
             kepala = lamp["kepala"]
             if re.match(r"^(PERATURAN|KEPUTUSAN|NOMOR|TANGGAL|TENTANG)\b", t, re.IGNORECASE) \
