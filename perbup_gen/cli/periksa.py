@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from perbup_gen.cli.dasar import ARG_KONFIGURASI, _tangani_kesalahan, main
+from perbup_gen.cli.dasar import _tangani_kesalahan, main
 
 
 @main.command()
