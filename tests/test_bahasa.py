@@ -64,7 +64,7 @@ SALAH: list[tuple[list[str], int, str]] = [
     (["build", KATINGAN, "--nope"], 2, "Opsi '--nope' tidak dikenal."),
     (["build", KATINGAN, "--forse"], 2, "(Maksud Anda salah satu dari: '--force', '--format'?)"),
     (["build", KATINGAN, "-o"], 2, "Opsi '-o' memerlukan nilai."),
-    (["build", KATINGAN, "--format", "pdf"], 2, "'pdf' bukan salah satu dari 'docx', 'md', 'html'."),
+    (["build", KATINGAN, "--format", "pdf"], 2, "'pdf' bukan salah satu dari 'docx', 'md', 'html', 'akn'."),
     (["build", KATINGAN, "satu", "dua"], 2, "Argumen berlebih yang tidak dikenal (satu dua)"),
     (["build", KATINGAN, "--force=ya"], 2, "Opsi '--force' tidak menerima nilai."),
     (["perbup", KATINGAN, "--format", "odt"], 2, "Nilai tidak sah untuk '--format'"),
@@ -80,6 +80,10 @@ SALAH: list[tuple[list[str], int, str]] = [
     (["roster-templat", "r.csv"], 2, "templat roster harus berakhiran .xlsx"),
     (["validate", "tidak-ada"], 2, "berkas atau folder konfigurasi tidak ditemukan"),
     (["schema", "lebih"], 2, "Argumen berlebih yang tidak dikenal (lebih)"),
+    (["impor"], 2, "Argumen belum ditulis: 'BERKAS'."),
+    (["impor", "tidak-ada.docx", "--ocr=ya"], 2, "Opsi '--ocr' tidak menerima nilai."),
+    (["impor", "tidak-ada.docx"], 2, "tidak-ada.docx"),
+    (["check", "tidak-ada.pdf"], 2, "tidak-ada.pdf"),
 ]
 
 
@@ -95,7 +99,8 @@ def test_pemanggilan_salah_berbahasa_indonesia(argumen, kode, harap, tmp_path, m
 
 
 @pytest.mark.parametrize("argumen", [["--help"], ["-h"], ["build", "-h"], ["status", "--help"], ["sk-kpm", "-h"],
-                                     ["check", "-h"], ["init", "-h"], ["roster-templat", "-h"]])
+                                     ["check", "-h"], ["init", "-h"], ["roster-templat", "-h"],
+                                     ["impor", "-h"]])
 def test_bantuan_berbahasa_indonesia(argumen):
     hasil = CliRunner().invoke(main, argumen, prog_name="perbup-gen")
     assert hasil.exit_code == 0

@@ -16,6 +16,8 @@ from perbup_gen.keluaran import berkas as modul_berkas
 
 AKAR = Path(__file__).resolve().parent.parent
 KATINGAN = str(AKAR / "examples" / "katingan")
+# a regulation to import or check as a file (the Katingan Perbup as `perbup --format md` once wrote it)
+PERATURAN = Path(__file__).resolve().parent / "rawan" / "peraturan-katingan.md"
 
 # command -> (arguments with {T} for the destination, the destination is a folder, file name)
 PERINTAH: dict[str, tuple[list[str], bool, str]] = {
@@ -28,6 +30,8 @@ PERINTAH: dict[str, tuple[list[str], bool, str]] = {
     "check --html": (["check", KATINGAN, "--html", "{T}"], False, "laporan.html"),
     "init -o": (["init", "62.06", "-o", "{T}"], True, "katingan"),
     "roster-templat": (["roster-templat", "{T}"], False, "roster.xlsx"),
+    "impor -o": (["impor", str(PERATURAN), "-o", "{T}"], True, "akn"),
+    "check BERKAS --md": (["check", str(PERATURAN), "--md", "{T}"], False, "laporan.md"),
 }
 
 # English an operating system or a library would say; none of it may reach the user
@@ -122,3 +126,4 @@ def test_satu_dokumen_di_bawah_berkas_dalam_folder_keluaran(tmp_path, monkeypatc
     assert "Tidak ada berkas yang dapat ditulis ke out:" in keluaran
     assert "gagal: perbup/rancangan-perbup-peran-desa.docx (bagian dari jalurnya adalah berkas, bukan folder (ENOTDIR))" in keluaran
     assert isi(tmp_path) == ["out", "out/perbup"]
+
