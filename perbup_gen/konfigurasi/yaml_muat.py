@@ -248,7 +248,7 @@ _SURROGAT = re.compile("[\ud800-\udfff]")
 def _skalar(node: yaml.ScalarNode, jalur: Jalur, nama: str, masalah: list[Masalah]) -> Any:
     try:
         nilai = _KONSTRUKTOR.construct_object(node, deep=True)
-    except (yaml.YAMLError, ValueError, OverflowError) as e:
+    except (yaml.YAMLError, ValueError, OverflowError):
         if node.tag == "tag:yaml.org,2002:int":
             pesan = "bilangan bulat tidak sah atau terlalu panjang"
         elif node.tag == "tag:yaml.org,2002:timestamp":
