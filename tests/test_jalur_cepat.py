@@ -89,9 +89,8 @@ def test_diktum_tertata_sama_dengan_susun_polos():
     hasil = muat_konfigurasi(CONTOH)
     cepat = PembangunSKKPM(hasil)
     polos = PembangunSKKPM(hasil)
-    for t in polos.templat:  # no pre-punctuated copies: susun() punctuates every diktum itself
-        t.tertata = None
-    assert any(t.tertata for t in cepat.templat)
+    polos._tertata.clear()  # no pre-punctuated copies: susun() punctuates every diktum itself
+    assert cepat._tertata
     penyaji = PenyajiDocx()
     for d in _ragam_desa(hasil):
         a, b = cepat.bangun(d), polos.bangun(d)

@@ -7,13 +7,8 @@ from pathlib import Path
 import pytest
 
 from perbup_gen.errors import KlausulError
-from perbup_gen.naskah.klausul import (
-    PustakaKlausul,
-    muat_badan,
-    render_inline,
-    render_teks,
-    urai_teks,
-)
+from perbup_gen.dokumen.pustaka import PustakaKlausul
+from perbup_gen.naskah.klausul import muat_badan, render_inline, render_teks, urai_teks
 from perbup_gen.naskah.model import Bab, Bagian, Diktum, Dokumen, Judul, Paragraf, Pasal, Rujukan, Teks
 from perbup_gen.naskah.model import teks_polos
 from perbup_gen.naskah.penomoran import susun
@@ -269,52 +264,52 @@ def test_library_order_override_and_nonaktif(tmp_path):
     tulis(kab, "perbup/20_tugas.md", "# TUGAS\n#### Pasal\nTugas khusus {{ kab }}.\n")
     tulis(kab, "perbup/tambahan.md", "---\nurutan: 25\nsumber: kab\n---\n#### Pasal\nTambahan.\n")
     pustaka = PustakaKlausul([paket, kab])
-    assert [p.name for p in pustaka.berkas("perbup")] == [
-        "10_umum.md", "20_tugas.md", "tambahan.md", "30_akhir.md"]
-    assert pustaka.berkas("perbup")[1] == kab / "perbup" / "20_tugas.md"
+    assert [k.relatif for k in pustaka.klausul("perbup")] == [
+        "perbup/10_umum.md", "perbup/20_tugas.md", "perbup/tambahan.md", "perbup/30_akhir.md"]
+    assert pustaka.cari("perbup/20_tugas.md") == kab / "perbup" / "20_tugas.md"
     assert pustaka.id_klausul("perbup") == ["10_umum", "20_tugas", "tambahan", "penutup"]
     meta = {k.id: k.meta for k in pustaka.klausul("perbup")}
     assert meta["tambahan"] == {"sumber": "kab"}
 
-    badan = muat_badan(pustaka, "perbup", {"kab": "Gunung Mas"})
+    badan = muat_badan(pustaka.klausul("perbup"), {"kab": "Gunung Mas"})
     assert [b.judul for b in badan] == ["KETENTUAN UMUM", "TUGAS", "PENUTUP"]
     # the added file without a heading continues the BAB where the previous file ended
     assert [teks_polos(p.ayat[0].isi) for p in badan[1].isi] == [
         "Tugas khusus Gunung Mas.", "Tambahan."]
 
-    badan = muat_badan(pustaka, "perbup", {"kab": "X"}, nonaktif={"penutup", "10_umum"})
+    badan = muat_badan(pustaka.klausul("perbup"), {"kab": "X"}, nonaktif={"penutup", "10_umum"})
     assert [b.judul for b in badan] == ["TUGAS"]
-    assert pustaka.berkas("tidak_ada") == []
+    assert pustaka.klausul("tidak_ada") == []
 
 
 def test_front_matter_keeps_line_numbers(tmp_path):
     tulis(tmp_path, "perbup/a.md", "---\nid: a\nurutan: 1\n---\n#### Pasal\n() x\n() {{ y }}\n")
     with pytest.raises(KlausulError) as e:
-        muat_badan(PustakaKlausul([tmp_path]), "perbup", {})
+        muat_badan(PustakaKlausul([tmp_path]).klausul("perbup"), {})
     assert e.value.baris == 7
     assert e.value.berkas.endswith("a.md")
-    badan = muat_badan(PustakaKlausul([tmp_path]), "perbup", {"y": "z"}, nonaktif=set())
+    badan = muat_badan(PustakaKlausul([tmp_path]).klausul("perbup"), {"y": "z"}, nonaktif=set())
     assert badan[0].sumber.endswith("a.md:5")
 
 
 def test_bad_front_matter_and_duplicate_ids(tmp_path):
     tulis(tmp_path, "a/x.md", "---\nurutan: pertama\n---\n#### Pasal\nx\n")
     with pytest.raises(KlausulError, match="urutan"):
-        PustakaKlausul([tmp_path]).berkas("a")
+        PustakaKlausul([tmp_path]).klausul("a")
     tulis(tmp_path, "b/x.md", "---\nid: sama\n---\n")
     tulis(tmp_path, "b/y.md", "---\nid: sama\n---\n")
     with pytest.raises(KlausulError, match="'sama'"):
-        PustakaKlausul([tmp_path]).berkas("b")
+        PustakaKlausul([tmp_path]).klausul("b")
     tulis(tmp_path, "c/x.md", "---\nid: [\n---\n")
     with pytest.raises(KlausulError, match="front matter"):
-        PustakaKlausul([tmp_path]).berkas("c")
+        PustakaKlausul([tmp_path]).klausul("c")
 
 
 def test_duplicate_label_across_files_names_both(tmp_path):
     tulis(tmp_path, "perbup/1.md", "#### Pasal {#tugas}\nx\n")
     tulis(tmp_path, "perbup/2.md", "#### Pasal\n\n() y {#tugas}\n() z\n")
     with pytest.raises(KlausulError) as e:
-        muat_badan(PustakaKlausul([tmp_path]), "perbup", {})
+        muat_badan(PustakaKlausul([tmp_path]).klausul("perbup"), {})
     assert e.value.baris == 3 and e.value.berkas.endswith("2.md")
     assert "1.md:1" in str(e.value)
 
@@ -360,15 +355,15 @@ def test_readme_example_renders_as_documented():
     assert d.batang_tubuh[1].nomor == "II"
 
 
-def test_macro_and_set_block_output_is_literal_text():
+def test_set_block_output_is_literal_text_and_macros_cannot_be_called():
     p = satu_pasal(
         "#### Pasal\n"
-        "{% macro m(x) %}*{{ x }}* [[y]]{% endmacro %}\n"
-        "{% set s %}- z{% endset %}\n"
-        "() a {{ m('q') }}\n"
+        "{% set s %}- z *q* [[y]]{% endset %}\n"
         "() b {{ s }} {{ '[[x]]' }}\n"
     )
-    assert [a.isi for a in p.ayat] == [[Teks("a *q* [[y]]")], [Teks("b - z [[x]]")]]
+    assert [a.isi for a in p.ayat] == [[Teks("b - z *q* [[y]] [[x]]")]]
+    e = galat("#### Pasal\n{% macro m(x) %}{{ x }}{% endmacro %}\n() a {{ m('q') }}\n")
+    assert e.baris == 3 and "pemanggilan" in str(e)
 
 
 def test_line_starting_with_value_inside_loop_reports_its_line():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from perbup_gen.dokumen import bersama as naskah
+from perbup_gen.dokumen import pembukaan as naskah
 from perbup_gen.konfigurasi.model import KPM, Desa
 from perbup_gen.naskah.model import (
     Ayat, Bab, Butir, Daftar, Diktum, Dokumen, Judul, Pasal, Pembukaan, Rujukan, Teks, teks,

@@ -9,13 +9,13 @@ import pytest
 import yaml
 
 from baca_docx import baca, baca_tabel
-from perbup_gen.naskah import klausul as _kl
+from perbup_gen.naskah.klausul.pengurai import _urai_inline_penuh, urai_inline
 from perbup_gen.konfigurasi.model import KPM, Desa
 from perbup_gen.errors import KlausulError
 from perbup_gen.naskah.model import Diktum, Rujukan, Teks, teks_polos
 from perbup_gen.konfigurasi.muat import muat_konfigurasi
 from perbup_gen.keluaran.docx import render_docx
-from perbup_gen.dokumen.sk_kpm import PembangunSKKPM, _inline_cepat, bangun_sk_kpm
+from perbup_gen.dokumen.sk_kpm import PembangunSKKPM, bangun_sk_kpm
 from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 
 AKAR = Path(__file__).resolve().parent.parent
@@ -260,13 +260,13 @@ def test_nilai_tidak_pernah_dibaca_sebagai_markah(hasil, pembangun):
     "kurung ] tutup dan [ buka",
     "[[tugas]]",
 ])
-def test_inline_cepat_sama_dengan_klausul(s):
-    assert _inline_cepat(s, "f.md:3", "f.md", 3) == _kl._urai_inline(s, "f.md:3", "f.md", 3)
+def test_jalan_cepat_inline_sama_dengan_jalan_penuh(s):
+    assert urai_inline(s, "f.md:3", "f.md", 3) == _urai_inline_penuh(s, "f.md:3", "f.md", 3)
 
 
 def test_label_rujukan_tidak_sah_tetap_kesalahan():
     with pytest.raises(KlausulError, match="f.md:3"):
-        _inline_cepat("lihat [[bukan label]]", "f.md:3", "f.md", 3)
+        urai_inline("lihat [[bukan label]]", "f.md:3", "f.md", 3)
 
 
 # --- Mengingat: the Perbup once numbered; Menimbang from the config ------------------------------

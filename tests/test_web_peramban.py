@@ -14,28 +14,26 @@ import pytest
 from baca_docx import baca
 from web_bantu import CONTOH, baris_roster_gunung_mas, hentikan, jalankan_server, port_bebas, xlsx_roster
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(
-    not (CHROMIUM and CHROMEDRIVER),
-    reason="Chromium tidak terpasang: apt-get install chromium chromium-driver (CI memasangnya)")
 
 
 @pytest.fixture
 def peramban(tmp_path):
+    from conftest import perlu_program  # skipped where Chromium is missing; a failure in CI
+
+    perlu_program("chromium", "chromedriver")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     unduhan = tmp_path / "unduhan"
     unduhan.mkdir()
     opsi = webdriver.ChromeOptions()
-    opsi.binary_location = CHROMIUM
+    opsi.binary_location = shutil.which("chromium")
     for a in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
               "--disable-background-networking", "--disable-component-update", "--disable-sync",
               "--disable-dev-shm-usage", f"--user-data-dir={tmp_path / 'profil'}", "--window-size=1280,1000"):
         opsi.add_argument(a)
     opsi.add_experimental_option("prefs", {"download.default_directory": str(unduhan), "download.prompt_for_download": False})
-    driver = webdriver.Chrome(options=opsi, service=Service(CHROMEDRIVER))
+    driver = webdriver.Chrome(options=opsi, service=Service(shutil.which("chromedriver")))
     driver.set_page_load_timeout(60)
     driver.folder_unduhan = unduhan
     yield driver

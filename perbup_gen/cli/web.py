@@ -14,12 +14,13 @@ VARIABEL_SANDI = "PERBUP_GEN_SANDI"
 @main.command()
 @click.argument("folder", metavar="[FOLDER]", required=False, type=click.Path(path_type=Path), default=Path("."))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Alamat yang didengarkan. Selain alamat lokal perlu kata sandi di PERBUP_GEN_SANDI.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Nomor port.")
+@click.option("--port", default=8000, show_default=True, metavar="PORT", type=click.IntRange(1, 65535), help="Nomor port (1-65535).")
 @click.option("--data", "folder_data", type=click.Path(path_type=Path), default=None, help="Folder sesi peramban (bawaan: FOLDER/.perbup-gen-web).")
 @_tangani_kesalahan
 def web(folder: Path, host: str, port: int, folder_data: Path | None) -> None:
-    """Jalankan aplikasi web lokal di http://HOST:PORT. Folder kabupaten di dalam FOLDER (bawaan: folder
-    ini) dapat dibuka dari peramban; setiap sesi peramban bekerja di foldernya sendiri di bawah --data."""
+    """Jalankan aplikasi web lokal (bawaan: alamat 127.0.0.1 port 8000). Folder kabupaten di dalam
+    FOLDER (bawaan: folder ini) dapat dibuka dari peramban; setiap sesi peramban bekerja di foldernya
+    sendiri di bawah --data."""
     from perbup_gen.errors import PerbupGenError
     from perbup_gen.web.aplikasi import host_lokal
 

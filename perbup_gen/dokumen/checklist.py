@@ -12,7 +12,7 @@ from perbup_gen.errors import KlausulError
 from perbup_gen.naskah.klausul import render_teks
 from perbup_gen.naskah.model import Alinea, BarisParaf, Dokumen, Inline, Judul, Kepala, Tabel, teks
 from perbup_gen.konfigurasi.muat import HasilMuat
-from perbup_gen.dokumen.bersama import baca_yaml_klausul, pustaka_klausul
+from perbup_gen.dokumen.pustaka import pustaka_klausul
 from perbup_gen.dokumen.jadwal import jadwal, teks_keadaan
 from perbup_gen.dokumen.paraf import DOKUMEN_PARAF, JenisDokumenParaf, urutan_paraf
 from perbup_gen.konfigurasi.status import StatusProses
@@ -56,7 +56,7 @@ def bangun_checklist(hasil: HasilMuat, status: StatusProses) -> Dokumen:
     k = hasil.konfigurasi
     opd = k.opd_pemrakarsa
     tentang = f"PENYUSUNAN {judul_perbup(hasil).upper()}"
-    data, posisi, nama = baca_yaml_klausul(pustaka_klausul(hasil), "checklist.yaml")
+    data, posisi, nama = pustaka_klausul(hasil).baca_yaml("checklist.yaml")
     konteks = {
         "nama_kabupaten": k.kabupaten.nama,
         "kepala_pemrakarsa": opd.jabatan_kepala or f"Kepala {opd.nama}",

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from perbup_gen.dokumen.bersama import baca_yaml_klausul, pustaka_klausul
+from perbup_gen.dokumen.pustaka import pustaka_klausul
 from perbup_gen.errors import KlausulError
 from perbup_gen.konfigurasi.model import Konfigurasi
 from perbup_gen.konfigurasi.muat import HasilMuat
@@ -77,7 +77,7 @@ def jadwal(hasil: HasilMuat) -> list[Tahap]:
     """The stages and steps with their target dates. Raises KlausulError (file and line) when the
     schedule file is broken."""
     k = hasil.konfigurasi
-    data, pos, nama = baca_yaml_klausul(pustaka_klausul(hasil), BERKAS_TAHAPAN)
+    data, pos, nama = pustaka_klausul(hasil).baca_yaml(BERKAS_TAHAPAN)
 
     def salah(jalur: tuple, pesan: str) -> KlausulError:
         lok = pos.cari(jalur, nama)

@@ -19,27 +19,24 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from perbup_gen.naskah import klausul
-from perbup_gen.dokumen import bersama as naskah
-from perbup_gen.naskah import penomoran
-from perbup_gen.konfigurasi.model import Konfigurasi, OPD
-from perbup_gen.errors import KlausulError
-from perbup_gen.naskah.model import (
-    BarisParaf,
-    Butir,
-    Daftar,
-    Dokumen,
-    Inline,
-    Judul,
-    Pasal,
-    Pembukaan,
-    Penutup,
-    TandaTangan,
-    Teks,
-    teks,
-    semua_pasal,
+from perbup_gen.dokumen.konteks import data, konteks_dasar
+from perbup_gen.dokumen.paraf import urutan_paraf
+from perbup_gen.dokumen.pembukaan import menimbang_lengkap, menimbang_templat, susun_mengingat
+from perbup_gen.dokumen.pustaka import PustakaKlausul, pustaka_klausul, sumber_yaml, teks_yaml
+from perbup_gen.dokumen.tanda_tangan import (
+    TITIK, judul_kapital, kepala_bupati, lambang, nama_penanda_tangan, nomor_judul, tanda_tangan_bupati,
+    tanggal_atau_titik,
 )
+from perbup_gen.errors import KlausulError
+from perbup_gen.konfigurasi.model import OPD, Konfigurasi
 from perbup_gen.konfigurasi.muat import HasilMuat
+from perbup_gen.naskah import penomoran
+from perbup_gen.naskah.istilah import miringkan, pola_istilah
+from perbup_gen.naskah.klausul import TemplatBaris, muat_badan, pecah_sumber, polos
+from perbup_gen.naskah.model import (
+    BarisParaf, Butir, Daftar, Dokumen, Inline, Judul, Pasal, Pembukaan, Penutup, TandaTangan, Teks, semua_pasal,
+    teks,
+)
 
 __all__ = [
     "bangun_perbup",
@@ -56,12 +53,6 @@ PENCIPTA = "perbup-gen"
 
 
 # --- the clause library and the context ----------------------------------------------------------
-
-
-def _sumber(posisi: Any, jalur_: tuple, nama: str) -> str:
-    """"file:line" of a YAML value, for messages and Rujukan.sumber."""
-    lok = posisi.cari(jalur_, nama)
-    return f"{nama}:{lok.baris}" if lok.baris else nama
 
 
 def sebutan_lembaga(nama: str) -> str:
@@ -96,11 +87,11 @@ def _koordinator_data(k: Konfigurasi) -> OPD | None:
     return None
 
 
-def konteks_perbup(hasil: HasilMuat, pustaka: klausul.PustakaKlausul) -> dict[str, Any]:
-    """`naskah.konteks_dasar` plus what the Perbup clauses need (derived lists, wording)."""
+def konteks_perbup(hasil: HasilMuat, pustaka: PustakaKlausul) -> dict[str, Any]:
+    """`konteks_dasar` plus what the Perbup clauses need (derived lists, wording), all plain data."""
     k = hasil.konfigurasi
-    konteks = naskah.konteks_dasar(hasil)
-    ungkapan, posisi, nama = naskah.baca_yaml_klausul(pustaka, f"{SUBFOLDER}/ungkapan.yaml")
+    konteks = konteks_dasar(hasil)
+    ungkapan, posisi, nama = pustaka.baca_yaml(f"{SUBFOLDER}/ungkapan.yaml")
     pendidikan = (ungkapan.get("pendidikan") or {}).get(k.kpm.pendidikan_minimal)
     if not isinstance(pendidikan, str) or not pendidikan.strip():
         raise KlausulError(f"'pendidikan.{k.kpm.pendidikan_minimal}' tidak ada: jenjang pendidikan "
@@ -109,19 +100,19 @@ def konteks_perbup(hasil: HasilMuat, pustaka: klausul.PustakaKlausul) -> dict[st
     nonaktif = set(k.perbup.klausul_nonaktif)
     konteks.update(
         # ids of the Perbup clause files in use: the ruang lingkup lists only chapters present
-        klausul_aktif=[i for i in pustaka.id_klausul(SUBFOLDER) if i not in nonaktif],
+        klausul_aktif=tuple(i for i in pustaka.id_klausul(SUBFOLDER) if i not in nonaktif),
         # the kecamatan role that holds the coordination meetings (juknis Aksi 5, Tahap Ketiga
         # angka 4 huruf c), so the meeting ayat can point at its item; None when there is none
         indeks_rapat_kecamatan=next(
             (i for i, p in enumerate(peran_kecamatan) if "rapat koordinasi" in p.lower()), None),
-        koordinator_data=_koordinator_data(k),
+        koordinator_data=data(_koordinator_data(k)),
         pendidikan_minimal=pendidikan.strip(),
-        lembaga=[
+        lembaga=polos([
             {"nama": l.nama, "sebutan": sebutan_lembaga(l.nama), "peran": list(l.peran)}
             for l in k.lembaga_masyarakat
-        ],
-        opd_intervensi=[o for o in k.opd if o.intervensi],
-        definisi=[],
+        ]),
+        opd_intervensi=data([o for o in k.opd if o.intervensi]),
+        definisi=(),
     )
     return konteks
 
@@ -138,21 +129,21 @@ class CalonDefinisi:
     sumber: str
 
 
-def calon_definisi(pustaka: klausul.PustakaKlausul, konteks: dict) -> list[CalonDefinisi]:
+def calon_definisi(pustaka: PustakaKlausul, konteks: dict) -> list[CalonDefinisi]:
     """The candidate definitions of `perbup/definisi.yaml`, rendered, in the file's order."""
-    data, posisi, nama = naskah.baca_yaml_klausul(pustaka, f"{SUBFOLDER}/definisi.yaml")
-    daftar = data.get("definisi")
+    isi, posisi, nama = pustaka.baca_yaml(f"{SUBFOLDER}/definisi.yaml")
+    daftar = isi.get("definisi")
     if not isinstance(daftar, list):
         raise KlausulError("kunci 'definisi' harus berupa daftar", nama)
     hasil: list[CalonDefinisi] = []
     for i, d in enumerate(daftar):
-        sumber = _sumber(posisi, ("definisi", i), nama)
+        sumber = sumber_yaml(posisi, ("definisi", i), nama)
         if not isinstance(d, dict) or not isinstance(d.get("teks"), str) \
                 or not isinstance(d.get("istilah"), list) or not d["istilah"]:
             raise KlausulError("tiap definisi harus mempunyai 'teks' (templat) dan 'istilah' "
-                               "(daftar istilah yang dicari)", *klausul._sumber_pecah(sumber))
-        teks_ = klausul.render_teks(d["teks"], konteks, _sumber(posisi, ("definisi", i, "teks"), nama))
-        istilah = [klausul.render_teks(str(t), konteks, sumber).strip() for t in d["istilah"]]
+                               "(daftar istilah yang dicari)", *pecah_sumber(sumber))
+        teks_ = TemplatBaris(d["teks"], konteks, sumber_yaml(posisi, ("definisi", i, "teks"), nama)).teks()
+        istilah = [TemplatBaris(str(t), konteks, sumber).teks().strip() for t in d["istilah"]]
         hasil.append(CalonDefinisi(teks_.strip(), [t for t in istilah if t], sumber))
     return hasil
 
@@ -227,45 +218,41 @@ def _saring_definisi(badan: list, calon: list[CalonDefinisi]) -> None:
             butir.append(b)
     if not butir:
         raise KlausulError("Pasal definisi tidak berisi satu definisi pun: tidak ada istilah "
-                           "definisi.yaml yang dipakai di batang tubuh", *klausul._sumber_pecah(
-                               pasal_definisi.sumber))
+                           "definisi.yaml yang dipakai di batang tubuh", *pecah_sumber(pasal_definisi.sumber))
     daftar.butir = butir
 
 
 # --- preamble ------------------------------------------------------------------------------------
 
 
-def _menimbang(hasil: HasilMuat, pustaka: klausul.PustakaKlausul, konteks: dict) -> list[Inline]:
+def _menimbang(hasil: HasilMuat, pustaka: PustakaKlausul, konteks: dict) -> list[Inline]:
     k = hasil.konfigurasi
     if k.perbup.menimbang:
         # the district's own text: literal, never a template
         butir = [teks(" ".join(m.split())) for m in k.perbup.menimbang]
     else:
-        butir = [klausul.render_inline(t, konteks, sumber) for t, sumber in naskah.menimbang_klausul(pustaka, SUBFOLDER)]
-    return naskah.menimbang_lengkap(butir, JENIS, k.perbup.tentang.strip())
+        butir = [t.inline() for t in menimbang_templat(pustaka, SUBFOLDER, konteks)]
+    return menimbang_lengkap(butir, JENIS, k.perbup.tentang.strip())
 
 
-def _pembukaan(hasil: HasilMuat, pustaka: klausul.PustakaKlausul, konteks: dict) -> Pembukaan:
+def _pembukaan(hasil: HasilMuat, pustaka: PustakaKlausul, konteks: dict) -> Pembukaan:
     k = hasil.konfigurasi
     kunci = [k.kabupaten.dasar_pembentukan] + list(k.perbup.dasar_hukum.pilih)
-    mengingat = naskah.susun_mengingat(hasil, kunci, ("perbup", "dasar_hukum", "pilih"))
+    mengingat = susun_mengingat(hasil, kunci, ("perbup", "dasar_hukum", "pilih"))
     return Pembukaan(
         pejabat=f"BUPATI {k.kabupaten.nama.upper()},",
         menimbang=_menimbang(hasil, pustaka, konteks),
         mengingat=[teks(m) for m in mengingat],
-        menetapkan=f"PERATURAN BUPATI TENTANG {naskah.judul_kapital(k.perbup.tentang)}.",
+        menetapkan=f"PERATURAN BUPATI TENTANG {judul_kapital(k.perbup.tentang)}.",
     )
 
 
 # --- closing -------------------------------------------------------------------------------------
 
 
-def _kalimat_pengundangan(pustaka: klausul.PustakaKlausul, konteks: dict) -> str:
-    data, posisi, nama = naskah.baca_yaml_klausul(pustaka, f"{SUBFOLDER}/ungkapan.yaml")
-    templat = data.get("kalimat_pengundangan")
-    if not isinstance(templat, str) or not templat.strip():
-        raise KlausulError("kunci 'kalimat_pengundangan' harus berupa templat teks", nama)
-    return klausul.render_teks(templat, konteks, _sumber(posisi, ("kalimat_pengundangan",), nama)).strip()
+def _kalimat_pengundangan(pustaka: PustakaKlausul, konteks: dict) -> str:
+    templat, sumber = teks_yaml(*pustaka.baca_yaml(f"{SUBFOLDER}/ungkapan.yaml"), "kalimat_pengundangan")
+    return TemplatBaris(templat, konteks, sumber).teks().strip()
 
 
 def _penutup(k: Konfigurasi) -> Penutup:
@@ -273,35 +260,24 @@ def _penutup(k: Konfigurasi) -> Penutup:
     nama_kab = k.kabupaten.nama.upper()
     tahun_bd = p.tanggal_pengundangan.year if p.tanggal_pengundangan else k.tahun
     return Penutup(
-        ditetapkan=naskah.tanda_tangan_bupati(k, p.tanggal_penetapan),
+        ditetapkan=tanda_tangan_bupati(k, p.tanggal_penetapan),
         diundangkan=TandaTangan(
             tempat=k.kabupaten.ibu_kota,
-            tanggal=naskah.tanggal_atau_titik(p.tanggal_pengundangan),
+            tanggal=tanggal_atau_titik(p.tanggal_pengundangan),
             jabatan=f"SEKRETARIS DAERAH KABUPATEN {nama_kab},",
-            nama=naskah.nama_penanda_tangan(k.pejabat.sekretaris_daerah),
+            nama=nama_penanda_tangan(k.pejabat.sekretaris_daerah),
             kata="Diundangkan",
         ),
         berita_daerah=(f"BERITA DAERAH KABUPATEN {nama_kab} TAHUN {tahun_bd} "
-                       f"NOMOR {p.nomor_berita_daerah or naskah.TITIK}"),
+                       f"NOMOR {p.nomor_berita_daerah or TITIK}"),
     )
 
 
 def _paraf(k: Konfigurasi) -> list[BarisParaf]:
-    """The paraf-koordinasi rows: from the config, or derived (juknis Aksi 4 Tahap Ketiga: Kepala
-    Bagian Hukum and the initiating OPD, then up the line to the Sekretaris Daerah)."""
+    """The paraf-koordinasi box of the last page, in the order of `paraf.urutan_paraf`."""
     if not k.perbup.kotak_paraf:
         return []
-    if k.paraf_koordinasi:
-        return [BarisParaf(jabatan=b.jabatan, nama=b.nama or "") for b in k.paraf_koordinasi]
-    pemrakarsa = k.opd_pemrakarsa
-    baris = [
-        BarisParaf("Kepala Bagian Hukum", naskah.nama_orang(k.pejabat.kepala_bagian_hukum)),
-        BarisParaf(pemrakarsa.jabatan_kepala or f"Kepala {pemrakarsa.nama}",
-                   naskah.nama_orang(pemrakarsa.kepala) if pemrakarsa.kepala else ""),
-    ]
-    baris += [BarisParaf(a.jabatan, naskah.nama_orang(a)) for a in k.pejabat.asisten]
-    baris.append(BarisParaf("Sekretaris Daerah", naskah.nama_orang(k.pejabat.sekretaris_daerah)))
-    return baris
+    return [BarisParaf(jabatan=p.jabatan, nama=p.nama) for p in urutan_paraf(k, "perbup")]
 
 
 # --- the document --------------------------------------------------------------------------------
@@ -311,23 +287,21 @@ def bangun_perbup(hasil: HasilMuat) -> Dokumen:
     """The Peraturan Bupati as a numbered document model (penomoran.susun applied, foreign terms
     in italics)."""
     k = hasil.konfigurasi
-    pustaka = naskah.pustaka_klausul(hasil)
+    pustaka = pustaka_klausul(hasil)
     konteks = konteks_perbup(hasil, pustaka)
 
     calon = calon_definisi(pustaka, konteks)
-    konteks_badan = dict(konteks, definisi=[c.teks for c in calon])
-    badan = klausul.muat_badan(pustaka, SUBFOLDER, konteks_badan,
-                               nonaktif=set(k.perbup.klausul_nonaktif))
+    konteks_badan = dict(konteks, definisi=tuple(c.teks for c in calon))
+    badan = muat_badan(pustaka.klausul(SUBFOLDER), konteks_badan, nonaktif=k.perbup.klausul_nonaktif)
     _saring_definisi(badan, calon)
 
-    lambang = str((hasil.folder / k.kabupaten.lambang).resolve()) if k.kabupaten.lambang else None
-    tentang = naskah.judul_kapital(k.perbup.tentang)
+    tentang = judul_kapital(k.perbup.tentang)
     dok = Dokumen(
         jenis="peraturan",
-        kepala=naskah.kepala_bupati(k, lambang),
+        kepala=kepala_bupati(k, lambang(hasil)),
         judul=Judul(
             jenis=f"PERATURAN BUPATI {k.kabupaten.nama.upper()}",
-            nomor=naskah.nomor_judul(k.perbup.nomor, k.tahun if k.perbup.nomor else None),
+            nomor=nomor_judul(k.perbup.nomor, k.tahun if k.perbup.nomor else None),
             tentang=tentang,
             rancangan=k.perbup.rancangan,
         ),
@@ -344,5 +318,5 @@ def bangun_perbup(hasil: HasilMuat) -> Dokumen:
         },
     )
     penomoran.susun(dok)
-    naskah.miringkan_istilah_asing(dok)
+    miringkan(dok, pola_istilah(pustaka.istilah_asing()))
     return dok

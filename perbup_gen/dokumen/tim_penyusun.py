@@ -10,14 +10,18 @@ Anggota the heads of the other OPD.
 from __future__ import annotations
 
 
-from perbup_gen.dokumen import bersama as naskah
-from perbup_gen.konfigurasi.model import AnggotaTim, Konfigurasi
-from perbup_gen.errors import KlausulError
-from perbup_gen.naskah.klausul import PustakaKlausul, muat_badan, render_inline
-from perbup_gen.naskah.model import (
-    Dokumen, Judul, Kepala, Lampiran, Pembukaan, Penutup, Tabel, TandaTangan, teks,
+from perbup_gen.dokumen.konteks import konteks_dasar
+from perbup_gen.dokumen.pembukaan import menimbang_lengkap, menimbang_templat, susun_mengingat
+from perbup_gen.dokumen.pustaka import PustakaKlausul, pustaka_klausul
+from perbup_gen.dokumen.tanda_tangan import (
+    judul_kapital, kepala_bupati, lambang, nama_orang, nomor_judul, tanda_tangan_bupati, tanggal_atau_titik,
 )
+from perbup_gen.errors import KlausulError
+from perbup_gen.konfigurasi.model import AnggotaTim, Konfigurasi
 from perbup_gen.konfigurasi.muat import HasilMuat
+from perbup_gen.naskah.istilah import miringkan, pola_istilah
+from perbup_gen.naskah.klausul import muat_badan
+from perbup_gen.naskah.model import Dokumen, Judul, Kepala, Lampiran, Pembukaan, Penutup, Tabel, TandaTangan, teks
 from perbup_gen.naskah.penomoran import susun
 
 __all__ = ["anggota_tim", "bangun_tim_penyusun"]
@@ -51,8 +55,8 @@ def anggota_tim(k: Konfigurasi) -> list[AnggotaTim]:
 
 
 def _dasar_hukum(hasil: HasilMuat, pustaka: PustakaKlausul) -> list[str]:
-    data, posisi, nama = naskah.baca_yaml_klausul(pustaka, f"{SUBFOLDER}/dasar_hukum.yaml")
-    pilih = data.get("pilih")
+    isi, posisi, nama = pustaka.baca_yaml(f"{SUBFOLDER}/dasar_hukum.yaml")
+    pilih = isi.get("pilih")
     if not isinstance(pilih, list) or not all(isinstance(x, str) for x in pilih):
         raise KlausulError("'pilih' harus berupa daftar kunci tabel sitasi", nama,
                            posisi.cari(("pilih",)).baris)
@@ -61,25 +65,25 @@ def _dasar_hukum(hasil: HasilMuat, pustaka: PustakaKlausul) -> list[str]:
             raise KlausulError(f"peraturan '{kunci}' tidak ada di tabel sitasi clauses/dasar_hukum.yaml"
                                " maupun di dasar_hukum.tambahan", nama, posisi.cari(("pilih", i)).baris)
     kunci = [hasil.konfigurasi.kabupaten.dasar_pembentukan] + pilih
-    return naskah.susun_mengingat(hasil, kunci, ("kabupaten", "dasar_pembentukan"))
+    return susun_mengingat(hasil, kunci, ("kabupaten", "dasar_pembentukan"))
 
 
 def bangun_tim_penyusun(hasil: HasilMuat) -> Dokumen:
     """The Keputusan forming the Tim Penyusun, numbered, foreign terms in italics."""
     k = hasil.konfigurasi
     tim = k.tim_penyusun
-    pustaka = naskah.pustaka_klausul(hasil)
+    pustaka = pustaka_klausul(hasil)
     nama_kab = k.kabupaten.nama.upper()
     pemrakarsa = k.opd_pemrakarsa
-    lambang = str((hasil.folder / k.kabupaten.lambang).resolve()) if k.kabupaten.lambang else None
+    gambar = lambang(hasil)
 
     if tim.ditetapkan_oleh == "bupati":
         keputusan = "Keputusan Bupati"
         judul_dok = f"Keputusan Bupati {k.kabupaten.nama}"
-        kepala = naskah.kepala_bupati(k, lambang)
+        kepala = kepala_bupati(k, gambar)
         jenis = f"KEPUTUSAN BUPATI {nama_kab}"
         pejabat = f"BUPATI {nama_kab},"
-        ttd = naskah.tanda_tangan_bupati(k, tim.tanggal)
+        ttd = tanda_tangan_bupati(k, tim.tanggal)
         tembusan: list[str] = []
     else:
         jabatan = _jabatan_kepala_opd(k, k.pemrakarsa)  # "Kepala Dinas Pemberdayaan ..."
@@ -88,24 +92,23 @@ def bangun_tim_penyusun(hasil: HasilMuat) -> Dokumen:
         jabatan_lengkap = jabatan.upper()
         if k.nama_kabupaten.upper() not in jabatan_lengkap:
             jabatan_lengkap += f" {k.nama_kabupaten.upper()}"
-        kepala = Kepala([f"PEMERINTAH {k.nama_kabupaten.upper()}", pemrakarsa.nama.upper()], lambang)
+        kepala = Kepala([f"PEMERINTAH {k.nama_kabupaten.upper()}", pemrakarsa.nama.upper()], gambar)
         jenis = f"KEPUTUSAN {jabatan_lengkap}"
         pejabat = f"{jabatan_lengkap},"
-        ttd = TandaTangan(tempat=k.kabupaten.ibu_kota, tanggal=naskah.tanggal_atau_titik(tim.tanggal),
-                          jabatan=pejabat, nama=naskah.nama_orang(pemrakarsa.kepala),
+        ttd = TandaTangan(tempat=k.kabupaten.ibu_kota, tanggal=tanggal_atau_titik(tim.tanggal),
+                          jabatan=pejabat, nama=nama_orang(pemrakarsa.kepala),
                           nip=pemrakarsa.kepala.nip if pemrakarsa.kepala else None)
         tembusan = [f"Bupati {k.kabupaten.nama};", f"Sekretaris Daerah {k.nama_kabupaten};",
                     "Anggota Tim Penyusun yang bersangkutan."]
 
     tentang = f"Pembentukan Tim Penyusun Rancangan Peraturan Bupati tentang {k.perbup.tentang}"
-    tentang_kapital = naskah.judul_kapital(tentang)
-    nomor = naskah.nomor_judul(tim.nomor, tim.tanggal.year if tim.tanggal else k.tahun)
+    tentang_kapital = judul_kapital(tentang)
+    nomor = nomor_judul(tim.nomor, tim.tanggal.year if tim.tanggal else k.tahun)
 
-    konteks = naskah.konteks_dasar(hasil)
+    konteks = konteks_dasar(hasil)
     konteks["keputusan"] = keputusan
-    menimbang = naskah.menimbang_lengkap(
-        [render_inline(s, konteks, sumber) for s, sumber in naskah.menimbang_klausul(pustaka, SUBFOLDER)],
-        keputusan, tentang)
+    menimbang = menimbang_lengkap([t.inline() for t in menimbang_templat(pustaka, SUBFOLDER, konteks)],
+                                  keputusan, tentang)
     mengingat = [teks(s) for s in _dasar_hukum(hasil, pustaka)]
 
     anggota = anggota_tim(k)
@@ -129,12 +132,12 @@ def bangun_tim_penyusun(hasil: HasilMuat) -> Dokumen:
             menetapkan=f"{keputusan.upper()} TENTANG {tentang_kapital}.",
             dengan_rahmat=False,
         ),
-        batang_tubuh=list(muat_badan(pustaka, SUBFOLDER, konteks)),
+        batang_tubuh=muat_badan(pustaka.klausul(SUBFOLDER), konteks),
         penutup=Penutup(ditetapkan=ttd, tembusan=tembusan),
         lampiran=[Lampiran(
             kepala=["LAMPIRAN", jenis, nomor, "TENTANG", tentang_kapital],
             judul=f"SUSUNAN KEANGGOTAAN TIM PENYUSUN RANCANGAN PERATURAN BUPATI TENTANG "
-                  f"{naskah.judul_kapital(k.perbup.tentang)}",
+                  f"{judul_kapital(k.perbup.tentang)}",
             isi=[tabel],
             tanda_tangan=ttd_lampiran,
         )],
@@ -145,5 +148,5 @@ def bangun_tim_penyusun(hasil: HasilMuat) -> Dokumen:
         },
     )
     susun(dok)
-    naskah.miringkan_istilah_asing(dok)
+    miringkan(dok, pola_istilah(pustaka.istilah_asing()))
     return dok

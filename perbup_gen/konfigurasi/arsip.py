@@ -28,7 +28,8 @@ def periksa_zip(path: Path, tampil: str, ukuran_maks: int = UKURAN_TERURAI_MAKS,
         with zipfile.ZipFile(path) as z:
             daftar = z.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise tolak("berkas Excel tidak dapat dibaca: bukan berkas .xlsx yang utuh (simpan ulang dari Excel sebagai .xlsx)") from None
+        raise tolak("berkas Excel tidak dapat dibaca: bukan berkas Excel .xlsx (isinya bukan arsip ZIP); simpan ulang "
+                    "dari Excel sebagai Buku Kerja Excel (.xlsx)") from None
     if len(daftar) > anggota_maks:
         raise tolak(f"berkas Excel ditolak: berisi {len(daftar)} bagian (paling banyak {anggota_maks})")
     total = 0

@@ -11,6 +11,15 @@ lists, or diktum for a Keputusan), conclusions (penutup: signatures, pengundanga
 
 Numbers (`nomor`) and list markers (`tanda`) are filled in by `penomoran.susun()`, never by hand.
 Nothing here knows YAML or DOCX.
+
+Imported documents (perbup_gen.impor) use the same tree, with every number and marker as the source
+prints it and never renumbered (`susun()` is not run on them): Pasal.nomor is an int ("Pasal 7") or
+a str where the source number is not a plain integer ("7A" inserted by an amendment, "I"/"II" for
+the two articles of an amending regulation); Ayat.nomor likewise ("1a"); Bab.nomor "IVA"; Butir.tanda
+the marker as printed ("a.", "d1.", "A."). A list item of an amendment that restates a Pasal carries
+it in `Butir.kutipan` (Akoma Ntoso's quotedStructure). `Dokumen.identitas` holds what the title says
+(kind, number, year, region), `Pembukaan.persetujuan` the "Dengan Persetujuan Bersama" lines and
+`Dokumen.penjelasan` the elucidation. Issue-16 tooling keys elements on these source numbers.
 """
 from __future__ import annotations
 
@@ -76,7 +85,8 @@ class Butir:
     isi: Inline
     daftar: Daftar | None = None
     label: str | None = None
-    tanda: str = ""  # computed: "a.", "1.", "a)", "1)"
+    tanda: str = ""  # computed: "a.", "1.", "a)", "1)"; imported: as printed
+    kutipan: list = field(default_factory=list)  # imported amendments: the Bab/Pasal it restates
 
 
 @dataclass
@@ -110,22 +120,22 @@ class Ayat:
     isi: Inline
     daftar: Daftar | None = None
     label: str | None = None
-    nomor: int | None = None  # computed; None when the Pasal has a single unnumbered text
+    nomor: int | str | None = None  # computed; None when the Pasal has a single unnumbered text
 
 
 @dataclass
 class Pasal:
     ayat: list[Ayat]
     label: str | None = None
-    nomor: int | None = None  # computed, continuous through the document
-    sumber: str = ""  # clause file and line, for messages
+    nomor: int | str | None = None  # computed, continuous; imported: as printed ("7A", "I")
+    sumber: str = ""  # clause file and line, for messages (imported: source file and line)
 
 
 @dataclass
 class Paragraf:
     judul: str
     pasal: list[Pasal]
-    nomor: int | None = None  # computed: "Paragraf 1"
+    nomor: int | str | None = None  # computed: "Paragraf 1"
 
 
 @dataclass
@@ -208,6 +218,7 @@ class Pembukaan:
     menetapkan: str
     dengan_rahmat: bool = True
     memperhatikan: list[Inline] = field(default_factory=list)
+    persetujuan: list[str] = field(default_factory=list)  # "Dengan Persetujuan Bersama" lines
 
 
 @dataclass
@@ -255,6 +266,19 @@ class Lampiran:
 
 
 @dataclass
+class Identitas:
+    """What the title of an imported document says, parsed: `bentuk` a short kind key ("perbup",
+    "perwali", "perda", "perdes", "kepbup", "kepkades", "uu", "pp", "perpres", "permen", ...),
+    `nomor` the number as printed ("19", "3/PMK.03"; "" when not yet numbered), `tahun` the year,
+    `wilayah` the region or office named in the kind ("Banyuwangi", "Desa Majasetra")."""
+
+    bentuk: str
+    nomor: str = ""
+    tahun: int | None = None
+    wilayah: str = ""
+
+
+@dataclass
 class Dokumen:
     """One legal document.
 
@@ -275,6 +299,8 @@ class Dokumen:
     paraf: list[BarisParaf] = field(default_factory=list)  # paraf-koordinasi box, last page
     isi: list[Blok] = field(default_factory=list)  # for jenis "naskah"
     properti: dict[str, str] = field(default_factory=dict)  # title, subject, author: docProps
+    identitas: Identitas | None = None  # imported documents: kind, number, year, region
+    penjelasan: Lampiran | None = None  # imported documents: the PENJELASAN (elucidation)
 
 
 def semua_pasal(badan: list) -> Iterator[Pasal]:
@@ -286,3 +312,83 @@ def semua_pasal(badan: list) -> Iterator[Pasal]:
             yield from semua_pasal(u.isi)
         elif isinstance(u, Paragraf):
             yield from u.pasal
+
+
+def semua_inline(dok: Dokumen) -> Iterator[Inline]:
+    """Every Inline of a document (preamble, body, diktum, free blocks, attachments), in document
+    order, as the mutable lists they are (a pass may rewrite them in place)."""
+    def daftar(d: Daftar) -> Iterator[Inline]:
+        for b in d.butir:
+            yield b.isi
+            if b.daftar:
+                yield from daftar(b.daftar)
+
+    def pasal(p: Pasal) -> Iterator[Inline]:
+        for a in p.ayat:
+            yield a.isi
+            if a.daftar:
+                yield from daftar(a.daftar)
+
+    def unsur(u) -> Iterator[Inline]:
+        if isinstance(u, (Bab, Bagian)):
+            for x in u.isi:
+                yield from unsur(x)
+        elif isinstance(u, Paragraf):
+            for p in u.pasal:
+                yield from pasal(p)
+        elif isinstance(u, Pasal):
+            yield from pasal(u)
+        elif isinstance(u, Diktum):
+            yield u.isi
+            if u.daftar:
+                yield from daftar(u.daftar)
+
+    def blok(bs: list) -> Iterator[Inline]:
+        for b in bs:
+            if isinstance(b, Alinea):
+                yield b.isi
+            elif isinstance(b, Daftar):
+                yield from daftar(b)
+
+    if dok.pembukaan:
+        yield from dok.pembukaan.menimbang
+        yield from dok.pembukaan.mengingat
+        yield from dok.pembukaan.memperhatikan
+    for u in dok.batang_tubuh:
+        yield from unsur(u)
+    yield from blok(dok.isi)
+    for lamp in dok.lampiran:
+        yield from blok(lamp.isi)
+
+
+# --- copies (a builder reuses parsed clauses; numbering works in place) -----------------------------
+
+
+def salin_inline(isi: Inline) -> Inline:
+    return [Teks(x.teks, x.miring, x.tebal) if isinstance(x, Teks) else Rujukan(x.label, x.sumber)
+            for x in isi]
+
+
+def salin_daftar(d: Daftar | None) -> Daftar | None:
+    """A copy of a list, markers (`tanda`) included."""
+    if d is None:
+        return None
+    return Daftar([Butir(salin_inline(b.isi), salin_daftar(b.daftar), b.label, b.tanda) for b in d.butir],
+                  d.sambung, d.jenis)
+
+
+def salin(u):
+    """A copy of a body element (Bab, Bagian, Paragraf, Pasal, Diktum) with everything below it;
+    numbers are not copied (numbering assigns them), list markers are."""
+    if isinstance(u, Diktum):
+        return Diktum(salin_inline(u.isi), salin_daftar(u.daftar), u.label)
+    if isinstance(u, Pasal):
+        return Pasal([Ayat(salin_inline(a.isi), salin_daftar(a.daftar), a.label) for a in u.ayat],
+                     u.label, None, u.sumber)
+    if isinstance(u, Paragraf):
+        return Paragraf(u.judul, [salin(p) for p in u.pasal])
+    if isinstance(u, Bagian):
+        return Bagian(u.judul, [salin(x) for x in u.isi])
+    if isinstance(u, Bab):
+        return Bab(u.judul, [salin(x) for x in u.isi], None, u.sumber)
+    raise TypeError(f"tidak dapat menyalin {type(u).__name__}")

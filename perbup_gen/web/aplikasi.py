@@ -328,7 +328,7 @@ class _Web:
 
     def _simpan_unggahan(self, sesi: Sesi, konf: bytes | None, roster: bytes | None, jenis: str | None,
                          nama_konf: str | None, nama_roster: str | None) -> None:
-        from perbup_gen.konfigurasi.inisialisasi import sunting_yaml
+        from perbup_gen.proses.inisialisasi import sunting_yaml
 
         folder = sesi.folder_kabupaten
         with self.gudang.kunci(sesi):
@@ -369,7 +369,7 @@ class _Web:
         return self._ke(sesi, "/isian")
 
     def _baru(self, sesi: Sesi, kode: str) -> None:
-        from perbup_gen.konfigurasi.inisialisasi import buat_folder_kabupaten
+        from perbup_gen.proses.inisialisasi import buat_folder_kabupaten
 
         with self.gudang.kunci(sesi):
             self._cek_tidak_sibuk(sesi)
@@ -413,7 +413,7 @@ class _Web:
             for i, (jalur, label, jenis) in enumerate(ISIAN)], ada_roster=_roster(sesi) is not None)
 
     def _simpan_isian(self, sesi: Sesi, path: Path, perubahan: dict) -> None:
-        from perbup_gen.konfigurasi.inisialisasi import sunting_yaml
+        from perbup_gen.proses.inisialisasi import sunting_yaml
 
         with self.gudang.kunci(sesi):
             self._cek_tidak_sibuk(sesi)

@@ -1,0 +1,63 @@
+"""Names, titles and signatures in the forms of Lampiran II: the heading of the regional head, the
+title's number line, a person's name with or without degrees, the signature blocks."""
+from __future__ import annotations
+
+import datetime as _dt
+
+from perbup_gen.konfigurasi.model import Konfigurasi, Orang
+from perbup_gen.konfigurasi.muat import HasilMuat
+from perbup_gen.naskah import bilangan
+from perbup_gen.naskah.model import Kepala, TandaTangan
+
+__all__ = ["TITIK", "judul_kapital", "kepala_bupati", "lambang", "nama_orang", "nama_penanda_tangan", "nomor_judul",
+           "tanda_tangan_bupati", "tanggal_atau_titik"]
+
+TITIK = "..."
+
+
+def nama_orang(o: Orang | None, gelar: bool = True) -> str:
+    """A person's name with degrees, or dots when unknown."""
+    if o is None:
+        return TITIK
+    nama = " ".join(b for b in (o.gelar_depan, o.nama) if b)
+    if gelar and o.gelar_belakang:
+        nama += ", " + o.gelar_belakang
+    return nama
+
+
+def nama_penanda_tangan(o: Orang | None) -> str:
+    """The name under a regional head's signature: capitals, no degree, rank or NIP (Lampiran II)."""
+    return o.nama.upper() if o else TITIK
+
+
+def tanggal_atau_titik(d: _dt.date | None) -> str:
+    return bilangan.tanggal(d) if d else TITIK
+
+
+def nomor_judul(nomor: str | None, tahun: int | None) -> str:
+    """"NOMOR 12 TAHUN 2025", or "NOMOR ... TAHUN ..." until numbered."""
+    return f"NOMOR {nomor or TITIK} TAHUN {tahun if (nomor and tahun) else (tahun or TITIK)}"
+
+
+def judul_kapital(s: str) -> str:
+    """A title in capitals with no final punctuation (Lampiran II)."""
+    return s.strip().rstrip(".;:,").upper()
+
+
+def kepala_bupati(k: Konfigurasi, lambang: str | None) -> Kepala:
+    return Kepala([f"BUPATI {k.kabupaten.nama.upper()}", f"PROVINSI {k.kabupaten.provinsi.upper()}"], lambang)
+
+
+def tanda_tangan_bupati(k: Konfigurasi, tanggal: _dt.date | None) -> TandaTangan:
+    return TandaTangan(
+        tempat=k.kabupaten.ibu_kota,
+        tanggal=tanggal_atau_titik(tanggal),
+        jabatan=f"BUPATI {k.kabupaten.nama.upper()},",
+        nama=nama_penanda_tangan(k.pejabat.bupati),
+    )
+
+
+def lambang(hasil: HasilMuat) -> str | None:
+    """The emblem image of the config (a path resolved against the config folder), or None."""
+    berkas = hasil.konfigurasi.kabupaten.lambang
+    return str((hasil.folder / berkas).resolve()) if berkas else None
