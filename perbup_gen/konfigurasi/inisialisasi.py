@@ -7,6 +7,7 @@ are filled) and `roster.xlsx` with one row per desa (kelurahan are left out).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from perbup_gen.errors import OutputError
 from perbup_gen.konfigurasi.wilayah import DaftarWilayah
