@@ -23,8 +23,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from perbup_gen.dokumen.konteks import data
-from perbup_gen.dokumen.pembukaan import menimbang_lengkap, susun_mengingat
+from perbup_gen.dokumen.pembukaan import menimbang_lengkap
 from perbup_gen.dokumen.perbup import JENIS, bangun_perbup, konteks_perbup
 from perbup_gen.dokumen.pustaka import PustakaKlausul, baca_klausul, daftar_teks_yaml, pustaka_klausul, teks_yaml
 from perbup_gen.dokumen.tanda_tangan import TITIK, judul_kapital
@@ -35,7 +34,7 @@ from perbup_gen.naskah import bilangan, penomoran
 from perbup_gen.naskah.istilah import miringkan, pola_istilah
 from perbup_gen.naskah.klausul import TemplatBaris, muat_badan, polos
 from perbup_gen.naskah.model import (
-    Ayat, Bab, Butir, Daftar, Dokumen, Inline, Judul, Pasal, Pembukaan, Teks, semua_pasal, teks,
+    Ayat, Butir, Daftar, Dokumen, Inline, Judul, Pasal, Pembukaan, Teks, semua_pasal, teks,
 )
 from perbup_gen.naskah.selaras import (
     HasilPerubahan, Operasi, Penyelarasan, Perubahan, selaraskan, susun_perubahan, teks_inline,

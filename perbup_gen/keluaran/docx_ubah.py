@@ -23,7 +23,7 @@ from perbup_gen.keluaran.docx import (
     DECL, PenyajiDocx, TataLetak, _W, _core, _cek_daftar, _FORMAT_DEFINISI, _FORMAT_RINCIAN,
     _kempa_baru, _Penulis, _potong_zip, _r, _runs, _urai_tanda, _zip,
 )
-from perbup_gen.naskah.model import Ayat, Bab, Bagian, Butir, Daftar, Paragraf, Pasal
+from perbup_gen.naskah.model import Bab, Bagian, Daftar, Paragraf, Pasal
 
 __all__ = ["PenyajiDocxUbah", "perlu_harfiah"]
 

@@ -165,7 +165,7 @@ class _Penanda:
     def ubah(self, lama: str, baru: str) -> str:
         pl, pb = _urai(lama), _urai(baru)
         tl, tb = _token(pl), _token(pb)
-        sm = difflib.SequenceMatcher(None, [t for t, _ in tl], [t for t, _ in tb], autojunk=False)
+        sm = difflib.SequenceMatcher(str.isspace, [t for t, _ in tl], [t for t, _ in tb], autojunk=False)
         for r in [r for r in pb if etree.QName(r).localname == "r"]:
             pb.remove(r)
         keluar = []
@@ -189,14 +189,13 @@ class _Penanda:
         return _tulis(pb)
 
 
-_TOKEN = re.compile(r"\S+\s*|\s+")
 _KHUSUS = "\t\n\ufffc"
 
 
 def _token(p) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The words of a paragraph, each with its trailing spaces (a tab, a break and a drawing are
-    tokens of their own), across run boundaries: (text, [(piece, rPr XML), ...]) where the pieces
-    keep the formatting of the runs they came from."""
+    """The tokens of a paragraph across run boundaries: words, runs of spaces, punctuation marks,
+    tabs, breaks and drawings, each as (text, [(piece, rPr XML), ...]) where the pieces keep the
+    formatting of the runs they came from."""
     huruf: list[tuple[str, str]] = []  # (character or special token, rPr)
     for r in p:
         if etree.QName(r).localname != "r":
@@ -221,14 +220,13 @@ def _token(p) -> list[tuple[str, list[tuple[str, str]]]]:
             out.append((c if c[0] != "\ufffc" else "\ufffc", [huruf[i]]))
             i += 1
             continue
-        j = i
-        while j < len(huruf) and huruf[j][0][0] not in _KHUSUS and not huruf[j][0].isspace():
-            j += 1
-        if j == i:  # a stretch of spaces
-            while j < len(huruf) and huruf[j][0].isspace() and huruf[j][0] not in _KHUSUS:
+        # a word, a run of spaces, or one punctuation mark ("PMD." is "PMD" and ".")
+        j = i + 1
+        if c.isspace():
+            while j < len(huruf) and huruf[j][0].isspace() and huruf[j][0][0] not in _KHUSUS:
                 j += 1
-        else:
-            while j < len(huruf) and huruf[j][0].isspace() and huruf[j][0] not in _KHUSUS:
+        elif c.isalnum():
+            while j < len(huruf) and huruf[j][0].isalnum():
                 j += 1
         out.append(("".join(c for c, _ in huruf[i:j]), huruf[i:j]))
         i = j

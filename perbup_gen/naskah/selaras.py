@@ -28,8 +28,8 @@ the first Pasal) or more than half of the material changed (of the Pasal, or of 
 """
 from __future__ import annotations
 
-import copy
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Literal, Sequence, Union
@@ -118,6 +118,7 @@ def _kata(s: str) -> list[str]:
     return _KATA.findall(s.lower())
 
 
+@functools.lru_cache(maxsize=16384)
 def _ciri(s: str) -> frozenset[str]:
     """Features of a text for similarity: its words and pairs of adjacent words."""
     k = _kata(s)
@@ -473,7 +474,8 @@ def _pisah_nomor(nomor: str, jenis: str) -> tuple[str, str]:
 
 
 def _sisipan(dasar: str, k: int, jenis: str, terpakai: set[str]) -> str:
-    """The k-th (1-based) number inserted after `dasar`, skipping numbers in use."""
+    """The k-th (1-based) number inserted after `dasar`, skipping the numbers the old text already
+    uses (`terpakai`: never the numbers of the run being numbered)."""
     akar, akhiran = _pisah_nomor(dasar, jenis)
     if jenis == "huruf":  # d -> d1, d2; d1 -> d2
         mulai = int(akhiran) if akhiran else 0
@@ -635,36 +637,32 @@ class _Penyusun:
     def __init__(self, sel: Penyelarasan):
         self.sel = sel
         self.peringatan: list[str] = []
-        self.op: dict[int, list[Operasi]] = {}  # id(consolidated Pasal) -> its operations
+        self.hapus: set[int] = set()  # ids of the "Dihapus." placeholders of ayat and items
+        self.utuh: set[int] = set()  # ids of Pasal restated with fresh inner numbers
 
-    # -- Pasal content ----------------------------------------------------------------------------
+    # -- Pasal content: numbers ---------------------------------------------------------------------
 
-    def pasal(self, lama: Pasal, baru: Pasal, nomor: str) -> Pasal:
-        """The new Pasal `baru` numbered like `lama`; records the operations."""
-        hasil = copy.deepcopy(baru)
+    def pasal(self, lama: Pasal, baru: Pasal, nomor) -> Pasal:
+        """A copy of `baru` numbered like `lama`: ayat and items aligned, inserted ones numbered
+        (1a), 7a, d1, deleted ones kept as "Dihapus." placeholders. What changed is worked out
+        later (`_operasi`), once references are resolved in this numbering."""
+        hasil = _salin_pasal(baru)
         hasil.nomor = nomor
-        ops: list[Operasi] = []
         bernomor_l = any(a.nomor is not None for a in lama.ayat)
         bernomor_b = len(baru.ayat) > 1 or any(a.nomor is not None for a in baru.ayat)
         if bernomor_l and bernomor_b:
-            hasil.ayat = self._ayat(lama.ayat, hasil.ayat, ops)
+            hasil.ayat = self._ayat(lama.ayat, hasil.ayat)
         elif not bernomor_l and not bernomor_b and lama.ayat and hasil.ayat:
-            a_l, a_b = lama.ayat[0], hasil.ayat[0]
-            if teks_inline(a_l.isi) != teks_inline(a_b.isi):
-                ops.append(Operasi("ubah_pasal"))
-            a_b.daftar = self._daftar(a_l.daftar, a_b.daftar, "", ops)
+            hasil.ayat[0].daftar = self._daftar(lama.ayat[0].daftar, hasil.ayat[0].daftar)
         else:
             # ayat appear or disappear: the Pasal is restated whole, its ayat numbered afresh
             for i, a in enumerate(hasil.ayat, 1):
                 a.nomor = i if len(hasil.ayat) > 1 else None
-            ops.append(Operasi("ubah_pasal"))
-        self.op[id(hasil)] = ops
+            self.utuh.add(id(hasil))
         return hasil
 
-    def _ayat(self, lama: list[Ayat], baru: list[Ayat], ops: list[Operasi]) -> list[Ayat]:
-        ciri_l = [_ciri(_teks_ayat(a)) for a in lama]
-        ciri_b = [_ciri(_teks_ayat(a)) for a in baru]
-        urutan = selaras_urutan(_matriks(ciri_l, ciri_b), len(lama), len(baru), AMBANG)
+    def _ayat(self, lama: list[Ayat], baru: list[Ayat]) -> list[Ayat]:
+        urutan = _selaras_unsur([_teks_ayat(a) for a in lama], [_teks_ayat(a) for a in baru])
         terpakai = {str(a.nomor) for a in lama}
         out: list[Ayat] = []
         sebelumnya: str | None = None
@@ -674,77 +672,47 @@ class _Penyusun:
             if i is not None and j is not None:
                 a_l, a_b = lama[i], baru[j]
                 a_b.nomor = a_l.nomor
-                nama = f"ayat ({a_l.nomor})"
-                if teks_inline(a_l.isi) != teks_inline(a_b.isi):
-                    ops.append(Operasi("ubah", nama, "ayat"))
-                    self._daftar(a_l.daftar, a_b.daftar, nama, [])
-                else:
-                    a_b.daftar = self._daftar(a_l.daftar, a_b.daftar, nama, ops)
+                a_b.daftar = self._daftar(a_l.daftar, a_b.daftar)
                 out.append(a_b)
                 sebelumnya = str(a_l.nomor)
                 k += 1
             elif j is None:
-                a_l = lama[i]
-                out.append(Ayat([Teks("Dihapus.")], nomor=a_l.nomor))
-                ops.append(Operasi("hapus", f"ayat ({a_l.nomor})", "ayat"))
-                sebelumnya = str(a_l.nomor)
+                ganti = Ayat([Teks(_DIHAPUS)], nomor=lama[i].nomor)
+                self.hapus.add(id(ganti))
+                out.append(ganti)
+                sebelumnya = str(lama[i].nomor)
                 k += 1
             else:
                 run = []
                 while k < len(urutan) and urutan[k][0] is None:
                     run.append(baru[urutan[k][1]])
                     k += 1
-                sesudah = next((lama[x].nomor for x, _ in urutan[k:] if x is not None), None)
+                akhir = not any(x is not None for x, _ in urutan[k:])
                 if sebelumnya is None:
-                    # before the first ayat: nothing can be numbered without shifting
-                    self.peringatan.append("ayat disisipkan sebelum ayat (1): ayat Pasal dinomori ulang")
-                    raise _NomoriUlang()
-                nomor = []
+                    raise _NomoriUlang()  # before ayat (1): nothing can be numbered without shifting
+                nomor: list[str] = []
                 for x, a in enumerate(run, 1):
-                    if sesudah is None:
-                        n = _berikut(sebelumnya if x == 1 else nomor[-1], "angka")
-                    else:
-                        n = _sisipan(sebelumnya, x, "ayat", terpakai)
-                    terpakai.add(n)
+                    n = _berikut(sebelumnya if x == 1 else nomor[-1], "angka") if akhir else \
+                        _sisipan(sebelumnya, x, "ayat", terpakai)
                     nomor.append(n)
                     a.nomor = n
                     out.append(a)
-                ops.append(Operasi("sisip" if sesudah is not None else "tambah", unsur="ayat",
-                                   antara=(f"ayat ({sebelumnya})", f"ayat ({sesudah})" if sesudah else ""),
-                                   baru=[f"ayat ({n})" for n in nomor]))
                 sebelumnya = nomor[-1]
         return out
 
-    def _daftar(self, lama: Daftar | None, baru: Daftar | None, induk: str, ops: list[Operasi]
-                ) -> Daftar | None:
-        """The new list with the old markers; inserted items numbered d1 / 7a, deleted ones kept
-        as "dihapus". `ops` receives the changes of the top-level items."""
-        if baru is None or not baru.butir:
-            if lama is not None and lama.butir:
-                if induk:
-                    ops.append(Operasi("ubah", induk, "ayat"))
-                else:
-                    ops.append(Operasi("ubah_pasal"))
+    def _daftar(self, lama: Daftar | None, baru: Daftar | None) -> Daftar | None:
+        """The new list with the old markers; inserted items numbered d1 / 7a (or the next
+        marker at the end), deleted ones kept as "dihapus"."""
+        if baru is None or not baru.butir or lama is None or not lama.butir:
             return baru
-        if lama is None or not lama.butir:
-            if induk:
-                ops.append(Operasi("ubah", induk, "ayat"))
-            else:
-                ops.append(Operasi("ubah_pasal"))
-            return baru
-        kunci_l = [_kunci_butir(b, lama.jenis) for b in lama.butir]
-        kunci_b = [_kunci_butir(b, baru.jenis) for b in baru.butir]
-        sim = _matriks([c for c, _ in kunci_l], [c for c, _ in kunci_b])
-        for i, (_, kepala_l) in enumerate(kunci_l):
-            for j, (_, kepala_b) in enumerate(kunci_b):
-                if kepala_l and kepala_l == kepala_b:
-                    sim[i][j] = max(sim[i][j], 0.9)
-        urutan = selaras_urutan(sim, len(lama.butir), len(baru.butir), AMBANG)
+        kepala_l = [_kepala_butir(b) for b in lama.butir]
+        kepala_b = [_kepala_butir(b) for b in baru.butir]
+        urutan = _selaras_unsur([_teks_butir(b) for b in lama.butir], [_teks_butir(b) for b in baru.butir],
+                                kepala_l, kepala_b)
         tutup = _tutup_tanda(lama.butir[0].tanda)
         jenis = _jenis_tanda(lama.butir[0].tanda)
         definisi = lama.jenis == "definisi" or baru.jenis == "definisi" or jenis == "angka"
         terpakai = {_nilai_tanda(b.tanda) for b in lama.butir}
-        awalan = f"{induk} " if induk else ""
         out: list[Butir] = []
         sebelumnya: str | None = None
         k = 0
@@ -753,44 +721,87 @@ class _Penyusun:
             if i is not None and j is not None:
                 b_l, b_b = lama.butir[i], baru.butir[j]
                 b_b.tanda = b_l.tanda
-                nama = f"{awalan}{jenis} {_nilai_tanda(b_l.tanda)}"
-                sub: list[Operasi] = []
-                b_b.daftar = self._daftar(b_l.daftar, b_b.daftar, nama, sub)
-                if _polos_akhir(teks_inline(b_l.isi)) != _polos_akhir(teks_inline(b_b.isi)) or sub:
-                    ops.append(Operasi("ubah", nama, jenis, induk=induk))
+                b_b.daftar = self._daftar(b_l.daftar, b_b.daftar)
                 out.append(b_b)
                 sebelumnya = _nilai_tanda(b_l.tanda)
                 k += 1
             elif j is None:
-                b_l = lama.butir[i]
-                out.append(Butir([Teks("Dihapus." if definisi else "dihapus.")], tanda=b_l.tanda))
-                ops.append(Operasi("hapus", f"{awalan}{jenis} {_nilai_tanda(b_l.tanda)}", jenis, induk=induk))
-                sebelumnya = _nilai_tanda(b_l.tanda)
+                ganti = Butir([Teks(_DIHAPUS if definisi else _DIHAPUS.lower())], tanda=lama.butir[i].tanda)
+                self.hapus.add(id(ganti))
+                out.append(ganti)
+                sebelumnya = _nilai_tanda(lama.butir[i].tanda)
                 k += 1
             else:
                 run = []
                 while k < len(urutan) and urutan[k][0] is None:
                     run.append(baru.butir[urutan[k][1]])
                     k += 1
-                sesudah = next((_nilai_tanda(lama.butir[x].tanda) for x, _ in urutan[k:] if x is not None), None)
+                akhir = not any(x is not None for x, _ in urutan[k:])
                 if sebelumnya is None:
                     raise _NomoriUlang()
-                nomor = []
+                nomor: list[str] = []
                 for x, b in enumerate(run, 1):
-                    if sesudah is None:
-                        n = _berikut(sebelumnya if x == 1 else nomor[-1], jenis)
-                    else:
-                        n = _sisipan(sebelumnya, x, jenis, terpakai)
-                    terpakai.add(n)
+                    n = _berikut(sebelumnya if x == 1 else nomor[-1], jenis) if akhir else \
+                        _sisipan(sebelumnya, x, jenis, terpakai)
                     nomor.append(n)
                     b.tanda = n + tutup
                     out.append(b)
-                ops.append(Operasi("sisip" if sesudah is not None else "tambah", unsur=jenis,
-                                   antara=(f"{jenis} {sebelumnya}", f"{jenis} {sesudah}" if sesudah else ""),
-                                   baru=[f"{jenis} {n}" for n in nomor], induk=induk))
                 sebelumnya = nomor[-1]
         baru.butir = out
         return baru
+
+    # -- Pasal content: what changed ---------------------------------------------------------------
+
+    def operasi(self, lama: Pasal, kon: Pasal) -> list[Operasi]:
+        """The changes of the amended Pasal `kon` against `lama`, read from their numbers: an
+        element whose number the old text has is the same element (changed or deleted), one whose
+        number it lacks is inserted."""
+        if id(kon) in self.utuh:
+            return [Operasi("ubah_pasal")]
+        ops: list[Operasi] = []
+        if any(a.nomor is not None for a in lama.ayat):
+            lama_per = {str(a.nomor): a for a in lama.ayat}
+            kon_nomor = [str(a.nomor) for a in kon.ayat]
+            for a in kon.ayat:
+                nama = f"ayat ({a.nomor})"
+                a_l = lama_per.get(str(a.nomor))
+                if a_l is None:
+                    continue
+                if id(a) in self.hapus:
+                    ops.append(Operasi("hapus", nama, "ayat"))
+                elif teks_inline(a_l.isi) != teks_inline(a.isi):
+                    ops.append(Operasi("ubah", nama, "ayat"))
+                else:
+                    self._operasi_daftar(a_l.daftar, a.daftar, nama, ops)
+            ops += _sisipan_dari(kon_nomor, [str(a.nomor) for a in lama.ayat], "ayat", lambda n: f"ayat ({n})", "")
+        elif lama.ayat and kon.ayat:
+            if teks_inline(lama.ayat[0].isi) != teks_inline(kon.ayat[0].isi):
+                return [Operasi("ubah_pasal")]
+            self._operasi_daftar(lama.ayat[0].daftar, kon.ayat[0].daftar, "", ops)
+        return ops
+
+    def _operasi_daftar(self, lama: Daftar | None, kon: Daftar | None, induk: str, ops: list[Operasi]) -> None:
+        if (lama is None or not lama.butir) != (kon is None or not kon.butir):
+            ops.append(Operasi("ubah", induk, "ayat") if induk else Operasi("ubah_pasal"))
+            return
+        if lama is None or not lama.butir:
+            return
+        jenis = _jenis_tanda(lama.butir[0].tanda)
+        awalan = f"{induk} " if induk else ""
+        lama_per = {_nilai_tanda(b.tanda): b for b in lama.butir}
+        for b in kon.butir:
+            nilai = _nilai_tanda(b.tanda)
+            b_l = lama_per.get(nilai)
+            if b_l is None:
+                continue
+            nama = f"{awalan}{jenis} {nilai}"
+            if id(b) in self.hapus:
+                ops.append(Operasi("hapus", nama, jenis, induk=induk))
+            elif _polos_akhir(teks_inline(b_l.isi)) != _polos_akhir(teks_inline(b.isi)) or \
+                    _teks_daftar_polos(b_l.daftar) != _teks_daftar_polos(b.daftar):
+                ops.append(Operasi("ubah", nama, jenis, induk=induk))
+        ops += _sisipan_dari([_nilai_tanda(b.tanda) for b in kon.butir], list(lama_per), jenis,
+                             lambda n: f"{jenis} {n}", induk)
 
     # -- the whole document ----------------------------------------------------------------------
 
@@ -811,9 +822,9 @@ class _Penyusun:
                 try:
                     c = self.pasal(p.lama, p.baru, p.lama.nomor)
                 except _NomoriUlang:
-                    c = copy.deepcopy(p.baru)
+                    c = _salin_pasal(p.baru)
                     c.nomor = p.lama.nomor
-                    self.op[id(c)] = [Operasi("ubah_pasal")]
+                    self.utuh.add(id(c))
                     self.peringatan.append(f"Pasal {nomor}: unsur disisipkan sebelum unsur pertama; "
                                            "Pasal dinyatakan kembali dengan penomoran baru di dalamnya")
                 peta[id(p.baru)] = c
@@ -834,10 +845,8 @@ class _Penyusun:
                         n = str(x)  # before the first Pasal: reported as a structure change
                     else:
                         n = _sisipan(sebelumnya, x, "pasal", terpakai_pasal)
-                    terpakai_pasal.add(n)
-                    c = copy.deepcopy(q.baru)
+                    c = _salin_pasal(q.baru)
                     c.nomor = n
-                    self.op[id(c)] = []
                     peta[id(q.baru)] = c
                     hasil_pasangan.append(_salin_pasangan(q, None, c))
                 if run:
@@ -872,10 +881,9 @@ class _Penyusun:
             elif p.baru is not None:
                 urutan += 1
                 if sebelumnya is None:
-                    n = str(p.baru.nomor)
+                    n = str(p.baru.nomor)  # before the first BAB: reported as a structure change
                 else:
                     n = _sisipan(sebelumnya, urutan, "bab", terpakai)
-                terpakai.add(n)
                 out[id(p.baru)] = n
         return out
 
@@ -899,7 +907,7 @@ class _Penyusun:
         for k, p in enumerate(pasangan):
             if p.baru is not None:
                 continue
-            ganti = Pasal([Ayat([Teks("Dihapus.")])], nomor=p.lama.nomor)
+            ganti = Pasal([Ayat([Teks(_DIHAPUS)])], nomor=p.lama.nomor)
             p.baru = ganti
             # anchor: the nearest earlier Pasal of the same old BAB that is in the new version
             jangkar, sesudah = None, True
@@ -951,8 +959,8 @@ class _Penyusun:
                 nomor = nomor_bab[id(b.baru)]
                 kb = salin_bab.get(nomor)
                 isi_pasal = [x for x in _pasal_dalam(kb)] if kb is not None else []
-                if kb is None or any(id(x) in self.op and id(x) in id_pasangan and
-                                     pasangan[id_pasangan[id(x)]].lama is not None for x in isi_pasal):
+                if kb is None or any(id(x) in id_pasangan and pasangan[id_pasangan[id(x)]].lama is not None
+                                     for x in isi_pasal):
                     continue  # holds old Pasal: a structure change, reported elsewhere
                 awal = min((id_pasangan[id(x)] for x in isi_pasal if id(x) in id_pasangan), default=len(pasangan))
                 bab_sisip.setdefault(awal, []).append(kb)
@@ -983,10 +991,9 @@ class _Penyusun:
                 break
             p = pasangan[k]
             if p.lama is not None and p.baru is not None and not p.dihapus:
-                op = self.op.get(id(p.baru), [])
                 if teks_pasal(p.lama, tanda=True) != teks_pasal(p.baru, tanda=True):
                     out.append(Perubahan("pasal", "ubah", [str(p.lama.nomor)], lama=p.lama, baru=[p.baru],
-                                         operasi=op))
+                                         operasi=self.operasi(p.lama, p.baru)))
                 sebelumnya = str(p.lama.nomor)
                 k += 1
             elif p.dihapus:
@@ -1042,6 +1049,83 @@ class _Penyusun:
         return ""
 
 
+_DIHAPUS = "Dihapus."
+
+
+def _salin_daftar(d: Daftar | None) -> Daftar | None:
+    if d is None:
+        return None
+    return Daftar([Butir(_salin_inline(b.isi), _salin_daftar(b.daftar), b.label, b.tanda) for b in d.butir],
+                  d.sambung, d.jenis)
+
+
+def _salin_inline(isi: Inline) -> Inline:
+    return [Teks(x.teks, x.miring, x.tebal) if isinstance(x, Teks) else Rujukan(x.label, x.sumber, x.teks)
+            for x in isi]
+
+
+def _salin_pasal(p: Pasal) -> Pasal:
+    """A copy of a Pasal with its numbers, markers, labels and resolved references."""
+    return Pasal([Ayat(_salin_inline(a.isi), _salin_daftar(a.daftar), a.label, a.nomor) for a in p.ayat],
+                 p.label, p.nomor, p.sumber)
+
+
+def _teks_butir(b: Butir) -> str:
+    out = [teks_inline(b.isi)]
+    _teks_daftar(b.daftar, out, False)
+    return "\n".join(out)
+
+
+def _teks_daftar_polos(d: Daftar | None) -> list[str]:
+    out: list[str] = []
+    _teks_daftar(d, out, True)
+    return [_polos_akhir(x) for x in out]
+
+
+def _kepala_butir(b: Butir) -> str:
+    """The head of a list item: the defined term of a definition ("Desa adalah ..." -> "desa")."""
+    m = re.match(r"^(.{1,120}?)\s+(?:yang selanjutnya|adalah)\b", teks_inline(b.isi))
+    return m.group(1).lower() if m else ""
+
+
+def _selaras_unsur(lama: list[str], baru: list[str], kepala_l: list[str] | None = None,
+                   kepala_b: list[str] | None = None) -> list[tuple[int | None, int | None]]:
+    """Align the ayat or items of two versions of one Pasal. Most Pasal keep their shape: when
+    the counts match and each element resembles its counterpart, the pairs are positional and no
+    similarity matrix is needed."""
+    if len(lama) == len(baru) and all(
+            a == b or kemiripan(_ciri(a), _ciri(b)) >= 0.5 for a, b in zip(lama, baru)):
+        return list(zip(range(len(lama)), range(len(baru))))
+    sim = _matriks([_ciri(t) for t in lama], [_ciri(t) for t in baru])
+    if kepala_l is not None and kepala_b is not None:
+        for i, kl in enumerate(kepala_l):
+            for j, kb in enumerate(kepala_b):
+                if kl and kl == kb:
+                    sim[i][j] = max(sim[i][j], 0.9)
+    return selaras_urutan(sim, len(lama), len(baru), AMBANG)
+
+
+def _sisipan_dari(kon: list[str], lama: list[str], unsur: str, nama, induk: str) -> list[Operasi]:
+    """Insertions read from numbers: runs of numbers the old text lacks, with the old numbers
+    around them ("tambah" when none follows)."""
+    lama_set = set(lama)
+    ops: list[Operasi] = []
+    k = 0
+    while k < len(kon):
+        if kon[k] in lama_set:
+            k += 1
+            continue
+        awal = k
+        while k < len(kon) and kon[k] not in lama_set:
+            k += 1
+        sebelum = kon[awal - 1] if awal else ""
+        sesudah = kon[k] if k < len(kon) else ""
+        ops.append(Operasi("sisip" if sesudah else "tambah", unsur=unsur,
+                           antara=(nama(sebelum) if sebelum else "", nama(sesudah) if sesudah else ""),
+                           baru=[nama(n) for n in kon[awal:k]], induk=induk))
+    return ops
+
+
 class _NomoriUlang(Exception):
     """An element inserted before the first one: the Pasal is restated with fresh numbers."""
 
@@ -1050,18 +1134,6 @@ def _teks_ayat(a: Ayat) -> str:
     out = [teks_inline(a.isi)]
     _teks_daftar(a.daftar, out, False)
     return "\n".join(out)
-
-
-def _kunci_butir(b: Butir, jenis: str) -> tuple[frozenset[str], str]:
-    """Features of a list item and its head: the defined term of a definition ("Desa adalah ...")."""
-    t = teks_inline(b.isi)
-    out = [t]
-    _teks_daftar(b.daftar, out, False)
-    kepala = ""
-    m = re.match(r"^(.{1,120}?)\s+(?:yang selanjutnya|adalah)\b", t)
-    if m:
-        kepala = m.group(1).lower()
-    return _ciri("\n".join(out)), kepala
 
 
 def _salin_pasangan(p: PasanganPasal, lama: Pasal | None, baru: Pasal | None) -> PasanganPasal:
