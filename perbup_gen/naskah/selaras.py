@@ -580,7 +580,9 @@ class Ringkasan:
 
     @property
     def bagian_pasal(self) -> float:
-        return (self.diubah + self.dihapus + self.disisipkan) / self.pasal_lama if self.pasal_lama else 1.0
+        """Share of the Pasal touched: changed, deleted or inserted, of the old ones and the inserted."""
+        semua = self.pasal_lama + self.disisipkan
+        return (self.diubah + self.dihapus + self.disisipkan) / semua if semua else 1.0
 
     @property
     def bagian_kata(self) -> float:
@@ -590,8 +592,8 @@ class Ringkasan:
         """Why the old regulation should rather be revoked and replaced (empty: amend it)."""
         alasan = []
         if self.bagian_pasal > 0.5:
-            alasan.append(f"{self.diubah + self.dihapus + self.disisipkan} Pasal diubah, disisipkan "
-                          f"atau dihapus dari {self.pasal_lama} Pasal ({_persen(self.bagian_pasal)}, "
+            alasan.append(f"{self.diubah + self.dihapus + self.disisipkan} dari {self.pasal_lama + self.disisipkan} "
+                          f"Pasal (lama dan sisipan) diubah, disisipkan atau dihapus ({_persen(self.bagian_pasal)}, "
                           "lebih dari separuh materi)")
         if self.bagian_kata > 0.5:
             alasan.append(f"{self.kata_berubah} dari {self.kata_lama} kata peraturan lama diganti atau "
