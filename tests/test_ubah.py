@@ -688,3 +688,18 @@ def test_banding_berkas_tidak_ada(tmp_path):
                                   "-o", str(tmp_path / "out")])
     assert r.exit_code == 2 and "tidak ada" in r.output and "Traceback" not in r.output
     assert not (tmp_path / "out").exists()
+
+
+def test_pratinjau_web_revisi(baru, harap):
+    """The web app's document list and preview follow the revision: the amending Perbup, its file,
+    its page with the restated Pasal."""
+    from perbup_gen.konfigurasi.muat import muat_konfigurasi
+    from perbup_gen.proses.pratinjau import bangun_dokumen, cari_dokumen, daftar_dokumen, html_pratinjau
+
+    hasil = muat_konfigurasi(baru)
+    perbup = [d for d in daftar_dokumen(hasil) if d.kunci.startswith("perbup")]
+    assert [(d.kunci, d.jalur) for d in perbup] == [("perbup-perubahan", "perbup/rancangan-perbup-perubahan")]
+    dok = bangun_dokumen(hasil, perbup[0])
+    assert [p.nomor for p in dok.batang_tubuh] == ["I", "II"]
+    html = html_pratinjau(hasil, cari_dokumen(hasil, "perbup-perubahan"), [])
+    assert f"Pasal {harap['ubah']}A" in html and '<blockquote class="kutipan">' in html

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from perbup_gen.cli.dasar import ARG_KONFIGURASI, _tangani_kesalahan, main
+from perbup_gen.cli.dasar import _tangani_kesalahan, main
 
 
 @main.command()
@@ -21,9 +21,13 @@ def check(konfigurasi: Path, keluaran_md: Path | None, keluaran_html: Path | Non
     from perbup_gen.impor.baca import FORMAT
 
     if konfigurasi.suffix.lower() in FORMAT and not konfigurasi.is_dir():
+        from perbup_gen.keluaran.berkas import periksa_tujuan
         from perbup_gen.proses.impor import periksa_berkas
         from perbup_gen.proses.periksa import _tulis
 
+        for tujuan in (keluaran_md, keluaran_html):
+            if tujuan is not None:
+                periksa_tujuan(Path(tujuan), folder=False)
         laporan = periksa_berkas(konfigurasi)
         if keluaran_md is not None:
             _tulis(Path(keluaran_md), laporan.markdown())

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from perbup_gen.errors import alasan_os
 from perbup_gen.impor.baca import FORMAT, ImporError, baca_berkas
 from perbup_gen.impor.baris import Baris, CatatanImpor, Peringatan
 from perbup_gen.impor.pra import bersihkan
@@ -117,7 +118,7 @@ def impor_berkas(jalur: str | Path, ocr: bool = False) -> HasilImpor:
         try:
             data = jalur.read_bytes()
         except OSError as e:
-            raise ImporError(f"{jalur}: tidak dapat dibaca ({e.strerror or e})") from e
+            raise ImporError(f"{jalur}: tidak dapat dibaca ({alasan_os(e)})") from e
         dok = baca_akn(data, jalur.name)
         return HasilImpor(dok, jalur.name, "akn", [])
     format_, baris = baca_berkas(jalur, catatan, ocr=ocr)

@@ -176,7 +176,7 @@ def baca_akn(data: bytes, nama: str) -> Dokumen:
         akar = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True,
                                                      load_dtd=False, huge_tree=False))
     except etree.XMLSyntaxError as e:
-        raise ImporError(f"{nama}: bukan XML yang sah ({e})") from e
+        raise ImporError(f"{nama}: bukan XML yang sah (baris {e.lineno})" if e.lineno else f"{nama}: bukan XML yang sah") from e
     if akar.tag != _A + "akomaNtoso":
         raise ImporError(f"{nama}: bukan dokumen Akoma Ntoso 3.0 (akar {akar.tag}, diharapkan "
                          f"akomaNtoso dalam namespace {NS})")

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from perbup_gen.errors import PerbupGenError
+from perbup_gen.errors import PerbupGenError, alasan_os
 from perbup_gen.impor.baris import Baris, CatatanImpor
 
 __all__ = ["ImporError", "baca_berkas", "baca_teks", "baca_markdown", "baca_docx", "baca_pdf",
@@ -264,7 +264,7 @@ def baca_docx(data: bytes, nama: str, catatan: CatatanImpor) -> list[Baris]:
         z = zipfile.ZipFile(io.BytesIO(data))
         dok = _xml(z, "word/document.xml")
     except (zipfile.BadZipFile, etree.XMLSyntaxError) as e:
-        raise ImporError(f"{nama}: bukan berkas Word .docx yang terbaca ({e}); berkas .doc lama "
+        raise ImporError(f"{nama}: bukan berkas Word .docx yang terbaca (rusak atau bukan arsip ZIP); berkas .doc lama "
                          "simpan dahulu sebagai .docx") from e
     if dok is None:
         raise ImporError(f"{nama}: berkas .docx tanpa word/document.xml")
@@ -388,9 +388,9 @@ def baca_pdf(jalur: Path, nama: str, catatan: CatatanImpor, ocr: bool = False) -
     pdftotext = _perlu("pdftotext", "poppler-utils")
     hasil = subprocess.run([pdftotext, "-layout", "-enc", "UTF-8", str(jalur), "-"],
                            capture_output=True)
-    if hasil.returncode != 0:
-        pesan = hasil.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ImporError(f"{nama}: PDF tidak dapat dibaca ({pesan[-1] if pesan else 'pdftotext gagal'})")
+    if hasil.returncode != 0:  # pdftotext's own words are English: say what it means
+        raise ImporError(f"{nama}: PDF tidak dapat dibaca (rusak, terkunci kata sandi, atau bukan PDF; "
+                         f"pdftotext berhenti dengan kode {hasil.returncode})")
     teks = hasil.stdout.decode("utf-8", "replace")
     halaman = [h for h in teks.split("\f")]
     if halaman and not halaman[-1].strip():
@@ -435,6 +435,10 @@ def baca_berkas(jalur: Path, catatan: CatatanImpor, ocr: bool = False) -> tuple[
     """(format, lines) of a file; the format from its extension (text when unknown)."""
     nama = jalur.name
     format_ = FORMAT.get(jalur.suffix.lower(), "teks")
+    if not jalur.exists():
+        raise ImporError(f"{jalur}: berkas tidak ada")
+    if jalur.is_dir():
+        raise ImporError(f"{jalur}: ini folder, bukan berkas")
     try:
         if format_ == "pdf":
             return format_, baca_pdf(jalur, nama, catatan, ocr)
@@ -444,7 +448,7 @@ def baca_berkas(jalur: Path, catatan: CatatanImpor, ocr: bool = False) -> tuple[
     except IsADirectoryError as e:
         raise ImporError(f"{jalur}: ini folder, bukan berkas") from e
     except OSError as e:
-        raise ImporError(f"{jalur}: tidak dapat dibaca ({e.strerror or e})") from e
+        raise ImporError(f"{jalur}: tidak dapat dibaca ({alasan_os(e)})") from e
     if format_ == "docx":
         return format_, baca_docx(data, nama, catatan)
     if format_ == "markdown":

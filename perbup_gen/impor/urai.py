@@ -782,7 +782,6 @@ class _Pengurai:
 
     def _pasal_baru(self, b: Baris, token: str) -> bool:
         if not self.badan and not self.konteks and token == "I":
-            judul = ""
             self.perubahan = True
         romawi = bool(re.fullmatch(r"[IVX]+", token)) and self.perubahan
         nomor = self._nomor_pasal(b, token)

@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from lxml import etree
 
 from perbup_gen.naskah.model import (
-    Alinea, Ayat, Bab, Bagian, Butir, Daftar, Diktum, Dokumen, Inline, Lampiran, Paragraf, Pasal,
-    Rujukan, Tabel, TandaTangan, Teks,
+    Alinea, Bab, Bagian, Butir, Daftar, Diktum, Dokumen, Inline, Paragraf, Pasal, Rujukan, Tabel,
+    TandaTangan, Teks,
 )
 
 __all__ = ["NS", "render_akn", "MetaAkn", "uri_karya"]

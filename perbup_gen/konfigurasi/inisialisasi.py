@@ -7,7 +7,6 @@ are filled) and `roster.xlsx` with one row per desa (kelurahan are left out).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from perbup_gen.errors import OutputError
 from perbup_gen.konfigurasi.wilayah import DaftarWilayah
@@ -100,33 +99,26 @@ roster: roster.xlsx
 """
 
 
-def buat_folder_kabupaten(kode: str, folder: Path | None, force: bool = False) -> list[Path]:
+def isi_folder_kabupaten(kode: str) -> tuple[str, list[tuple[str, bytes]]]:
+    """(default folder name, [(file name, bytes)]) of a new district folder; writes nothing
+    (`perbup_gen.proses.inisialisasi` writes them)."""
     from perbup_gen.jalur import nama_berkas
-
-    wilayah, kab = _kabupaten(kode)
-    folder = folder or Path(nama_berkas(_tanpa_awalan(kab.nama)))
-    utama = folder / "kabupaten.yaml"
-    roster = folder / "roster.xlsx"
-    skema = folder / "perbup-gen.schema.json"
-    for p in (utama, roster, skema):
-        if p.exists() and not force:
-            raise OutputError(f"{p} sudah ada; gunakan --force untuk menimpa")
-    folder.mkdir(parents=True, exist_ok=True)
-    utama.write_text(teks_kabupaten_yaml(kode), encoding="utf-8")
-    tulis_roster_kabupaten(roster, kab.kode, force=True)
     from perbup_gen.konfigurasi.skema import skema_json
 
-    skema.write_text(skema_json() + "\n", encoding="utf-8")
-    return [utama, roster, skema]
+    _, kab = _kabupaten(kode)
+    return nama_berkas(_tanpa_awalan(kab.nama)), [
+        ("kabupaten.yaml", teks_kabupaten_yaml(kode).encode("utf-8")),
+        ("roster.xlsx", isi_roster_kabupaten(kab.kode)),
+        ("perbup-gen.schema.json", (skema_json() + "\n").encode("utf-8")),
+    ]
 
 
-def tulis_roster_kabupaten(tujuan: Path, kode: str | None, force: bool = False) -> None:
+def isi_roster_kabupaten(kode: str | None) -> bytes:
+    """The Excel roster template, with one row per desa of kabupaten `kode` when given."""
+    import io
+
     from perbup_gen.konfigurasi.roster import tulis_templat_roster
 
-    if tujuan.suffix.lower() != ".xlsx":
-        raise OutputError(f"{tujuan}: templat roster harus berakhiran .xlsx")
-    if tujuan.exists() and not force:
-        raise OutputError(f"{tujuan} sudah ada; gunakan --force untuk menimpa")
     baris = []
     if kode:
         wilayah, kab = _kabupaten(kode)
@@ -134,5 +126,77 @@ def tulis_roster_kabupaten(tujuan: Path, kode: str | None, force: bool = False) 
             for d in wilayah.anak(kec.kode):
                 if d.tingkat == "desa":
                     baris.append((d.kode, d.nama, kec.nama))
-    tujuan.parent.mkdir(parents=True, exist_ok=True)
-    tulis_templat_roster(tujuan, baris)
+    keluaran = io.BytesIO()
+    tulis_templat_roster(keluaran, baris)
+    return keluaran.getvalue()
+
+
+# --- filling the ISI fields (the web form) -------------------------------------------------------
+
+#: The fields `teks_kabupaten_yaml` leaves empty (marked ISI): (field path, label, kind). The web
+#: app's form for a new district is made from this list.
+ISIAN: list[tuple[tuple, str, str]] = [
+    (("tahun",), "Tahun", "angka"),
+    (("kabupaten", "ibu_kota"), "Ibu kota (tempat Peraturan Bupati ditetapkan)", "teks"),
+    (("kabupaten", "dasar_pembentukan"), "Undang-undang pembentukan kabupaten (kunci di clauses/dasar_hukum.yaml)", "teks"),
+    (("pejabat", "bupati", "nama"), "Nama Bupati/Wali Kota (tanpa gelar jabatan)", "teks"),
+    (("pejabat", "sekretaris_daerah", "nama"), "Nama Sekretaris Daerah", "teks"),
+    (("pejabat", "sekretaris_daerah", "nip"), "NIP Sekretaris Daerah", "teks"),
+    (("pejabat", "kepala_bagian_hukum", "nama"), "Nama Kepala Bagian Hukum", "teks"),
+    (("pejabat", "kepala_bagian_hukum", "nip"), "NIP Kepala Bagian Hukum", "teks"),
+    (("opd", 0, "kepala", "nama"), "Nama Kepala Dinas PMD", "teks"),
+    (("kpm", "insentif", "jumlah"), "Insentif KPM per bulan (rupiah)", "angka"),
+]
+
+
+def nilai_isian(path: Path) -> dict[tuple, str]:
+    """The current values of the ISIAN fields in a config file, as text ("" when absent)."""
+    from perbup_gen.konfigurasi.yaml_muat import muat_yaml
+
+    data, _ = muat_yaml(path, path.name)
+    hasil = {}
+    for jalur, _, _ in ISIAN:
+        v = data
+        for bagian in jalur:
+            try:
+                v = v[bagian]
+            except (KeyError, IndexError, TypeError):
+                v = None
+                break
+        hasil[jalur] = "" if v is None or isinstance(v, (dict, list)) else str(v)
+    return hasil
+
+
+def teks_sunting(path: Path, perubahan: dict[tuple, object]) -> str:
+    """The text of the YAML file `path` with values set by field path, its comments and layout
+    kept (round trip). A missing mapping on the way is created; a list index must exist. Writes
+    nothing (`perbup_gen.proses.inisialisasi.sunting_yaml` writes it)."""
+    import io
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+
+    from perbup_gen.errors import ConfigError, Lokasi, Masalah
+    from perbup_gen.konfigurasi.yaml_muat import baca_teks_berkas, muat_yaml, teks_jalur
+
+    muat_yaml(path, path.name)  # the safe loader first: bounds, tags and duplicate keys
+    y = YAML(typ="rt")
+    y.width = 150
+    y.indent(mapping=2, sequence=4, offset=2)
+    y.preserve_quotes = True
+    doc = y.load(baca_teks_berkas(path))
+    for jalur, nilai in perubahan.items():
+        tempat = doc
+        for bagian in jalur[:-1]:
+            if isinstance(bagian, int):
+                if not isinstance(tempat, list) or bagian >= len(tempat):
+                    raise ConfigError([Masalah(Lokasi(path.name, None, None, teks_jalur(jalur)), "isian tidak ada di berkas ini")])
+                tempat = tempat[bagian]
+            else:
+                if tempat.get(bagian) is None:
+                    tempat[bagian] = CommentedMap()
+                tempat = tempat[bagian]
+        tempat[jalur[-1]] = nilai
+    keluar = io.StringIO()
+    y.dump(doc, keluar)
+    return keluar.getvalue()

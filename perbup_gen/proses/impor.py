@@ -30,20 +30,22 @@ def teks_ringkasan(h: HasilImpor) -> str:
 def impor_ke_akn(berkas: Path, folder: Path, force: bool = False, ocr: bool = False) -> tuple[HasilImpor, Path]:
     """Import `berkas` and write folder/<name>.akn.xml (atomically; never over a file without
     force)."""
-    from perbup_gen.errors import OutputError
+    from perbup_gen.errors import OutputError, alasan_os
     from perbup_gen.jalur import nama_berkas
     from perbup_gen.keluaran.akn import render_akn
-    from perbup_gen.keluaran.berkas import _tulis_atomik
+    from perbup_gen.keluaran.berkas import _tulis_atomik, periksa_tujuan
 
+    periksa_tujuan(Path(folder))
     h = impor_berkas(berkas, ocr=ocr)
     nama = nama_berkas(Path(h.berkas).stem) + ".akn.xml"
     tujuan = Path(folder) / nama
+    periksa_tujuan(tujuan, folder=False)
     if tujuan.exists() and not force:
         raise OutputError(f"{tujuan} sudah ada; pakai --force untuk menimpanya")
     try:
         _tulis_atomik(tujuan, render_akn(h.dokumen), 0o644)
     except OSError as e:
-        raise OutputError(f"{tujuan}: tidak dapat ditulis ({e.strerror or e})") from e
+        raise OutputError(f"Berkas keluaran {tujuan} tidak dapat ditulis: {alasan_os(e)}.") from e
     return h, tujuan
 
 

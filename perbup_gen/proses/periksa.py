@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Callable
 
 from perbup_gen.errors import ConfigError, PerbupGenError
 from perbup_gen.konfigurasi.model import Desa
@@ -32,7 +33,7 @@ def _gagal_bangun(e: Exception, dokumen: str, desa: str | None = None) -> list[T
     return [Temuan("galat", dokumen, "", f"dokumen tidak dapat dibuat: {e}", desa)]
 
 
-def _periksa_sk_kpm(hasil: HasilMuat) -> tuple[list[Temuan], int]:
+def _periksa_sk_kpm(hasil: HasilMuat, setiap: Callable[[], None] | None = None) -> tuple[list[Temuan], int]:
     """Every desa's SK KPM. Findings repeated in every decree (they come from shared clauses or the
     Mengingat list) are reported once under "SK KPM (semua desa)"."""
     from perbup_gen.dokumen.sk_kpm import PembangunSKKPM
@@ -47,6 +48,8 @@ def _periksa_sk_kpm(hasil: HasilMuat) -> tuple[list[Temuan], int]:
     gagal: list[Temuan] = []
     wilayah = k.kabupaten.nama
     for d in k.desa:
+        if setiap:
+            setiap()
         if d.kelurahan or pembangun.bisa_dibuat(d):
             continue  # the data checks say why
         try:
@@ -82,14 +85,15 @@ def _periksa_revisi(hasil: HasilMuat) -> list[Temuan]:
         nama = DOKUMEN_PERBUP + (" (perubahan)" if jenis == "perubahan" else "")
         temuan += periksa_dokumen(dok, nama, hasil.peraturan, k.kabupaten.nama)
     if "perubahan" in r.dokumen and r.hasil_ubah is not None:
-        # the restated Pasal, checked where they stand in the new Perbup as built
+        # the restated Pasal, checked where they stand in the new Perbup as built, reported under
+        # their numbers in the amendment ("Pasal 7A ayat (2)")
         hu = r.hasil_ubah
         nomor = {p.nomor_baru: str(p.baru.nomor) for p in hu.perubahan.pasangan
                  if p.nomor_baru and p.status in ("ubah", "sisip")}
-        for t in periksa_dokumen(hu.baru, DOKUMEN_PERBUP, hasil.peraturan, k.kabupaten.nama):
+        for t in periksa_dokumen(hu.baru, f"{DOKUMEN_PERBUP} (perubahan)", hasil.peraturan, k.kabupaten.nama):
             m = re.match(r"^Pasal (\S+)", t.tempat)
             if m and m.group(1) in nomor:
-                t.dokumen = f"{DOKUMEN_PERBUP} (Pasal {nomor[m.group(1)]} setelah diubah)"
+                t.tempat = f"Pasal {nomor[m.group(1)]}" + t.tempat[m.end():]
                 temuan.append(t)
     tempat = tempat_lokasi(hasil.lokasi("perbup", "mengubah")) if k.perbup.mengubah else ""
     for p in r.peringatan:
@@ -106,8 +110,9 @@ def _periksa_revisi(hasil: HasilMuat) -> list[Temuan]:
 # --- everything ----------------------------------------------------------------------------------
 
 
-def periksa(hasil: HasilMuat, dokumen: bool = True) -> LaporanPeriksa:
-    """Check the config and every document built from it. `dokumen=False`: data checks only."""
+def periksa(hasil: HasilMuat, dokumen: bool = True, setiap: Callable[[], None] | None = None) -> LaporanPeriksa:
+    """Check the config and every document built from it. `dokumen=False`: data checks only.
+    `setiap` is called once per roster entry as the decrees are checked (progress)."""
     k = hasil.konfigurasi
     laporan = LaporanPeriksa(judul=f"Hasil pemeriksaan {k.nama_kabupaten} tahun {k.tahun}")
     temuan: list[Temuan] = []
@@ -127,7 +132,7 @@ def periksa(hasil: HasilMuat, dokumen: bool = True) -> LaporanPeriksa:
                 temuan += _gagal_bangun(e, nama)
                 continue
             temuan += periksa_dokumen(dok, nama, hasil.peraturan, k.kabupaten.nama)
-        temuan_sk, jumlah_sk = _periksa_sk_kpm(hasil)
+        temuan_sk, jumlah_sk = _periksa_sk_kpm(hasil, setiap)
         temuan += temuan_sk
         laporan.diperiksa += [DOKUMEN_PERBUP, DOKUMEN_TIM, f"SK KPM {jumlah_sk} desa"]
     temuan += periksa_data(hasil)
@@ -150,25 +155,24 @@ class PemeriksaanGagal(PerbupGenError):
                          "ulang dengan --force untuk tetap membuatnya.")
 
 
-def pastikan_lolos(hasil: HasilMuat, paksa: bool = False) -> LaporanPeriksa:
+def pastikan_lolos(hasil: HasilMuat, paksa: bool = False, setiap: Callable[[], None] | None = None) -> LaporanPeriksa:
     """Run the checks before a build: raise PemeriksaanGagal on errors unless `paksa`."""
-    laporan = periksa(hasil)
+    laporan = periksa(hasil, setiap=setiap)
     if laporan.ada_galat and not paksa:
         raise PemeriksaanGagal(laporan)
     return laporan
 
 
 def _tulis(path: Path, teks: str) -> None:
+    from perbup_gen.errors import OutputError, alasan_os
     from perbup_gen.keluaran.berkas import _tulis_atomik
 
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         _tulis_atomik(path, teks.encode("utf-8"), 0o644)
     except OSError as e:
-        from perbup_gen.errors import OutputError
-
-        raise OutputError(f"{path}: laporan tidak dapat ditulis: {e.strerror}") from None
+        raise OutputError(f"Laporan {path} tidak dapat ditulis: {alasan_os(e)}.") from None
 
 
 def jalankan_periksa(konfigurasi: Path | str, keluaran_md: Path | None = None,
@@ -181,6 +185,11 @@ def jalankan_periksa(konfigurasi: Path | str, keluaran_md: Path | None = None,
     from perbup_gen.konfigurasi.muat import muat_konfigurasi
 
     hasil = muat_konfigurasi(konfigurasi)
+    from perbup_gen.keluaran.berkas import periksa_tujuan
+
+    for tujuan in (keluaran_md, keluaran_html):
+        if tujuan is not None:
+            periksa_tujuan(Path(tujuan), folder=False)
     laporan = periksa(hasil)
     if keluaran_md is not None:
         _tulis(Path(keluaran_md), laporan.markdown())
