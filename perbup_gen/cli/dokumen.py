@@ -62,7 +62,34 @@ def _perintah_satu_dokumen(nama: str, bantuan: str, pembuat: str) -> None:
         _tulis_sebagian(hasil, keluaran, [berkas] if isinstance(berkas, bangun.BerkasKeluaran) else list(berkas), force)
 
 
-_perintah_satu_dokumen("perbup", "Buat rancangan Peraturan Bupati tentang peran desa.", "berkas_perbup")
+OPSI_BENTUK = click.option(
+    "--bentuk", type=click.Choice(["otomatis", "perubahan", "penggantian", "keduanya"]), default=None,
+    help="Bila perbup.mengubah diisi: perubahan, penggantian (mencabut peraturan lama), keduanya, atau "
+         "otomatis (penggantian bila sistematika berubah atau lebih dari separuh materi berubah). "
+         "Bawaan: perbup.mengubah.bentuk.")
+
+
+@main.command("perbup")
+@ARG_KONFIGURASI
+@OPSI_KELUARAN
+@OPSI_FORMAT
+@OPSI_BENTUK
+@OPSI_FORCE
+@_tangani_kesalahan
+def perbup(konfigurasi: Path, keluaran: Path, format_: str, bentuk: str | None, force: bool) -> None:
+    """Buat rancangan Peraturan Bupati tentang peran desa (atau perubahan/penggantiannya bila
+    perbup.mengubah diisi)."""
+    from perbup_gen.konfigurasi.muat import muat_konfigurasi
+    from perbup_gen.proses import bangun
+
+    hasil = muat_konfigurasi(konfigurasi)
+    catatan = bangun.CatatanBangun()
+    berkas = bangun.berkas_perbup(hasil, bangun.Penyaji(hasil, format_), bentuk, catatan)
+    for baris in catatan.revisi:
+        click.echo(baris)
+    _tulis_sebagian(hasil, keluaran, berkas if isinstance(berkas, list) else [berkas], force)
+
+
 _perintah_satu_dokumen("tim-penyusun", "Buat Keputusan pembentukan Tim Penyusun.", "berkas_tim_penyusun")
 _perintah_satu_dokumen("checklist", "Buat daftar periksa paraf koordinasi dan jadwal tahapan.", "berkas_checklist")
 
@@ -116,9 +143,11 @@ def _laporkan_catatan(catatan) -> None:
 @OPSI_FORMAT
 @OPSI_FORCE
 @OPSI_PDF
+@OPSI_BENTUK
 @click.option("-q", "--quiet", is_flag=True, help="Tanpa bilah kemajuan dan daftar berkas.")
 @_tangani_kesalahan
-def build(konfigurasi: Path, keluaran: Path, format_: str, force: bool, pdf: bool, quiet: bool) -> None:
+def build(konfigurasi: Path, keluaran: Path, format_: str, force: bool, pdf: bool, bentuk: str | None,
+          quiet: bool) -> None:
     """Buat seluruh set dokumen: Perbup, Keputusan Tim Penyusun, SK KPM setiap desa, daftar periksa,
     dan manifest.json."""
     from perbup_gen.proses.bangun import bangun_semua
@@ -139,10 +168,14 @@ def build(konfigurasi: Path, keluaran: Path, format_: str, force: bool, pdf: boo
             raise OutputError(PESAN_PASANG)
     jumlah = len(hasil.konfigurasi.desa)
     if quiet or jumlah == 0:
-        laporan, catatan = bangun_semua(hasil, keluaran, format_, force)
+        laporan, catatan = bangun_semua(hasil, keluaran, format_, force, bentuk=bentuk)
     else:
         with click.progressbar(length=jumlah, label="SK KPM", file=sys.stderr, show_pos=True) as bilah:
-            laporan, catatan = bangun_semua(hasil, keluaran, format_, force, setiap=lambda: bilah.update(1))
+            laporan, catatan = bangun_semua(hasil, keluaran, format_, force, setiap=lambda: bilah.update(1),
+                                            bentuk=bentuk)
+    if not quiet:
+        for baris in catatan.revisi:
+            click.echo(baris)
     for baris in laporan.rincian():
         click.echo(f"  {baris}", err=True)
     _laporkan_catatan(catatan)

@@ -145,6 +145,7 @@ _POLA_TANDA = [
     (re.compile(r"^\((\d)[1l\\t]\s+(.*)$"), "(angka-ocr)"),
     (re.compile(r"^\(([lI])\)\s*(.*)$"), "(angka-l)"),
     (re.compile(r"^([a-z])(\d)\.\s*(.*)$"), "sisip"),
+    (re.compile(r"^(\d{1,2})([a-z])\.\s+(.*)$"), "sisip-angka"),  # "7a." inserted after "7."
     (re.compile(r"^([a-z]{1,2})\.\s+(.*)$"), "huruf."),
     (re.compile(r"^(\d{1,2})\.\s+(.*)$"), "angka."),
     (re.compile(r"^([a-z])\)\s*(.*)$"), "huruf)"),
@@ -169,6 +170,9 @@ def baca_tanda(t: str) -> Tanda | None:
         if gaya == "sisip":
             return Tanda("huruf.", _indeks_huruf(m.group(1)), f"{m.group(1)}{m.group(2)}.",
                          m.group(3), sisip=int(m.group(2)))
+        if gaya == "sisip-angka":
+            return Tanda("angka.", int(m.group(1)), f"{m.group(1)}{m.group(2)}.", m.group(3),
+                         sisip=ord(m.group(2)) - 96)
         nilai_teks, sisa = m.group(1), m.group(2)
         if len(nilai_teks) == 2 and nilai_teks.isalpha() and nilai_teks[0] != nilai_teks[1]:
             return None  # "di." is a word, not a marker

@@ -300,6 +300,8 @@ def _salah_template(template: Path, pesan: str) -> PerbupGenError:
 class PenyajiDocx:
     """Loads and prepares the template once; `render(dok)` then gives the bytes of a DOCX."""
 
+    kelas_penulis = None  # a subclass of _Penulis (keluaran/docx_ubah.py); None: _Penulis
+
     def __init__(self, template: Path | None = None, tata: TataLetak | None = None):
         self.template = Path(template) if template is not None else TEMPLATE_BAWAAN
         self.tata = tata or TataLetak()
@@ -491,7 +493,7 @@ class PenyajiDocx:
 
     def render(self, dok: Dokumen) -> bytes:
         """The DOCX bytes of one document."""
-        p = _Penulis(self)
+        p = (self.kelas_penulis or _Penulis)(self)
         gambar = None
         if dok.kepala is not None and dok.kepala.lambang:
             gambar = self._gambar_untuk(dok.kepala.lambang)

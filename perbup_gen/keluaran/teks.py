@@ -42,7 +42,7 @@ def _inline_siap(isi: Inline) -> None:
 
 def _daftar_siap(d: Daftar | None) -> None:
     for b in d.butir if d else []:
-        if not b.tanda:
+        if not b.tanda and not b.kutipan:  # an unmarked item only holds a restated Pasal
             raise ValueError(f"butir daftar belum bertanda: {b.label or b.isi!r}")
         _inline_siap(b.isi)
         _daftar_siap(b.daftar)
@@ -123,9 +123,15 @@ def _tebal(s: str) -> str:
 
 def _md_daftar(d: Daftar, tingkat: int, out: list[str]) -> None:
     for b in d.butir:
-        out.append(f"{_INDEN * tingkat}{md(b.tanda)} {_md_inline(b.isi)}")
+        if b.tanda or _md_inline(b.isi).strip():
+            out.append(f"{_INDEN * tingkat}{md(b.tanda)} {_md_inline(b.isi)}".rstrip())
         if b.daftar:
             _md_daftar(b.daftar, tingkat + 1, out)
+        if b.kutipan:  # an amendment restates a Pasal or BAB: a block quote
+            kutip: list[str] = []
+            for u in b.kutipan:
+                _md_struktur(u, kutip)
+            out += ["\n".join("> " + x if x else ">" for x in k.split("\n")) for k in kutip if k]
 
 
 def _md_ttd(t: TandaTangan, out: list[str]) -> None:

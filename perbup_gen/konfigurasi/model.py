@@ -260,6 +260,87 @@ class TataLetak(Model):
     ukuran_huruf: int = Field(default=12, ge=6, le=24)
 
 
+class BeritaDaerah(Model):
+    tahun: Optional[int] = Field(default=None, ge=1945, le=2100)
+    nomor: Optional[Teks] = None
+
+    @field_validator("nomor", mode="before")
+    @classmethod
+    def _teks(cls, v):
+        return str(v) if isinstance(v, int) else v
+
+
+class PerbupDicabut(Model):
+    """An earlier Perbup that this one replaces (revoked in its closing chapter)."""
+
+    nomor: Teks
+    tahun: int = Field(ge=1945, le=2100)
+    tentang: Teks = Field(min_length=1)
+    berita_daerah: BeritaDaerah = Field(default_factory=BeritaDaerah)
+
+    @field_validator("nomor", mode="before")
+    @classmethod
+    def _teks(cls, v):
+        return str(v) if isinstance(v, int) else v
+
+
+class PerubahanSebelumnya(Model):
+    """An earlier amendment of the Perbup being amended (the next one is "Perubahan Kedua")."""
+
+    nomor: Teks
+    tahun: int = Field(ge=1945, le=2100)
+    tentang: Optional[Teks] = None  # default: "Perubahan [Kedua] atas Peraturan Bupati ..."
+    berita_daerah: BeritaDaerah = Field(default_factory=BeritaDaerah)
+
+    @field_validator("nomor", mode="before")
+    @classmethod
+    def _teks(cls, v):
+        return str(v) if isinstance(v, int) else v
+
+
+class PasanganPatok(Model):
+    """A pin of the alignment: old Pasal `lama` is new Pasal `baru` (its number in the new version
+    as built, or its clause label); `baru` empty: `lama` is deleted; `lama` empty: `baru` is new."""
+
+    lama: Optional[Teks] = None
+    baru: Optional[Teks] = None
+
+    @field_validator("lama", "baru", mode="before")
+    @classmethod
+    def _teks(cls, v):
+        return str(v) if isinstance(v, int) else v
+
+    @model_validator(mode="after")
+    def _salah_satu(self) -> "PasanganPatok":
+        if not self.lama and not self.baru:
+            raise ValueError("isi 'lama', 'baru', atau keduanya")
+        return self
+
+
+class PerbupDiubah(Model):
+    """The Perbup this one amends (Lampiran II UU 12/2011, amending a regulation)."""
+
+    berkas: Teks = Field(min_length=1)  # the old text (.docx, .pdf, .txt, .md, .akn.xml), relative to the config folder
+    nomor: Optional[Teks] = None  # default: as the old text's title says
+    tahun: Optional[int] = Field(default=None, ge=1945, le=2100)
+    tentang: Optional[Teks] = None
+    berita_daerah: BeritaDaerah = Field(default_factory=BeritaDaerah)
+    perubahan_sebelumnya: list[PerubahanSebelumnya] = Field(default_factory=list)
+    # otomatis: an amendment, or the replacement when the change reshapes the structure or touches
+    # more than half of the material; perubahan / penggantian / keduanya: as asked
+    bentuk: Literal["otomatis", "perubahan", "penggantian", "keduanya"] = "otomatis"
+    pasangan: list[PasanganPatok] = Field(default_factory=list)  # pins of the alignment
+    alasan: dict[str, Teks] = Field(default_factory=dict)  # "Pasal 7": reason, for the matrix
+    menimbang: list[Teks] = Field(default_factory=list)  # plain text; empty: clauses/perubahan/pembukaan.yaml
+    penulis: Optional[Teks] = None  # author of the tracked changes (perbup-gen banding)
+    tanggal: Optional[_dt.date] = None  # date of the tracked changes
+
+    @field_validator("nomor", mode="before")
+    @classmethod
+    def _teks(cls, v):
+        return str(v) if isinstance(v, int) else v
+
+
 class PengaturanPerbup(Model):
     tentang: Teks  # "Peran Desa dalam Percepatan Penurunan Stunting"
     rancangan: bool = True
@@ -272,6 +353,8 @@ class PengaturanPerbup(Model):
     dasar_hukum: DasarHukum
     klausul_nonaktif: list[str] = Field(default_factory=list)
     kotak_paraf: bool = True
+    mencabut: list[PerbupDicabut] = Field(default_factory=list)  # earlier Perbup replaced by this one
+    mengubah: Optional[PerbupDiubah] = None  # the Perbup this one amends
 
 
 class PengaturanSKKPM(Model):

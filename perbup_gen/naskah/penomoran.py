@@ -79,7 +79,7 @@ from perbup_gen.naskah.model import (
     semua_pasal,
 )
 
-__all__ = ["susun", "tata_diktum", "GAYA_TANDA", "KEDALAMAN_MAKS", "buang_tanda_baca"]
+__all__ = ["susun", "tata_diktum", "selesaikan_rujukan", "GAYA_TANDA", "KEDALAMAN_MAKS", "buang_tanda_baca"]
 
 #: Marker patterns per depth (1-based), by the kind of the outermost list.
 GAYA_TANDA: dict[str, tuple[str, ...]] = {
@@ -102,6 +102,13 @@ def susun(dok: Dokumen, tertata: Container[int] = ()) -> Dokumen:
     """
     _beri_nomor(dok)
     _tanda_dan_tanda_baca(dok, tertata)
+    _selesaikan_rujukan(dok)
+    return dok
+
+
+def selesaikan_rujukan(dok: Dokumen) -> Dokumen:
+    """Pass 3 alone: resolve every reference again with the numbers and markers the tree holds now
+    (an amendment keeps the old numbering: "Pasal 7A", "ayat (1a)", "angka 7a"). In place."""
     _selesaikan_rujukan(dok)
     return dok
 
@@ -322,7 +329,8 @@ Unsur = Union[Pasal, Ayat, Butir, Diktum]
 
 def _jalur_butir(tanda: str) -> str:
     nilai = tanda.rstrip(".)")
-    return f"{'angka' if nilai.isdigit() else 'huruf'} {nilai}"
+    # "7a" (inserted by an amendment after 7) is an angka, "d1" (after d) a huruf
+    return f"{'angka' if nilai[:1].isdigit() else 'huruf'} {nilai}"
 
 
 def _jelajah(dok: Dokumen) -> Iterator[tuple[Union[Unsur, Rujukan], _Konteks]]:

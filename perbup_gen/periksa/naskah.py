@@ -496,7 +496,7 @@ class _Pemeriksa:
                 else:
                     harap = ";"
             else:
-                harap = "."
+                harap = ":" if b.kutipan else "."  # a change point that restates a Pasal ends with ':'
             ak = _akhiran(teks)
             if b.daftar is not None and b.daftar.butir:
                 if ak != ":":

@@ -29,10 +29,11 @@ class Penyaji:
         self.kode = hasil.konfigurasi.kabupaten.kode
         self._docx = None
         if format_ == "docx":
-            from perbup_gen.keluaran.docx import PenyajiDocx
+            # the renderer of docx.py that also writes amendments (restated Pasal, "7A", "(1a)")
+            from perbup_gen.keluaran.docx_ubah import PenyajiDocxUbah
 
             templat = hasil.konfigurasi.templat_word
-            self._docx = PenyajiDocx(template=hasil.folder / templat if templat else None, tata=tata_letak_docx(hasil))
+            self._docx = PenyajiDocxUbah(template=hasil.folder / templat if templat else None, tata=tata_letak_docx(hasil))
 
     def __call__(self, dok: Dokumen) -> bytes:
         if self._docx is not None:
@@ -78,6 +79,7 @@ class CatatanBangun:
     gagal: list[tuple[str, str]] = field(default_factory=list)  # (desa, reason)
     jumlah_kelurahan: int = 0
     jumlah_sk_kpm: int = 0
+    revisi: list[str] = field(default_factory=list)  # a revision of an existing Perbup: lines to print
 
 
 def pilih_desa(hasil: HasilMuat, pilihan: str | None):
@@ -124,8 +126,16 @@ def berkas_sk_kpm(hasil: HasilMuat, penyaji: Penyaji, catatan: CatatanBangun, de
         yield BerkasKeluaran(jalur_sk_kpm(desa.kode, desa.nama or "", penyaji.akhiran), isi, "sk-kpm", desa.kode)
 
 
-def berkas_perbup(hasil: HasilMuat, penyaji: Penyaji) -> BerkasKeluaran:
+def berkas_perbup(hasil: HasilMuat, penyaji: Penyaji, bentuk: str | None = None,
+                  catatan: CatatanBangun | None = None) -> BerkasKeluaran | list[BerkasKeluaran]:
+    """The Perbup; with `perbup.mengubah` or `perbup.mencabut` the amendment and/or the replacement
+    (proses/ubah.py; `bentuk` as `perbup --bentuk`)."""
     from perbup_gen.dokumen.perbup import bangun_perbup
+
+    if hasil.konfigurasi.perbup.mengubah is not None or hasil.konfigurasi.perbup.mencabut:
+        from perbup_gen.proses.ubah import berkas_revisi
+
+        return berkas_revisi(hasil, penyaji, bentuk, catatan)
 
     return BerkasKeluaran(f"perbup/rancangan-perbup-peran-desa.{penyaji.akhiran}", penyaji(bangun_perbup(hasil)), "perbup")
 
@@ -149,13 +159,15 @@ def berkas_checklist(hasil: HasilMuat, penyaji: Penyaji) -> Iterator[BerkasKelua
 
 
 def bangun_semua(hasil: HasilMuat, folder, format_: str = "docx", force: bool = False,
-                 setiap: Callable[[], None] | None = None) -> tuple[LaporanTulis, CatatanBangun]:
+                 setiap: Callable[[], None] | None = None, bentuk: str | None = None
+                 ) -> tuple[LaporanTulis, CatatanBangun]:
     """Write the whole document set into `folder`."""
     penyaji = Penyaji(hasil, format_)
     catatan = CatatanBangun()
 
     def semua() -> Iterator[BerkasKeluaran]:
-        yield berkas_perbup(hasil, penyaji)
+        perbup = berkas_perbup(hasil, penyaji, bentuk, catatan)
+        yield from (perbup if isinstance(perbup, list) else [perbup])
         yield berkas_tim_penyusun(hasil, penyaji)
         yield from berkas_checklist(hasil, penyaji)
         yield from berkas_sk_kpm(hasil, penyaji, catatan, setiap=setiap)

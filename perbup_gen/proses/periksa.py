@@ -4,6 +4,7 @@ and collect one `LaporanPeriksa`. `pastikan_lolos` is what `build` calls first.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -69,6 +70,43 @@ def _periksa_sk_kpm(hasil: HasilMuat, setiap: Callable[[], None] | None = None) 
                    for t in ts if t not in umum]
     return temuan + gagal, len(desa_dibuat)
 
+def _periksa_revisi(hasil: HasilMuat) -> list[Temuan]:
+    """The documents of a revision (amendment and/or replacement) checked, with the revision's own
+    warnings: doubtful alignments, unknown Berita Daerah numbers, a replacement recommended."""
+    from perbup_gen.proses.ubah import rencana_revisi
+
+    try:
+        r = rencana_revisi(hasil)
+    except Exception as e:
+        return _gagal_bangun(e, DOKUMEN_PERBUP)
+    k = hasil.konfigurasi
+    temuan: list[Temuan] = []
+    for jenis, dok in r.dokumen.items():
+        nama = DOKUMEN_PERBUP + (" (perubahan)" if jenis == "perubahan" else "")
+        temuan += periksa_dokumen(dok, nama, hasil.peraturan, k.kabupaten.nama)
+    if "perubahan" in r.dokumen and r.hasil_ubah is not None:
+        # the restated Pasal, checked where they stand in the new Perbup as built, reported under
+        # their numbers in the amendment ("Pasal 7A ayat (2)")
+        hu = r.hasil_ubah
+        nomor = {p.nomor_baru: str(p.baru.nomor) for p in hu.perubahan.pasangan
+                 if p.nomor_baru and p.status in ("ubah", "sisip")}
+        for t in periksa_dokumen(hu.baru, f"{DOKUMEN_PERBUP} (perubahan)", hasil.peraturan, k.kabupaten.nama):
+            m = re.match(r"^Pasal (\S+)", t.tempat)
+            if m and m.group(1) in nomor:
+                t.tempat = f"Pasal {nomor[m.group(1)]}" + t.tempat[m.end():]
+                temuan.append(t)
+    tempat = tempat_lokasi(hasil.lokasi("perbup", "mengubah")) if k.perbup.mengubah else ""
+    for p in r.peringatan:
+        temuan.append(Temuan("peringatan", DOKUMEN_PERBUP, tempat, p))
+    for p in r.ragu:
+        temuan.append(Temuan("peringatan", DOKUMEN_PERBUP, tempat,
+                             f"penyelarasan perlu dipastikan: {p} (patok di perbup.mengubah.pasangan)"))
+    if r.alasan_penggantian and "perubahan" in r.dokumen:
+        temuan.append(Temuan("peringatan", DOKUMEN_PERBUP, tempat, "Lampiran II menyarankan penggantian, "
+                             "bukan perubahan: " + "; ".join(r.alasan_penggantian)))
+    return temuan
+
+
 # --- everything ----------------------------------------------------------------------------------
 
 
@@ -82,7 +120,12 @@ def periksa(hasil: HasilMuat, dokumen: bool = True, setiap: Callable[[], None] |
         from perbup_gen.dokumen.perbup import bangun_perbup
         from perbup_gen.dokumen.tim_penyusun import bangun_tim_penyusun
 
+        if k.perbup.mengubah is not None or k.perbup.mencabut:
+            bangun_perbup = None  # the revision's documents, checked below
+            temuan += _periksa_revisi(hasil)
         for nama, bangun in ((DOKUMEN_PERBUP, bangun_perbup), (DOKUMEN_TIM, bangun_tim_penyusun)):
+            if bangun is None:
+                continue
             try:
                 dok = bangun(hasil)
             except (PerbupGenError, ValueError) as e:

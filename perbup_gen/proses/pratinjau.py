@@ -30,8 +30,7 @@ def daftar_dokumen(hasil: HasilMuat) -> list[DokumenSet]:
     from perbup_gen.dokumen.sk_kpm import PembangunSKKPM
     from perbup_gen.proses.bangun import jalur_sk_kpm
 
-    out = [
-        DokumenSet("perbup", "Rancangan Peraturan Bupati", (DOKUMEN_PERBUP,), "perbup/rancangan-perbup-peran-desa"),
+    out = _dokumen_perbup(hasil) + [
         DokumenSet("tim-penyusun", "Keputusan Tim Penyusun", (DOKUMEN_TIM,), "tim-penyusun/keputusan-tim-penyusun"),
         DokumenSet("checklist", "Daftar periksa paraf dan jadwal", (), "checklist/daftar-periksa"),
     ]
@@ -47,6 +46,29 @@ def daftar_dokumen(hasil: HasilMuat) -> list[DokumenSet]:
     return out
 
 
+def _dokumen_perbup(hasil: HasilMuat) -> list[DokumenSet]:
+    """The Perbup, or what a revision (`perbup.mengubah`, `perbup.mencabut`) makes instead: the
+    amending Perbup and/or the replacing one (proses/ubah.py)."""
+    perbup = DokumenSet("perbup", "Rancangan Peraturan Bupati", (DOKUMEN_PERBUP,), "perbup/rancangan-perbup-peran-desa")
+    k = hasil.konfigurasi
+    if k.perbup.mengubah is None and not k.perbup.mencabut:
+        return [perbup]
+    from perbup_gen.proses.ubah import NAMA_BERKAS, rencana_revisi
+
+    try:
+        r = rencana_revisi(hasil)
+    except (PerbupGenError, ValueError):
+        return [perbup]  # the check report says why
+    out = []
+    if "perubahan" in r.dokumen:
+        out.append(DokumenSet("perbup-perubahan", "Rancangan Peraturan Bupati tentang Perubahan",
+                              (f"{DOKUMEN_PERBUP} (perubahan)", DOKUMEN_PERBUP), NAMA_BERKAS["perubahan"]))
+    if "penggantian" in r.dokumen:
+        out.append(DokumenSet("perbup", "Rancangan Peraturan Bupati (pengganti)", (DOKUMEN_PERBUP,),
+                              NAMA_BERKAS["penggantian"]))
+    return out
+
+
 def cari_dokumen(hasil: HasilMuat, kunci: str) -> DokumenSet:
     for d in daftar_dokumen(hasil):
         if d.kunci == kunci:
@@ -56,7 +78,12 @@ def cari_dokumen(hasil: HasilMuat, kunci: str) -> DokumenSet:
 
 def bangun_dokumen(hasil: HasilMuat, dokumen: DokumenSet) -> Dokumen:
     """The numbered model of one document of the set, built as `bangun_semua` builds it."""
-    if dokumen.kunci == "perbup":
+    if dokumen.kunci in ("perbup", "perbup-perubahan"):
+        k = hasil.konfigurasi
+        if k.perbup.mengubah is not None or k.perbup.mencabut:
+            from perbup_gen.proses.ubah import rencana_revisi
+
+            return rencana_revisi(hasil).dokumen["perubahan" if dokumen.kunci == "perbup-perubahan" else "penggantian"]
         from perbup_gen.dokumen.perbup import bangun_perbup
 
         return bangun_perbup(hasil)
