@@ -703,3 +703,15 @@ def test_pratinjau_web_revisi(baru, harap):
     assert [p.nomor for p in dok.batang_tubuh] == ["I", "II"]
     html = html_pratinjau(hasil, cari_dokumen(hasil, "perbup-perubahan"), [])
     assert f"Pasal {harap['ubah']}A" in html and '<blockquote class="kutipan">' in html
+
+
+def test_teks_bab_dengan_bagian_dan_paragraf():
+    """A BAB whose Pasal sit in a Bagian and a Paragraf reads as heading lines then Pasal."""
+    from perbup_gen.naskah.model import Ayat, Bab, Bagian, Paragraf, Pasal, Teks
+    from perbup_gen.naskah.selaras import teks_bab
+
+    pasal = Pasal([Ayat([Teks("Isi pasal.")])], nomor=3)
+    bab = Bab("Tugas", [Bagian("Kesatu Umum", [Paragraf("Perencanaan", [pasal], nomor=1)], nomor="Kesatu")], nomor="II")
+    teks = teks_bab(bab)
+    assert teks.splitlines()[:6] == ["BAB II", "TUGAS", "Bagian Kesatu", "Kesatu Umum", "Paragraf 1", "Perencanaan"]
+    assert "Isi pasal." in teks

@@ -102,7 +102,7 @@ def teks_bab(b: Bab, tanda: bool = True) -> str:
             out.append(teks_pasal(u, tanda=tanda, judul=True))
         elif isinstance(u, (Bagian, Paragraf)):
             kata = "Bagian" if isinstance(u, Bagian) else "Paragraf"
-            out += [f"{kata} {u.nomor}", u.judul]
+            out.extend([f"{kata} {u.nomor}", u.judul])
             for x in (u.isi if isinstance(u, Bagian) else u.pasal):
                 isi(x)
 
@@ -809,7 +809,7 @@ class _Penyusun:
 
     def susun(self) -> HasilPerubahan:
         sel = self.sel
-        lama, baru = sel.lama, sel.baru
+        baru = sel.baru
         terpakai_pasal = {str(p.lama.nomor) for p in sel.pasal if p.lama is not None}
         terpakai_bab = {str(b.lama.nomor) for b in sel.bab if b.lama is not None}
         peta: dict[int, Pasal] = {}  # id(new Pasal) -> consolidated Pasal

@@ -120,12 +120,11 @@ def periksa(hasil: HasilMuat, dokumen: bool = True, setiap: Callable[[], None] |
         from perbup_gen.dokumen.perbup import bangun_perbup
         from perbup_gen.dokumen.tim_penyusun import bangun_tim_penyusun
 
+        dibangun = [(DOKUMEN_PERBUP, bangun_perbup), (DOKUMEN_TIM, bangun_tim_penyusun)]
         if k.perbup.mengubah is not None or k.perbup.mencabut:
-            bangun_perbup = None  # the revision's documents, checked below
-            temuan += _periksa_revisi(hasil)
-        for nama, bangun in ((DOKUMEN_PERBUP, bangun_perbup), (DOKUMEN_TIM, bangun_tim_penyusun)):
-            if bangun is None:
-                continue
+            temuan += _periksa_revisi(hasil)  # the revision's documents stand for the Perbup
+            dibangun = dibangun[1:]
+        for nama, bangun in dibangun:
             try:
                 dok = bangun(hasil)
             except (PerbupGenError, ValueError) as e:
