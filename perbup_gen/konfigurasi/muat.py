@@ -33,6 +33,8 @@ class HasilMuat:
     berkas: list[Path]  # every input file read (for the config hash)
     posisi: Posisi
     peraturan: dict[str, Peraturan] = field(default_factory=dict)  # citation table + local additions
+    dirapikan: list = field(default_factory=list)  # rapikan.Perubahan: names tidied, for `check`
+    draf: Any = None  # draf.Kekurangan when loaded for `build --draf` (gaps filled with "..."), else None
 
     def lokasi(self, *jalur: Any) -> Lokasi:
         return self.posisi.cari(tuple(jalur))
@@ -81,8 +83,9 @@ def muat_data(data: dict, folder: Path, nama: str = "<data>") -> HasilMuat:
     return validasi(_gabung(dasar, data, posisi, pos_data, ()), posisi, folder, [])
 
 
-def muat_konfigurasi(sumber: Path | str) -> HasilMuat:
-    """Load, merge and validate a district config folder or main file."""
+def muat_konfigurasi(sumber: Path | str, draf: bool = False) -> HasilMuat:
+    """Load, merge and validate a district config folder or main file. `draf=True` (for
+    `build --draf`) fills the gaps with "..." and records them instead of refusing them."""
     sumber = Path(sumber)
     if sumber.is_dir():
         utama = sumber / BERKAS_UTAMA
@@ -137,27 +140,59 @@ def muat_konfigurasi(sumber: Path | str) -> HasilMuat:
         data["desa"] = desa
         posisi.perbarui(pos_roster, ("desa",))
 
-    return validasi(data, posisi, folder, berkas)
+    return validasi(data, posisi, folder, berkas, draf=draf)
 
 
-def validasi(data: dict, posisi: Posisi, folder: Path, berkas: list[Path]) -> HasilMuat:
-    """Validate merged config data (defaults included) and check it against the national list."""
+def validasi(data: dict, posisi: Posisi, folder: Path, berkas: list[Path], draf: bool = False) -> HasilMuat:
+    """Validate merged config data (defaults included) and check it against the national list;
+    then tidy the names (konfigurasi/rapikan.py). `draf`: gaps filled with "..." (konfigurasi/draf.py)."""
+    kurang = None
+    if draf:
+        from perbup_gen.konfigurasi.draf import isi_kekosongan
+
+        data, kurang = isi_kekosongan(data, posisi)
     try:
         konfigurasi = Konfigurasi.model_validate(data)
     except ValidationError as e:
         raise ConfigError(_dari_pydantic(e, posisi)) from None
+    if kurang is not None:
+        from perbup_gen.konfigurasi.draf import pasang_titik
+
+        pasang_titik(konfigurasi, kurang)
 
     data_peraturan, _ = muat_peraturan()
     peraturan = {k: Peraturan.model_validate(v) for k, v in data_peraturan.items()}
-    hasil = HasilMuat(konfigurasi, folder, berkas, posisi, peraturan)
+    hasil = HasilMuat(konfigurasi, folder, berkas, posisi, peraturan, draf=kurang)
     for k, v in konfigurasi.perbup.dasar_hukum.tambahan.items():
         hasil.peraturan[k] = v
     for k, v in konfigurasi.sk_kpm.dasar_hukum.tambahan.items():
         hasil.peraturan[k] = v
+    if kurang is not None and konfigurasi.kabupaten.dasar_pembentukan == TITIK:
+        hasil.peraturan[TITIK] = _pembentukan_draf(konfigurasi)
     masalah = periksa_silang(hasil)
     if masalah:
         raise ConfigError(masalah)
+    from perbup_gen.konfigurasi.rapikan import rapikan_konfigurasi
+    from perbup_gen.konfigurasi.wilayah import DaftarWilayah
+
+    wilayah = DaftarWilayah.muat()
+
+    def nama_resmi(kode: str) -> str | None:
+        w = wilayah.cari(kode)
+        return w.nama if w is not None else None
+
+    hasil.dirapikan = rapikan_konfigurasi(konfigurasi, nama_resmi)
     return hasil
+
+
+TITIK = "..."
+
+
+def _pembentukan_draf(k: Konfigurasi) -> Peraturan:
+    """A stand-in citation for the law that formed the region, while a draft lacks it."""
+    data, _ = muat_yaml(jalur_paket.KLAUSUL / "draf.yaml", "clauses/draf.yaml")
+    teks = " ".join(str(data["dasar_pembentukan"]).split()).replace("{daerah}", k.nama_kabupaten)
+    return Peraturan(jenis="UU", teks=teks, tahun=1900, diperiksa=False)
 
 
 # --- pydantic errors in Indonesian ---------------------------------------------------------------
@@ -241,6 +276,12 @@ def periksa_silang(hasil: HasilMuat) -> list[Masalah]:
     if kab is None or kab.tingkat != "kabupaten":
         masalah.append(Masalah(lok("kabupaten", "kode"), f"kode kabupaten {k.kabupaten.kode} tidak ada dalam daftar wilayah Kemendagri"))
         return masalah
+    from perbup_gen.konfigurasi.wilayah import pesan_tanpa_desa
+
+    tanpa_desa = pesan_tanpa_desa(kab.kode, wilayah)
+    if tanpa_desa:
+        masalah.append(Masalah(lok("kabupaten", "kode"), tanpa_desa))
+        return masalah
 
     kode_opd = [o.kode for o in k.opd]
     for i, kode in enumerate(kode_opd):
@@ -288,6 +329,11 @@ def periksa_silang(hasil: HasilMuat) -> list[Masalah]:
             for kolom in ("kepala_desa", "kpm", "apbdes", "nomor_sk"):
                 if getattr(d, kolom):
                     masalah.append(Masalah(lok("desa", i, kolom), f"{w.nama} adalah kelurahan: kelurahan tidak mempunyai Kepala Desa, APBDes, maupun KPM"))
+    for kode in k.buku_keputusan:
+        if kode not in sudah:
+            masalah.append(Masalah(lok("buku_keputusan", kode), f"desa {kode} tidak ada di daftar desa (roster) {k.nama_kabupaten}"))
+        elif k.desa[sudah[kode]].kelurahan:
+            masalah.append(Masalah(lok("buku_keputusan", kode), f"{kode} adalah kelurahan: kelurahan tidak mempunyai Buku Keputusan Kepala Desa"))
     return masalah
 
 
