@@ -275,6 +275,9 @@ class Dokumen:
     paraf: list[BarisParaf] = field(default_factory=list)  # paraf-koordinasi box, last page
     isi: list[Blok] = field(default_factory=list)  # for jenis "naskah"
     properti: dict[str, str] = field(default_factory=dict)  # title, subject, author: docProps
+    # a draft (`build --draf`): the mark line, then after "\n" its explanation; printed above
+    # everything and in the page headers
+    draf: str | None = None
 
 
 def semua_pasal(badan: list) -> Iterator[Pasal]:
