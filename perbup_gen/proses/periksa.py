@@ -5,6 +5,7 @@ and collect one `LaporanPeriksa`. `pastikan_lolos` is what `build` calls first.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from perbup_gen.errors import ConfigError, PerbupGenError
 from perbup_gen.konfigurasi.model import Desa
@@ -31,7 +32,7 @@ def _gagal_bangun(e: Exception, dokumen: str, desa: str | None = None) -> list[T
     return [Temuan("galat", dokumen, "", f"dokumen tidak dapat dibuat: {e}", desa)]
 
 
-def _periksa_sk_kpm(hasil: HasilMuat) -> tuple[list[Temuan], int]:
+def _periksa_sk_kpm(hasil: HasilMuat, setiap: Callable[..., None] | None = None) -> tuple[list[Temuan], int]:
     """Every desa's SK KPM. Findings repeated in every decree (they come from shared clauses or the
     Mengingat list) are reported once under "SK KPM (semua desa)"."""
     from perbup_gen.dokumen.sk_kpm import PembangunSKKPM
@@ -46,6 +47,8 @@ def _periksa_sk_kpm(hasil: HasilMuat) -> tuple[list[Temuan], int]:
     gagal: list[Temuan] = []
     wilayah = k.kabupaten.nama
     for d in k.desa:
+        if setiap:
+            setiap()
         if d.kelurahan or pembangun.bisa_dibuat(d):
             continue  # the data checks say why
         try:
@@ -69,8 +72,9 @@ def _periksa_sk_kpm(hasil: HasilMuat) -> tuple[list[Temuan], int]:
 # --- everything ----------------------------------------------------------------------------------
 
 
-def periksa(hasil: HasilMuat, dokumen: bool = True) -> LaporanPeriksa:
-    """Check the config and every document built from it. `dokumen=False`: data checks only."""
+def periksa(hasil: HasilMuat, dokumen: bool = True, setiap: Callable[..., None] | None = None) -> LaporanPeriksa:
+    """Check the config and every document built from it. `dokumen=False`: data checks only.
+    `setiap()` is called once per roster entry (progress)."""
     k = hasil.konfigurasi
     laporan = LaporanPeriksa(judul=f"Hasil pemeriksaan {k.nama_kabupaten} tahun {k.tahun}")
     temuan: list[Temuan] = []
@@ -85,7 +89,7 @@ def periksa(hasil: HasilMuat, dokumen: bool = True) -> LaporanPeriksa:
                 temuan += _gagal_bangun(e, nama)
                 continue
             temuan += periksa_dokumen(dok, nama, hasil.peraturan, k.kabupaten.nama)
-        temuan_sk, jumlah_sk = _periksa_sk_kpm(hasil)
+        temuan_sk, jumlah_sk = _periksa_sk_kpm(hasil, setiap)
         temuan += temuan_sk
         laporan.diperiksa += [DOKUMEN_PERBUP, DOKUMEN_TIM, f"SK KPM {jumlah_sk} desa"]
     temuan += periksa_data(hasil)
@@ -108,10 +112,12 @@ class PemeriksaanGagal(PerbupGenError):
                          "ulang dengan --force untuk tetap membuatnya.")
 
 
-def pastikan_lolos(hasil: HasilMuat, paksa: bool = False) -> LaporanPeriksa:
-    """Run the checks before a build: raise PemeriksaanGagal on errors unless `paksa`."""
-    laporan = periksa(hasil)
-    if laporan.ada_galat and not paksa:
+def pastikan_lolos(hasil: HasilMuat, paksa: bool = False,
+                   setiap: Callable[..., None] | None = None) -> LaporanPeriksa:
+    """Run the checks before a build: raise PemeriksaanGagal on errors unless `paksa` (or a draft,
+    which is built whatever the checks say and shows them)."""
+    laporan = periksa(hasil, setiap=setiap)
+    if laporan.ada_galat and not paksa and hasil.draf is None:
         raise PemeriksaanGagal(laporan)
     return laporan
 
@@ -130,7 +136,8 @@ def _tulis(path: Path, teks: str) -> None:
 
 
 def jalankan_periksa(konfigurasi: Path | str, keluaran_md: Path | None = None,
-                     keluaran_html: Path | None = None) -> tuple[str, int]:
+                     keluaran_html: Path | None = None, setiap: Callable[..., None] | None = None,
+                     hasil: HasilMuat | None = None) -> tuple[str, int]:
     """`perbup-gen check KONFIGURASI [--md FILE] [--html FILE]`: (report text, exit code).
 
     Exit code 1 when there are errors, 0 otherwise; an invalid config raises ConfigError (exit 2
@@ -138,8 +145,9 @@ def jalankan_periksa(konfigurasi: Path | str, keluaran_md: Path | None = None,
     """
     from perbup_gen.konfigurasi.muat import muat_konfigurasi
 
-    hasil = muat_konfigurasi(konfigurasi)
-    laporan = periksa(hasil)
+    if hasil is None:
+        hasil = muat_konfigurasi(konfigurasi)
+    laporan = periksa(hasil, setiap=setiap)
     if keluaran_md is not None:
         _tulis(Path(keluaran_md), laporan.markdown())
     if keluaran_html is not None:
