@@ -17,8 +17,12 @@ from perbup_gen.cli.dasar import ARG_KONFIGURASI, _tangani_kesalahan, main
 def check(konfigurasi: Path, keluaran_md: Path | None, keluaran_html: Path | None) -> None:
     """Periksa naskah (kaidah Lampiran II UU 12/2011) dan data (KPM, APBDes, roster). Kode keluar 1
     bila ada galat."""
+    from perbup_gen.cli.kemajuan import kemajuan
+    from perbup_gen.konfigurasi.muat import muat_konfigurasi
     from perbup_gen.proses.periksa import jalankan_periksa
 
-    teks, kode = jalankan_periksa(konfigurasi, keluaran_md, keluaran_html)
+    hasil = muat_konfigurasi(konfigurasi)
+    with kemajuan("Memeriksa", len(hasil.konfigurasi.desa)) as setiap:
+        teks, kode = jalankan_periksa(konfigurasi, keluaran_md, keluaran_html, setiap=setiap, hasil=hasil)
     click.echo(teks, nl=False)
     sys.exit(kode)
