@@ -182,6 +182,8 @@ def test_check_notes_what_was_tidied(juru_ketik, tmp_path):
     assert "'Nomor: 12' menjadi '12'" in r.output
     assert "Yulianti TUAH" not in r.output.split("CATATAN")[1]  # kept as typed: nothing to note
     assert "catatan." in r.output.splitlines()[-1]
+    r = jalankan("validate", str(juru_ketik))
+    assert r.exit_code == 0 and "isian ditulis rapi di dokumen" in r.output
 
 
 def test_duplicate_number_in_a_desa_register_is_an_error(juru_ketik, tmp_path):

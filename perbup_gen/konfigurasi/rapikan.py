@@ -159,7 +159,7 @@ def rapikan_konfigurasi(k, nama_resmi=None) -> list[Perubahan]:
 
     def atur(obj, kolom: str, jalur: tuple, baru: str | None) -> None:
         lama = getattr(obj, kolom)
-        if baru is not None and baru != lama:
+        if baru and baru != lama:  # never tidy a value away
             setattr(obj, kolom, baru)
             out.append(Perubahan(jalur + (kolom,), lama, baru))
 
