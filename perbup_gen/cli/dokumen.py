@@ -139,7 +139,9 @@ def build(konfigurasi: Path, keluaran: Path, format_: str, force: bool, pdf: boo
     with kemajuan("Memeriksa", jumlah, diam=quiet) as setiap:
         periksa = pastikan_lolos(hasil, paksa=force, setiap=setiap)  # stops with the report (exit 1) on errors
     if periksa.temuan and not quiet:
-        click.echo(periksa.ringkasan() + " (rincian: perbup-gen check)", err=True)
+        from perbup_gen.proses.rekap import JALUR_LAPORAN
+
+        click.echo(f"{periksa.ringkasan()} (rincian: {keluaran / JALUR_LAPORAN})", err=True)
     if pdf:
         from perbup_gen.keluaran.pdf import PESAN_PASANG, libreoffice_tersedia
         from perbup_gen.errors import OutputError
