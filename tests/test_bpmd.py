@@ -430,3 +430,31 @@ def test_progress_bar_on_a_terminal(monkeypatch):
     with kemajuan("SK KPM", 3, diam=True) as setiap:
         setiap()
     assert layar.getvalue().strip("\x00") == ""
+
+
+# --- valid files --------------------------------------------------------------------------------------
+
+
+def test_workbooks_and_draft_pass_ooxml_validation(build_juru_ketik, init_katingan, tmp_path):
+    """The XLSX written without openpyxl and a draft DOCX (mark on top and in the page header)
+    pass the Open XML SDK's schema and semantic validation, so Excel and Word never "repair" them;
+    a workbook missing a required part is caught."""
+    from openxml_audit import FileFormat, OpenXmlValidator
+
+    out = tmp_path / "draf"
+    assert jalankan("build", str(init_katingan), "-o", str(out), "--draf", "-q").exit_code == 0
+    berkas = [build_juru_ketik / "rekap" / "rekap-kpm-desa.xlsx",
+              build_juru_ketik / "rekap" / "buku-keputusan-kepala-desa.xlsx",
+              out / "sk-kpm" / "62.06.01.2001-galinggang.docx", out / "perbup" / "rancangan-perbup-peran-desa.docx"]
+    for format_ in (FileFormat.OFFICE_2010, FileFormat.MICROSOFT_365):
+        for p in berkas:
+            hasil = OpenXmlValidator(file_format=format_, max_errors=50).validate(str(p))
+            assert [e.description for e in hasil.errors] == [], (p.name, format_)
+    rusak = tmp_path / "rusak.xlsx"
+    with zipfile.ZipFile(berkas[0]) as z, zipfile.ZipFile(rusak, "w") as keluar:
+        for n in z.namelist():
+            data = z.read(n)
+            if n == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b'Target="theme/theme1.xml"', b'Target="theme/hilang.xml"')
+            keluar.writestr(n, data)
+    assert OpenXmlValidator(file_format=FileFormat.MICROSOFT_365).validate(str(rusak)).errors

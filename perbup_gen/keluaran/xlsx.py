@@ -3,13 +3,14 @@ XLSX bytes out. Each sheet has a bold header row that stays in view, filters on 
 column widths and number formats.
 
 Written directly as SpreadsheetML (like keluaran/docx.py writes WordprocessingML): a few parts,
-inline strings, one style table. Importing openpyxl alone costs a quarter of a second on every
+shared strings, one style table, the Office theme. Importing openpyxl alone costs a quarter of a second on every
 build; this costs nothing, and the same rows give the same bytes (no clock time anywhere), so a
 rebuild does not rewrite an unchanged workbook.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import io
 import zipfile
 from dataclasses import dataclass, field
@@ -68,7 +69,23 @@ def _teks(s: str) -> str:
     return escape(s)
 
 
-def _sel(ref: str, v: Any, k: Kolom) -> str:
+class _Teks:
+    """The workbook's shared strings: each distinct text once, cells refer to it by number."""
+
+    def __init__(self) -> None:
+        self.nomor: dict[str, int] = {}
+        self.jumlah = 0
+
+    def __call__(self, s: str) -> int:
+        self.jumlah += 1
+        return self.nomor.setdefault(_teks(s), len(self.nomor))
+
+    def xml(self) -> str:
+        isi = "".join(f'<si><t xml:space="preserve">{t}</t></si>' for t in self.nomor)
+        return f'{_DEKL}<sst {_NS} count="{self.jumlah}" uniqueCount="{len(self.nomor)}">{isi}</sst>'
+
+
+def _sel(ref: str, v: Any, k: Kolom, teks: _Teks) -> str:
     if v is None or v == "":
         return ""
     if isinstance(v, bool):
@@ -80,8 +97,7 @@ def _sel(ref: str, v: Any, k: Kolom) -> str:
         gaya = _FORMAT.get(k.format or "", _S_ATAS)
         angka = format(v, "f") if isinstance(v, Decimal) else repr(v)
         return f'<c r="{ref}" s="{gaya}"><v>{angka}</v></c>'
-    s = f' s="{_S_BUNGKUS if k.bungkus else _S_ATAS}"'
-    return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{_teks(v)}</t></is></c>'
+    return f'<c r="{ref}" s="{_S_BUNGKUS if k.bungkus else _S_ATAS}" t="s"><v>{teks(v)}</v></c>'
 
 
 def _tinggi(kolom: list[Kolom], baris: list[Any]) -> int:
@@ -94,7 +110,7 @@ def _tinggi(kolom: list[Kolom], baris: list[Any]) -> int:
     return min(n, 30)
 
 
-def _lembar_xml(lb: Lembar) -> str:
+def _lembar_xml(lb: Lembar, teks: _Teks) -> str:
     akhir = _huruf(len(lb.kolom) - 1)
     jangkau = f"A1:{akhir}{len(lb.baris) + 1}"
     out = [_DEKL, f"<worksheet {_NS} {_NS_R}>", '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
@@ -103,13 +119,12 @@ def _lembar_xml(lb: Lembar) -> str:
            '<sheetFormatPr defaultRowHeight="15"/><cols>']
     out += [f'<col min="{i}" max="{i}" width="{k.lebar}" customWidth="1"/>' for i, k in enumerate(lb.kolom, 1)]
     out.append('</cols><sheetData><row r="1" ht="32" customHeight="1">')
-    out += [f'<c r="{_huruf(i)}1" t="inlineStr" s="{_S_KEPALA}"><is><t xml:space="preserve">{_teks(k.judul)}</t></is></c>'
-            for i, k in enumerate(lb.kolom)]
+    out += [f'<c r="{_huruf(i)}1" s="{_S_KEPALA}" t="s"><v>{teks(k.judul)}</v></c>' for i, k in enumerate(lb.kolom)]
     out.append("</row>")
     for r, baris in enumerate(lb.baris, 2):
         baris_teks = _tinggi(lb.kolom, baris)
         out.append(f'<row r="{r}" ht="{15 * baris_teks}" customHeight="1">' if baris_teks > 1 else f'<row r="{r}">')
-        out += [_sel(f"{_huruf(i)}{r}", v, k) for i, (k, v) in enumerate(zip(lb.kolom, baris))]
+        out += [_sel(f"{_huruf(i)}{r}", v, k, teks) for i, (k, v) in enumerate(zip(lb.kolom, baris))]
         out.append("</row>")
     out.append(f'</sheetData><autoFilter ref="{jangkau}"/>'
                '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
@@ -140,6 +155,16 @@ _GAYA = (
 )
 
 
+@functools.lru_cache(maxsize=1)
+def _tema() -> str:
+    """The Office theme every workbook carries: the one of templates/dasar.docx (the same theme
+    part in Word and Excel)."""
+    from perbup_gen.jalur import TEMPLAT
+
+    with zipfile.ZipFile(TEMPLAT / "dasar.docx") as z:
+        return z.read("word/theme/theme1.xml").decode("utf-8")
+
+
 def buku_kerja(lembar: list[Lembar], judul: str = "", penulis: str = "perbup-gen") -> bytes:
     """The XLSX bytes of the sheets."""
     nama = [lb.nama[:31] for lb in lembar]
@@ -151,7 +176,9 @@ def buku_kerja(lembar: list[Lembar], judul: str = "", penulis: str = "perbup-gen
              '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
              + "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-'
                        'officedocument.spreadsheetml.worksheet+xml"/>' for i in range(1, n + 1))
-             + '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+             + '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+             '<Override PartName="/xl/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>'
+             '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
              '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
              "</Types>")
     rels = (_DEKL + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
@@ -178,11 +205,17 @@ def buku_kerja(lembar: list[Lembar], judul: str = "", penulis: str = "perbup-gen
                  + "".join(f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
                            f'relationships/worksheet" Target="worksheets/sheet{i}.xml"/>' for i in range(1, n + 1))
                  + f'<Relationship Id="rId{n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                 'relationships/styles" Target="styles.xml"/></Relationships>')
+                 'relationships/styles" Target="styles.xml"/>'
+                 f'<Relationship Id="rId{n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                 'relationships/sharedStrings" Target="sharedStrings.xml"/>'
+                 f'<Relationship Id="rId{n + 3}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                 'relationships/theme" Target="theme/theme1.xml"/></Relationships>')
     bagian = [("[Content_Types].xml", jenis), ("_rels/.rels", rels), ("docProps/core.xml", core),
               ("docProps/app.xml", app), ("xl/workbook.xml", buku), ("xl/_rels/workbook.xml.rels", buku_rels),
               ("xl/styles.xml", _GAYA)]
-    bagian += [(f"xl/worksheets/sheet{i}.xml", _lembar_xml(lb)) for i, lb in enumerate(lembar, 1)]
+    teks = _Teks()
+    bagian += [(f"xl/worksheets/sheet{i}.xml", _lembar_xml(lb, teks)) for i, lb in enumerate(lembar, 1)]
+    bagian += [("xl/sharedStrings.xml", teks.xml()), ("xl/theme/theme1.xml", _tema())]
     keluaran = io.BytesIO()
     with zipfile.ZipFile(keluaran, "w", zipfile.ZIP_DEFLATED) as z:
         for nama_bagian, isi in bagian:
