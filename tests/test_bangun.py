@@ -55,7 +55,7 @@ def test_whole_set_and_summary(keluaran):
 def test_summary_says_kelurahan_once(tmp_path):
     hasil = build(str(GUNUNG_MAS), "-o", str(tmp_path / "o"), "-q")
     assert hasil.output.count("13 kelurahan tidak dibuatkan SK KPM") == 1
-    assert "SK KPM: 114 desa" in hasil.output and "118 ditulis, 0 tidak berubah" in hasil.output
+    assert "SK KPM: 114 desa" in hasil.output and "122 ditulis, 0 tidak berubah" in hasil.output
 
 
 def test_manifest_lists_every_file_with_hash(keluaran):
@@ -96,7 +96,7 @@ def test_changed_roster_entry_rewrites_only_that_desa(tmp_path):
 
     hasil = build(str(konfig), "-o", str(out), "-q")
     assert hasil.exit_code == 0, hasil.output
-    assert "1 ditulis, 117 tidak berubah" in hasil.output
+    assert "3 ditulis, 119 tidak berubah" in hasil.output  # the decree, the recap and the register
     berubah = [p for p in out.rglob("*.docx") if p.stat().st_mtime_ns != waktu[p]]
     assert [p.name for p in berubah] == ["62.10.02.2003-tanjung-riu.docx"]
     teks = "\n".join(baca(berubah[0]))

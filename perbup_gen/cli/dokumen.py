@@ -144,35 +144,42 @@ def _laporkan_catatan(catatan) -> None:
 @OPSI_FORCE
 @OPSI_PDF
 @OPSI_BENTUK
+@click.option("--gabung", type=click.Choice(["kecamatan"]), default=None,
+              help="Bundel per kecamatan: satu ZIP berisi SK KPM desa-desanya, dan dengan --pdf satu PDF gabungan.")
+@click.option("--draf", is_flag=True,
+              help="Buat draf meski data belum lengkap: '...' untuk yang belum ada, ditandai DRAF, dan daftar kekurangannya.")
 @click.option("-q", "--quiet", is_flag=True, help="Tanpa bilah kemajuan dan daftar berkas.")
 @_tangani_kesalahan
 def build(konfigurasi: Path, keluaran: Path, format_: str, force: bool, pdf: bool, bentuk: str | None,
-          quiet: bool) -> None:
+          gabung: str | None, draf: bool, quiet: bool) -> None:
     """Buat seluruh set dokumen: Perbup, Keputusan Tim Penyusun, SK KPM setiap desa, daftar periksa,
-    dan manifest.json."""
+    rekap dan Buku Keputusan Kepala Desa (Excel), index.html, dan manifest.json."""
+    from perbup_gen.cli.kemajuan import kemajuan
     from perbup_gen.proses.bangun import bangun_semua
     from perbup_gen.konfigurasi.muat import muat_konfigurasi
 
-    hasil = muat_konfigurasi(konfigurasi)
+    if gabung and format_ != "docx":
+        raise click.UsageError("--gabung hanya untuk format docx")
+    hasil = muat_konfigurasi(konfigurasi, draf=draf)
     _periksa_tujuan(keluaran)
     from perbup_gen.proses.periksa import pastikan_lolos
 
-    periksa = pastikan_lolos(hasil, paksa=force)  # stops with the report (exit 1) on errors
+    jumlah = len(hasil.konfigurasi.desa)
+    with kemajuan("Memeriksa", jumlah, diam=quiet) as setiap:
+        periksa = pastikan_lolos(hasil, paksa=force, setiap=setiap)  # stops with the report (exit 1) on errors
     if periksa.temuan and not quiet:
-        click.echo(periksa.ringkasan() + " (rincian: perbup-gen check)", err=True)
+        from perbup_gen.proses.rekap import JALUR_LAPORAN
+
+        click.echo(f"{periksa.ringkasan()} (rincian: {keluaran / JALUR_LAPORAN})", err=True)
     if pdf:
         from perbup_gen.keluaran.pdf import PESAN_PASANG, libreoffice_tersedia
         from perbup_gen.errors import OutputError
 
         if not libreoffice_tersedia():
             raise OutputError(PESAN_PASANG)
-    jumlah = len(hasil.konfigurasi.desa)
-    if quiet or jumlah == 0:
-        laporan, catatan = bangun_semua(hasil, keluaran, format_, force, bentuk=bentuk)
-    else:
-        with click.progressbar(length=jumlah, label="SK KPM", file=sys.stderr, show_pos=True) as bilah:
-            laporan, catatan = bangun_semua(hasil, keluaran, format_, force, setiap=lambda: bilah.update(1),
-                                            bentuk=bentuk)
+    with kemajuan("SK KPM", jumlah, diam=quiet) as setiap:
+        laporan, catatan = bangun_semua(hasil, keluaran, format_, force, setiap=setiap, periksa=periksa,
+                                        pdf=pdf, gabung=gabung, bentuk=bentuk)
     if not quiet:
         for baris in catatan.revisi:
             click.echo(baris)
@@ -180,7 +187,37 @@ def build(konfigurasi: Path, keluaran: Path, format_: str, force: bool, pdf: boo
         click.echo(f"  {baris}", err=True)
     _laporkan_catatan(catatan)
     click.echo(f"{keluaran}: {laporan.ringkasan()}; manifest: {keluaran / 'manifest.json'}")
+    if hasil.draf is not None:
+        _laporkan_draf(hasil, keluaran)
     if pdf and format_ == "docx":
         _ke_pdf(keluaran, laporan.ditulis + laporan.tidak_berubah, quiet)
+    if gabung:
+        _bundel(keluaran, catatan, pdf and format_ == "docx", quiet)
     if catatan.gagal or not laporan.berhasil:
         sys.exit(1)
+
+
+def _laporkan_draf(hasil, keluaran: Path) -> None:
+    from perbup_gen.proses.rekap import JALUR_KEKURANGAN, status_desa
+
+    belum = sum(1 for d in hasil.konfigurasi.desa if not d.kelurahan and status_desa(d) != "lengkap")
+    click.echo(f"DRAF: {len(hasil.draf.isian)} isian konfigurasi belum diisi, {belum} desa belum mempunyai "
+               f"Kepala Desa atau KPM; rincian: {keluaran / JALUR_KEKURANGAN}")
+    for c in hasil.draf.isian[:10]:
+        click.echo(f"  belum diisi: {c}")
+    if len(hasil.draf.isian) > 10:
+        click.echo(f"  ... dan {len(hasil.draf.isian) - 10} isian lain")
+
+
+def _bundel(keluaran: Path, catatan, pdf: bool, quiet: bool) -> None:
+    from perbup_gen.cli.kemajuan import kemajuan
+    from perbup_gen.proses.bundel import gabung_kecamatan, kelompok_kecamatan
+
+    jumlah = len(kelompok_kecamatan([s for s in catatan.sk if s.jalur.endswith(".docx")]))
+    with kemajuan("Bundel", jumlah, diam=quiet) as setiap:
+        bundel = gabung_kecamatan(keluaran, catatan.sk, pdf, setiap=setiap)
+    if not quiet:
+        for b in bundel:
+            halaman = f", PDF {b.halaman} halaman" if b.pdf else ""
+            click.echo(f"  bundel Kecamatan {b.nama}: {len(b.desa)} SK KPM{halaman}")
+    click.echo(f"Bundel: {len(bundel)} kecamatan di {keluaran / 'bundel'}" + ("" if pdf else " (ZIP saja; PDF gabungan memerlukan --pdf)"))

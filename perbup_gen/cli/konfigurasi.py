@@ -25,6 +25,9 @@ def validate(konfigurasi: Path) -> None:
         click.echo(f"  {len(r.desa_tanpa_kpm)} desa belum mempunyai KPM: " + ", ".join(r.desa_tanpa_kpm[:10]) + (" ..." if len(r.desa_tanpa_kpm) > 10 else ""))
     if r.desa_tanpa_roster:
         click.echo(f"  {len(r.desa_tanpa_roster)} desa belum ada di roster: " + ", ".join(r.desa_tanpa_roster[:10]) + (" ..." if len(r.desa_tanpa_roster) > 10 else ""))
+    if hasil.dirapikan:
+        click.echo(f"  {len(hasil.dirapikan)} isian ditulis rapi di dokumen (huruf besar-kecil, spasi, gelar, "
+                   "awalan nomor); rinciannya: perbup-gen check")
     if k.contoh:
         click.echo("  (CONTOH: nama-nama orang dalam konfigurasi ini fiktif)")
 
@@ -51,6 +54,7 @@ def init(kode: str, folder: Path | None, force: bool) -> None:
     for p in hasil:
         click.echo(f"  ditulis: {p}")
     click.echo(f"Lengkapi isian bertanda ISI, lalu jalankan: perbup-gen validate {hasil[0].parent}")
+    click.echo(f"Draf sebelum data lengkap ('...' untuk yang belum ada): perbup-gen build {hasil[0].parent} --draf")
 
 
 @main.command("roster-templat")

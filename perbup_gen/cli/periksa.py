@@ -35,8 +35,12 @@ def check(konfigurasi: Path, keluaran_md: Path | None, keluaran_html: Path | Non
             _tulis(Path(keluaran_html), laporan.html())
         teks, kode = laporan.teks(), (1 if laporan.ada_galat else 0)
     else:
+        from perbup_gen.cli.kemajuan import kemajuan
+        from perbup_gen.konfigurasi.muat import muat_konfigurasi
         from perbup_gen.proses.periksa import jalankan_periksa
 
-        teks, kode = jalankan_periksa(konfigurasi, keluaran_md, keluaran_html)
+        hasil = muat_konfigurasi(konfigurasi)
+        with kemajuan("Memeriksa", len(hasil.konfigurasi.desa)) as setiap:
+            teks, kode = jalankan_periksa(konfigurasi, keluaran_md, keluaran_html, setiap=setiap, hasil=hasil)
     click.echo(teks, nl=False)
     sys.exit(kode)

@@ -18,7 +18,7 @@ def data(model: Any) -> Any:
         return tuple(data(m) for m in model)
     if model is None:
         return None
-    return polos(model.model_dump(mode="python"))
+    return polos(model.model_dump(mode="python", warnings=False))  # a draft has "..." in typed fields
 
 
 def konteks_dasar(hasil: HasilMuat) -> dict[str, Any]:

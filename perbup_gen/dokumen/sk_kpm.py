@@ -14,15 +14,18 @@ from the national list), `desa.jumlah_kpm`, `desa.kepala_desa` (name or "...").
 """
 from __future__ import annotations
 
+import datetime as _dt
+
 from perbup_gen.dokumen.konteks import konteks_dasar
 from perbup_gen.dokumen.pembukaan import menimbang_lengkap, menimbang_templat, susun_mengingat
 from perbup_gen.dokumen.pustaka import pustaka_klausul
 from perbup_gen.dokumen.tanda_tangan import (
-    TITIK, lambang, nama_orang, nama_penanda_tangan, nomor_judul, tanggal_atau_titik,
+    TITIK, lambang, nama_orang, nama_penanda_tangan, nomor_judul_register, tanggal_atau_titik,
 )
 from perbup_gen.errors import KlausulError
 from perbup_gen.konfigurasi.model import KPM, Desa
 from perbup_gen.konfigurasi.muat import HasilMuat
+from perbup_gen.konfigurasi.nomor import susun_nomor
 from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 from perbup_gen.naskah.istilah import miringkan_diktum, miringkan_inline, pola_istilah
 from perbup_gen.naskah.klausul import Badan, Peta, TemplatBerkas
@@ -79,6 +82,7 @@ class PembangunSKKPM:
         self.kabupaten_kapital = k.nama_kabupaten.upper()
         self.lambang = lambang(hasil)
         self.tanggal_bawaan = k.sk_kpm.tanggal
+        self.draf = hasil.draf is not None
         self.tembusan_opd = f"{self.konteks['kepala_pemrakarsa']} {k.nama_kabupaten};"
         self._kecamatan: dict[str, str] = {}
 
@@ -124,12 +128,20 @@ class PembangunSKKPM:
     # -- per desa --
 
     def bisa_dibuat(self, desa: Desa) -> str | None:
-        """Why no decree can be made for this desa ("kelurahan", "belum ada KPM di roster"), or None."""
+        """Why no decree can be made for this desa ("kelurahan", "belum ada KPM di roster"), or None.
+        A draft (`build --draf`) makes it for a desa without KPM too, with "..." in the list."""
         if desa.kelurahan:
             return ALASAN_KELURAHAN
-        if not desa.kpm:
+        if not desa.kpm and not self.draf:
             return ALASAN_TANPA_KPM
         return None
+
+    def nomor(self, desa: Desa) -> str:
+        """The title's number line: the district's numbering pattern (sk_kpm.pola_nomor) filled
+        with the desa's register number, or its full register number as written."""
+        tanggal = desa.tanggal_sk or self.tanggal_bawaan
+        return nomor_judul_register(susun_nomor(self.k.sk_kpm.pola_nomor, desa.nomor_sk, self.k.tahun, desa.kode,
+                                       tanggal if isinstance(tanggal, _dt.date) else None), self.k.tahun)
 
     def bangun(self, desa: Desa) -> Dokumen:
         """The decree of one desa, numbered. ValueError for a kelurahan or a desa without KPM."""
@@ -148,7 +160,8 @@ class PembangunSKKPM:
         kecamatan = self.nama_kecamatan(desa.kode_kecamatan)
         desa_kapital = nama.upper()
         kepala_desa = nama_penanda_tangan(desa.kepala_desa)
-        kd = Peta({"nama": nama, "kode": desa.kode, "kecamatan": kecamatan, "jumlah_kpm": len(desa.kpm),
+        kpm = desa.kpm or [_KPM_TITIK]  # a draft without KPM yet: one row of dots
+        kd = Peta({"nama": nama, "kode": desa.kode, "kecamatan": kecamatan, "jumlah_kpm": len(kpm),
                    "kepala_desa": nama_orang(desa.kepala_desa)})
 
         # diktum in file order: fresh copies of the invariant ones, the others rendered now
@@ -174,11 +187,11 @@ class PembangunSKKPM:
             miringkan_inline(isi, self.pola_asing)
 
         jenis = f"KEPUTUSAN KEPALA DESA {desa_kapital}"
-        nomor = nomor_judul(desa.nomor_sk, k.tahun)
+        nomor = self.nomor(desa)
         jabatan = f"KEPALA DESA {desa_kapital},"
         tanggal = desa.tanggal_sk or self.tanggal_bawaan
         baris = [[str(i), p.nama, p.jenis_kelamin, p.pendidikan, p.alamat,
-                  ", ".join(p.pengalaman) or "-"] for i, p in enumerate(desa.kpm, 1)]
+                  ", ".join(p.pengalaman) or "-"] for i, p in enumerate(kpm, 1)]
         dok = Dokumen(
             jenis="keputusan",
             kepala=Kepala([f"KEPALA DESA {desa_kapital}", f"KECAMATAN {kecamatan.upper()}",
@@ -211,6 +224,10 @@ class PembangunSKKPM:
             },
         )
         return susun(dok, tertata)
+
+
+_KPM_TITIK = KPM.model_construct(nama=TITIK, jenis_kelamin=TITIK, pendidikan=TITIK, alamat=TITIK,
+                                 pengalaman=[TITIK])
 
 
 def _kpm_contoh() -> KPM:

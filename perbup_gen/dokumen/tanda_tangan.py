@@ -6,11 +6,13 @@ import datetime as _dt
 
 from perbup_gen.konfigurasi.model import Konfigurasi, Orang
 from perbup_gen.konfigurasi.muat import HasilMuat
+from perbup_gen.konfigurasi.nomor import ada_tahun
+from perbup_gen.konfigurasi.rapikan import tanpa_gelar
 from perbup_gen.naskah import bilangan
 from perbup_gen.naskah.model import Kepala, TandaTangan
 
 __all__ = ["TITIK", "judul_kapital", "kepala_bupati", "lambang", "nama_orang", "nama_penanda_tangan", "nomor_judul",
-           "tanda_tangan_bupati", "tanggal_atau_titik"]
+           "nomor_judul_register", "tanda_tangan_bupati", "tanggal_atau_titik"]
 
 TITIK = "..."
 
@@ -26,8 +28,9 @@ def nama_orang(o: Orang | None, gelar: bool = True) -> str:
 
 
 def nama_penanda_tangan(o: Orang | None) -> str:
-    """The name under a regional head's signature: capitals, no degree, rank or NIP (Lampiran II)."""
-    return o.nama.upper() if o else TITIK
+    """The name under a signature: capitals, no degree, rank or NIP (Lampiran II), also when the
+    degree was typed into the name ("Yohanes Liwan, S.Pd." -> "YOHANES LIWAN")."""
+    return tanpa_gelar(o.nama).upper() if o else TITIK
 
 
 def tanggal_atau_titik(d: _dt.date | None) -> str:
@@ -37,6 +40,14 @@ def tanggal_atau_titik(d: _dt.date | None) -> str:
 def nomor_judul(nomor: str | None, tahun: int | None) -> str:
     """"NOMOR 12 TAHUN 2025", or "NOMOR ... TAHUN ..." until numbered."""
     return f"NOMOR {nomor or TITIK} TAHUN {tahun if (nomor and tahun) else (tahun or TITIK)}"
+
+
+def nomor_judul_register(nomor: str | None, tahun: int | None) -> str:
+    """The number line of a decree numbered in a register: "NOMOR 7 TAHUN 2025", but a number
+    that carries its year already ("141/07/KPTS/2025") gets no second "TAHUN"."""
+    if ada_tahun(nomor):
+        return f"NOMOR {nomor}"
+    return nomor_judul(nomor, tahun)
 
 
 def judul_kapital(s: str) -> str:

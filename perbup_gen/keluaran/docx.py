@@ -324,6 +324,9 @@ class PenyajiDocx:
         self._statis = {n: _potong_zip(_kempa(n, d)) for n, d in bagian.items()
                         if n not in dinamis}
         self._statis["word/styles.xml"] = _potong_zip(_kempa("word/styles.xml", self._gaya_xml))
+        # page headers, for the draft mark (`build --draf`) on every page after the first
+        self._kepala_halaman = {n: d for n, d in bagian.items() if re.fullmatch(r"word/header\d*\.xml", n)}
+        self._kepala_draf: dict[str, dict[str, tuple]] = {}
         self._gambar: dict[str, tuple[str, int, int, tuple]] = {}
         self._entri_gambar: dict[str, dict[str, tuple]] = {}
         self._lebar_teks = self.tata.lebar_teks
@@ -489,6 +492,20 @@ class PenyajiDocx:
             self._num_entri[num] = entri
         return entri
 
+    def _header_draf(self, tanda: str) -> dict[str, tuple]:
+        """The template's page headers with the draft mark as their first line (cached)."""
+        if tanda not in self._kepala_draf:
+            baris = f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr>{_r(tanda.split(chr(10))[0], _RPR_DRAF)}</w:p>'
+            entri = {}
+            for nama, data in self._kepala_halaman.items():
+                teks = data.decode("utf-8")
+                m = re.search(r"<w:hdr\b[^>]*>", teks)
+                if m:
+                    teks = teks[:m.end()] + baris + teks[m.end():]
+                    entri[nama] = _kempa_baru(nama, teks.encode("utf-8"))
+            self._kepala_draf[tanda] = entri
+        return self._kepala_draf[tanda]
+
     # -- rendering --
 
     def render(self, dok: Dokumen) -> bytes:
@@ -508,6 +525,8 @@ class PenyajiDocx:
         }
         if gambar is not None:
             dinamis.update(self._paket_gambar(gambar[0]))
+        if dok.draf:
+            dinamis.update(self._header_draf(dok.draf))
         entri = [_potong_zip(dinamis[n]) if n in dinamis else self._statis[n]
                  for n in self._urutan]
         if gambar is not None:
@@ -545,6 +564,10 @@ def _core(prop: dict[str, str]) -> bytes:
             'xmlns:dcterms="http://purl.org/dc/terms/" '
             f'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">{"".join(isi)}'
             "</cp:coreProperties>").encode("utf-8")
+
+
+_RPR_DRAF = '<w:b/><w:color w:val="C00000"/><w:spacing w:val="60"/><w:sz w:val="28"/>'
+_RPR_KETERANGAN_DRAF = '<w:i/><w:color w:val="C00000"/><w:sz w:val="18"/>'
 
 
 class _Penulis:
@@ -701,6 +724,12 @@ class _Penulis:
             self.out.append(self.p("Paraf" if dok.paraf else "Normal", ""))
 
     def kepala(self, dok: Dokumen, gambar) -> None:
+        if dok.draf:  # a draft (`build --draf`): marked above everything else
+            tanda, _, keterangan = dok.draf.partition("\n")
+            self.out.append(f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr>{_r(tanda, _RPR_DRAF)}</w:p>')
+            if keterangan:
+                self.out.append(f'<w:p><w:pPr><w:spacing w:after="240"/><w:jc w:val="center"/></w:pPr>'
+                                f'{_r(keterangan, _RPR_KETERANGAN_DRAF)}</w:p>')
         if gambar is not None:
             _, cx, cy, _ = gambar
             self.out.append(self.p("Lambang", _gambar_xml(cx, cy)))

@@ -186,6 +186,9 @@ def render_markdown(dok: Dokumen) -> str:
     """The document as Markdown for review. The model must already be numbered."""
     _periksa(dok)
     out: list[str] = []
+    if dok.draf:
+        tanda, _, keterangan = dok.draf.partition("\n")
+        out += [_tebal(tanda)] + ([f"*{md(bersih(keterangan))}*"] if keterangan else [])
     if dok.kepala:
         out += [_tebal(b) for b in dok.kepala.baris]
     j = dok.judul

@@ -30,6 +30,11 @@ def _kabupaten(kode: str):
     kab = wilayah.cari(kode.strip())
     if kab is None or kab.tingkat != "kabupaten":
         raise OutputError(f"kode {kode!r} bukan kode kabupaten/kota dalam daftar wilayah Kemendagri (contoh: 62.10)")
+    from perbup_gen.konfigurasi.wilayah import pesan_tanpa_desa
+
+    tanpa_desa = pesan_tanpa_desa(kab.kode, wilayah)
+    if tanpa_desa:
+        raise OutputError(tanpa_desa + " Folder konfigurasi tidak dibuat.")
     return wilayah, kab
 
 

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal, Optional
 from pydantic import BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from perbup_gen.konfigurasi.dasar import Model, Teks
+from perbup_gen.konfigurasi.nomor import periksa_pola
 from perbup_gen.konfigurasi.peraturan import Peraturan
 
 PENDIDIKAN = ["SD", "SLTP", "SLTA", "D1", "D2", "D3", "D4", "S1", "S2", "S3"]
@@ -361,6 +362,17 @@ class PengaturanSKKPM(Model):
     tanggal: Optional[Tanggal] = None
     dasar_hukum: DasarHukum
     menimbang: list[Teks] = Field(default_factory=list)  # plain text; empty: clauses/sk_kpm/pembukaan.yaml
+    # how a desa writes its decree numbers: "{nomor}" gives "NOMOR 7 TAHUN 2025";
+    # "{nomor}/KPTS/{kode_desa}/{tahun}" gives "NOMOR 7/KPTS/62.10.01.2002/2025" (konfigurasi/nomor.py)
+    pola_nomor: Teks = Field(default="{nomor}", min_length=1)
+
+    @field_validator("pola_nomor")
+    @classmethod
+    def _pola_nomor(cls, v: str) -> str:
+        salah = periksa_pola(v)
+        if salah:
+            raise ValueError(salah)
+        return v
 
 
 class KPM(Model):
@@ -394,13 +406,25 @@ class APBDesDesa(Model):
     stunting: list[MataAnggaran] = Field(default_factory=list)
 
 
+class EntriBukuKeputusan(Model):
+    """A decree already in the desa's Buku Keputusan Kepala Desa this year (Permendagri 47/2016):
+    the register the KPM decree joins; its number must not be taken twice."""
+
+    nomor: Teks = Field(min_length=1)  # running number ("6") or the full register number
+    tanggal: Optional[Tanggal] = None
+    tentang: Teks = Field(min_length=1)
+    uraian: Optional[Teks] = None
+    dilaporkan: Optional[Teks] = None  # "nomor dan tanggal dilaporkan" as written in the book
+    keterangan: Optional[Teks] = None
+
+
 class Desa(Model):
     kode: str = Field(pattern=KODE_DESA)
     nama: Optional[Teks] = None  # checked against the national list; filled from it when absent
     kepala_desa: Optional[Orang] = None
     kpm: list[KPM] = Field(default_factory=list)
     apbdes: Optional[APBDesDesa] = None
-    nomor_sk: Optional[Teks] = None
+    nomor_sk: Optional[Teks] = None  # running number in the register, or the full register number
     tanggal_sk: Optional[Tanggal] = None
 
     @property
@@ -450,6 +474,9 @@ class Konfigurasi(Model):
     templat_word: Optional[str] = None  # the district's restyled copy of templates/dasar.docx
     roster: Optional[str] = None  # CSV/XLSX roster file, relative to the config folder
     desa: list[Desa] = Field(default_factory=list)
+    # decrees already in each desa's Buku Keputusan Kepala Desa this year, by desa code: the KPM
+    # decree joins that register and must not take one of their numbers (works with a roster file too)
+    buku_keputusan: dict[str, list[EntriBukuKeputusan]] = Field(default_factory=dict)
     contoh: bool = False  # True: names are invented examples (marked in outputs)
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, populate_by_name=True)

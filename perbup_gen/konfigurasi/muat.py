@@ -33,6 +33,8 @@ class HasilMuat:
     berkas: list[Path]  # every input file read (for the config hash)
     posisi: Posisi
     peraturan: dict[str, Peraturan] = field(default_factory=dict)  # citation table + local additions
+    dirapikan: list = field(default_factory=list)  # rapikan.Perubahan: names tidied, for `check`
+    draf: Any = None  # draf.Kekurangan when loaded for `build --draf` (gaps filled with "..."), else None
 
     def lokasi(self, *jalur: Any) -> Lokasi:
         return self.posisi.cari(tuple(jalur))
@@ -108,12 +110,13 @@ def _rujukan_di_luar(data: dict, posisi: Posisi, folder: Path) -> list[Masalah]:
     return masalah
 
 
-def muat_konfigurasi(sumber: Path | str, terkurung: bool = False) -> HasilMuat:
+def muat_konfigurasi(sumber: Path | str, terkurung: bool = False, draf: bool = False) -> HasilMuat:
     """Load, merge and validate a district config folder or main file.
 
     `terkurung`: every file the config names (sertakan, roster, lambang, templat_word,
     folder_klausul) must lie inside the config folder; used where the config itself is untrusted
-    and the folder is all it may see (the web app)."""
+    and the folder is all it may see (the web app). `draf=True` (for `build --draf`) fills the
+    gaps with "..." and records them instead of refusing them."""
     sumber = Path(sumber)
     if sumber.is_dir():
         utama = sumber / BERKAS_UTAMA
@@ -175,14 +178,17 @@ def muat_konfigurasi(sumber: Path | str, terkurung: bool = False) -> HasilMuat:
         data["desa"] = roster_dibaca.desa
         posisi.perbarui(roster_dibaca.posisi, ("desa",))
         return validasi(data, posisi, folder, berkas, roster_dibaca.masalah,
-                        {("desa",) + j for j in roster_dibaca.ditolak})
+                        {("desa",) + j for j in roster_dibaca.ditolak}, draf=draf)
 
-    return validasi(data, posisi, folder, berkas)
+    return validasi(data, posisi, folder, berkas, draf=draf)
 
 
 def validasi(data: dict, posisi: Posisi, folder: Path, berkas: list[Path],
-             masalah_awal: list[Masalah] | None = None, ditolak: set[tuple] | None = None) -> HasilMuat:
-    """Validate merged config data (defaults included) and check it against the national list.
+             masalah_awal: list[Masalah] | None = None, ditolak: set[tuple] | None = None,
+             draf: bool = False) -> HasilMuat:
+    """Validate merged config data (defaults included) and check it against the national list;
+    then tidy the names (konfigurasi/rapikan.py). `draf` (for `build --draf`): gaps filled with
+    "..." and recorded instead of refused (konfigurasi/draf.py).
 
     Every problem is reported at once: problems already found (`masalah_awal`, e.g. roster cells),
     refused characters, the schema's verdict on the config and on each desa on its own, and the
@@ -191,6 +197,11 @@ def validasi(data: dict, posisi: Posisi, folder: Path, berkas: list[Path],
     was already reported; they are not reported as missing too."""
     masalah = list(masalah_awal or [])
     masalah += periksa_karakter(data, posisi)
+    kurang = None
+    if draf:
+        from perbup_gen.konfigurasi.draf import isi_kekosongan
+
+        data, kurang = isi_kekosongan(data, posisi)
     desa_mentah = data.get("desa")
     if isinstance(desa_mentah, list):
         data = {**data, "desa": []}
@@ -217,11 +228,17 @@ def validasi(data: dict, posisi: Posisi, folder: Path, berkas: list[Path],
     peraturan = {k: Peraturan.model_validate(v) for k, v in data_peraturan.items()}
     if konfigurasi is not None:
         konfigurasi.desa = [d for _, d in desa_sah]
-        hasil = HasilMuat(konfigurasi, folder, berkas, posisi, peraturan)
+        if kurang is not None and len(desa_sah) == len(desa_mentah):
+            from perbup_gen.konfigurasi.draf import pasang_titik
+
+            pasang_titik(konfigurasi, kurang)
+        hasil = HasilMuat(konfigurasi, folder, berkas, posisi, peraturan, draf=kurang)
         for k, v in konfigurasi.perbup.dasar_hukum.tambahan.items():
             hasil.peraturan[k] = v
         for k, v in konfigurasi.sk_kpm.dasar_hukum.tambahan.items():
             hasil.peraturan[k] = v
+        if kurang is not None and konfigurasi.kabupaten.dasar_pembentukan == TITIK:
+            hasil.peraturan[TITIK] = _pembentukan_draf(konfigurasi)
         masalah += periksa_silang(hasil, desa_cek)
     else:  # the desa can still be checked against the national list when the kabupaten is valid
         try:
@@ -232,6 +249,16 @@ def validasi(data: dict, posisi: Posisi, folder: Path, berkas: list[Path],
             masalah += _periksa_desa(kabupaten, desa_cek, lambda *j: posisi.cari(j))
     if masalah:
         raise ConfigError(_urutkan(masalah))
+    from perbup_gen.konfigurasi.rapikan import rapikan_konfigurasi
+    from perbup_gen.konfigurasi.wilayah import DaftarWilayah
+
+    wilayah = DaftarWilayah.muat()
+
+    def nama_resmi(kode: str) -> str | None:
+        w = wilayah.cari(kode)
+        return w.nama if w is not None else None
+
+    hasil.dirapikan = rapikan_konfigurasi(konfigurasi, nama_resmi)
     return hasil
 
 
@@ -308,6 +335,16 @@ def periksa_karakter(data: Any, posisi: Posisi) -> list[Masalah]:
             tumpukan.extend((v, jalur + (i,)) for i, v in enumerate(nilai))
     masalah.reverse()
     return masalah
+
+
+TITIK = "..."
+
+
+def _pembentukan_draf(k: Konfigurasi) -> Peraturan:
+    """A stand-in citation for the law that formed the region, while a draft lacks it."""
+    data, _ = muat_yaml(jalur_paket.KLAUSUL / "draf.yaml", "clauses/draf.yaml")
+    teks = " ".join(str(data["dasar_pembentukan"]).split()).replace("{daerah}", k.nama_kabupaten)
+    return Peraturan(jenis="UU", teks=teks, tahun=1900, diperiksa=False)
 
 
 # --- pydantic errors in Indonesian ---------------------------------------------------------------
@@ -422,6 +459,12 @@ def periksa_silang(hasil: HasilMuat, desa: list[tuple[int, Any]] | None = None) 
     if kab is None or kab.tingkat != "kabupaten":
         masalah.append(Masalah(lok("kabupaten", "kode"), f"kode kabupaten {k.kabupaten.kode} tidak ada dalam daftar wilayah Kemendagri"))
         return masalah
+    from perbup_gen.konfigurasi.wilayah import pesan_tanpa_desa
+
+    tanpa_desa = pesan_tanpa_desa(kab.kode, wilayah)
+    if tanpa_desa:
+        masalah.append(Masalah(lok("kabupaten", "kode"), tanpa_desa))
+        return masalah
 
     kode_opd = [o.kode for o in k.opd]
     for i, kode in enumerate(kode_opd):
@@ -450,6 +493,13 @@ def periksa_silang(hasil: HasilMuat, desa: list[tuple[int, Any]] | None = None) 
     for i, c in enumerate(k.kecamatan.daftar):
         if c.kode not in kode_kec:
             masalah.append(Masalah(lok("kecamatan", "daftar", i, "kode"), f"kecamatan {c.kode} bukan kecamatan di {k.nama_kabupaten}"))
+
+    kode_desa = {d.kode for d in k.desa}
+    for kode in k.buku_keputusan:
+        if kode not in kode_desa:
+            masalah.append(Masalah(lok("buku_keputusan", kode), f"desa {kode} tidak ada di daftar desa (roster) {k.nama_kabupaten}"))
+        elif kode.split(".")[3].startswith("1"):
+            masalah.append(Masalah(lok("buku_keputusan", kode), f"{kode} adalah kelurahan: kelurahan tidak mempunyai Buku Keputusan Kepala Desa"))
 
     return masalah + _periksa_desa(k.kabupaten, list(enumerate(k.desa)) if desa is None else desa, lok)
 

@@ -247,3 +247,19 @@ def kemas_csv(sumber: str | Path, tujuan: str | Path) -> None:
         filename="", mode="wb", fileobj=f, compresslevel=9, mtime=0
     ) as gz:
         gz.write(data)
+
+
+def pesan_tanpa_desa(kode: str, wilayah: DaftarWilayah | None = None) -> str | None:
+    """Said plainly when a kabupaten/kota has no desa (a kota, or a kabupaten administrasi, whose
+    villages are all kelurahan): nothing of Aksi 4/5 applies there. None when it has desa."""
+    wilayah = wilayah or DaftarWilayah.muat()
+    kab = wilayah.cari(kode)
+    if kab is None:
+        return None
+    tingkat = [w.tingkat for w in wilayah.keturunan(kode) if w.kode.count(".") == 3]
+    if any(t in ("desa", "desa_adat") for t in tingkat):
+        return None
+    return (f"{kab.nama} tidak mempunyai desa: {len(tingkat)} wilayah di bawahnya semuanya kelurahan "
+            "(daftar wilayah Kemendagri). Kelurahan tidak mempunyai Kepala Desa, APB Desa, maupun Kader "
+            "Pembangunan Manusia, sehingga tidak ada Keputusan Kepala Desa tentang KPM maupun peraturan "
+            "tentang peran desa yang dapat dibuat untuk daerah ini.")

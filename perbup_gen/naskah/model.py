@@ -301,6 +301,9 @@ class Dokumen:
     properti: dict[str, str] = field(default_factory=dict)  # title, subject, author: docProps
     identitas: Identitas | None = None  # imported documents: kind, number, year, region
     penjelasan: Lampiran | None = None  # imported documents: the PENJELASAN (elucidation)
+    # a draft (`build --draf`): the mark line, then after "\n" its explanation; printed above
+    # everything and in the page headers
+    draf: str | None = None
 
 
 def semua_pasal(badan: list) -> Iterator[Pasal]:

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from perbup_gen.konfigurasi.model import Desa, tingkat_pendidikan
 from perbup_gen.konfigurasi.muat import HasilMuat
+from perbup_gen.konfigurasi.nomor import TITIK, susun_nomor
 from perbup_gen.naskah import bilangan
 from perbup_gen.periksa.laporan import DOKUMEN_KONFIGURASI, Temuan, Tingkat, label_desa, tempat_lokasi
 
@@ -84,7 +85,7 @@ def periksa_data(hasil: HasilMuat, hari_ini: _dt.date | None = None) -> list[Tem
             if p.asal_desa and p.asal_desa != d.kode:
                 temuan("galat", jalur + ("asal_desa",), f"KPM {p.nama} berasal dari desa {p.asal_desa}, bukan dari "
                        f"desa ini ({d.kode}); KPM harus berasal dari Desa setempat", d)
-            if tingkat_pendidikan(p.pendidikan) < tingkat_min:
+            if p.pendidikan != TITIK and tingkat_pendidikan(p.pendidikan) < tingkat_min:
                 temuan("galat", jalur + ("pendidikan",), f"pendidikan KPM {p.nama} {p.pendidikan}, di bawah pendidikan "
                        f"minimal {minimal} (kpm.pendidikan_minimal)", d)
             if not [x for x in p.pengalaman if x.strip()]:
@@ -177,4 +178,61 @@ def periksa_data(hasil: HasilMuat, hari_ini: _dt.date | None = None) -> list[Tem
     if k.perbup.tanggal_penetapan and k.perbup.tanggal_penetapan > mei:
         temuan("peringatan", ("perbup", "tanggal_penetapan"), f"tanggal penetapan Peraturan Bupati "
                f"{bilangan.tanggal(k.perbup.tanggal_penetapan)} melewati bulan Mei {k.tahun} (Petunjuk Teknis)")
+    _periksa_nomor(hasil, temuan)
+    _catat_rapikan(hasil, temuan)
     return out
+
+
+def _kunci_nomor(nomor: str) -> str:
+    return re.sub(r"\s+", "", nomor).upper()
+
+
+def _periksa_nomor(hasil: HasilMuat, temuan) -> None:
+    """Decree numbers in each desa's Buku Keputusan Kepala Desa: the KPM decree and the decrees
+    already in the book (`buku_keputusan` of the config) never share a number; a number's year is the decree's."""
+    k = hasil.konfigurasi
+    pola = k.sk_kpm.pola_nomor
+    for i, d in enumerate(k.desa):
+        if d.kelurahan:
+            continue
+        dipakai: dict[str, tuple[tuple, str]] = {}  # number -> (path, what)
+        daftar = []
+        if d.nomor_sk and d.nomor_sk != TITIK:
+            tanggal = d.tanggal_sk or k.sk_kpm.tanggal
+            daftar.append((("desa", i, "nomor_sk"), susun_nomor(pola, d.nomor_sk, k.tahun, d.kode, tanggal),
+                           "Keputusan tentang penetapan KPM", k.tahun))
+        for j, e in enumerate(k.buku_keputusan.get(d.kode, [])):
+            tahun = e.tanggal.year if e.tanggal else k.tahun
+            daftar.append((("buku_keputusan", d.kode, j, "nomor"), susun_nomor(pola, e.nomor, tahun, d.kode, e.tanggal),
+                           f"Keputusan tentang {e.tentang}", tahun))
+        for jalur, nomor, apa, tahun in daftar:
+            if not nomor:
+                continue
+            kunci = _kunci_nomor(nomor)
+            if kunci in dipakai:
+                jalur_lain, apa_lain = dipakai[kunci]
+                temuan("galat", jalur, f"nomor {nomor} dipakai dua kali di Buku Keputusan Kepala Desa {d.nama}: "
+                       f"untuk {apa} dan untuk {apa_lain} ({tempat_lokasi(hasil.lokasi(*jalur_lain))}); satu nomor "
+                       "hanya untuk satu keputusan", d)
+                continue
+            dipakai[kunci] = (jalur, apa)
+            tahun_nomor = [int(t) for t in re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", nomor)]
+            if tahun_nomor and tahun not in tahun_nomor:
+                temuan("peringatan", jalur, f"nomor {nomor} memuat tahun {tahun_nomor[-1]}, bukan tahun "
+                       f"keputusannya ({tahun})", d)
+
+
+def _catat_rapikan(hasil: HasilMuat, temuan) -> None:
+    """A note of every name the documents write otherwise than typed (konfigurasi/rapikan.py),
+    one per desa."""
+    k = hasil.konfigurasi
+    per_desa: dict[int, list] = {}
+    for p in hasil.dirapikan:
+        if p.jalur[0] == "desa":
+            per_desa.setdefault(p.jalur[1], []).append(p)
+        else:
+            temuan("catatan", p.jalur, f"dirapikan untuk dokumen: '{p.sebelum}' menjadi '{p.sesudah}'")
+    for i, daftar in per_desa.items():
+        rincian = "; ".join(f"'{p.sebelum}' menjadi '{p.sesudah}'" for p in daftar)
+        temuan("catatan", daftar[0].jalur, f"dirapikan untuk dokumen (huruf besar-kecil, spasi, gelar, "
+               f"awalan nomor): {rincian}", k.desa[i])

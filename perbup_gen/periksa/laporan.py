@@ -2,8 +2,9 @@
 report in terminal text, Markdown and HTML.
 
 Levels: "galat" (an error: the document would be wrong or the data contradict itself; `build`
-stops unless forced) and "peringatan" (to look at: unchecked citations, desa not yet in the
-roster, spending below the minimum, a late target date, a term written with other capitals).
+stops unless forced), "peringatan" (to look at: unchecked citations, desa not yet in the
+roster, spending below the minimum, a late target date, a term written with other capitals) and
+"catatan" (a note on what the tool changed, e.g. names typed in capitals written the usual way).
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from perbup_gen.naskah.tampil import bersih
 __all__ = ["DOKUMEN_KONFIGURASI", "DOKUMEN_PERBUP", "DOKUMEN_SK_SEMUA", "DOKUMEN_TIM", "LaporanPeriksa",
            "Temuan", "Tingkat", "dokumen_sk_kpm", "label_desa", "tempat_lokasi"]
 
-Tingkat = Literal["galat", "peringatan"]
+Tingkat = Literal["galat", "peringatan", "catatan"]
 
 DOKUMEN_PERBUP = "Peraturan Bupati"
 DOKUMEN_TIM = "Keputusan Tim Penyusun"
@@ -72,14 +73,19 @@ class LaporanPeriksa:
         return [t for t in self.temuan if t.tingkat == "peringatan"]
 
     @property
+    def catatan(self) -> list[Temuan]:
+        return [t for t in self.temuan if t.tingkat == "catatan"]
+
+    @property
     def ada_galat(self) -> bool:
         return any(t.tingkat == "galat" for t in self.temuan)
 
     def ringkasan(self) -> str:
-        g, p = len(self.galat), len(self.peringatan)
+        g, p, c = len(self.galat), len(self.peringatan), len(self.catatan)
+        tambahan = f" {c} catatan." if c else ""
         if not g and not p:
-            return "Tidak ada galat maupun peringatan."
-        return f"{g} galat, {p} peringatan." + (" Perbaiki galat sebelum membuat dokumen." if g else "")
+            return "Tidak ada galat maupun peringatan." + tambahan
+        return f"{g} galat, {p} peringatan." + tambahan + (" Perbaiki galat sebelum membuat dokumen." if g else "")
 
     def _kelompok(self, tingkat: str) -> list[tuple[str, list[tuple[str | None, list[Temuan]]]]]:
         """Findings of one level grouped by document (in order of first appearance), then desa."""
@@ -94,7 +100,7 @@ class LaporanPeriksa:
         out = [self.judul]
         if self.diperiksa:
             out.append("Diperiksa: " + "; ".join(self.diperiksa) + ".")
-        for tingkat, nama in (("galat", "GALAT"), ("peringatan", "PERINGATAN")):
+        for tingkat, nama in (("galat", "GALAT"), ("peringatan", "PERINGATAN"), ("catatan", "CATATAN")):
             kelompok = self._kelompok(tingkat)
             if not kelompok:
                 continue
@@ -123,7 +129,7 @@ class LaporanPeriksa:
         out = [f"# {md(self.judul)}", ""]
         if self.diperiksa:
             out += ["Diperiksa: " + md("; ".join(self.diperiksa)) + ".", ""]
-        for tingkat, nama in (("galat", "Galat"), ("peringatan", "Peringatan")):
+        for tingkat, nama in (("galat", "Galat"), ("peringatan", "Peringatan"), ("catatan", "Catatan")):
             kelompok = self._kelompok(tingkat)
             if not kelompok:
                 continue
@@ -151,7 +157,7 @@ class LaporanPeriksa:
                "</head>", "<body>", f"<h1>{e(self.judul)}</h1>"]
         if self.diperiksa:
             out.append(f"<p>Diperiksa: {e('; '.join(self.diperiksa))}.</p>")
-        for tingkat, nama in (("galat", "Galat"), ("peringatan", "Peringatan")):
+        for tingkat, nama in (("galat", "Galat"), ("peringatan", "Peringatan"), ("catatan", "Catatan")):
             kelompok = self._kelompok(tingkat)
             if not kelompok:
                 continue

@@ -25,6 +25,7 @@ class Penyaji:
         if format_ not in FORMAT:
             raise PerbupGenError(f"format '{format_}' tidak dikenal; pilih {', '.join(FORMAT)}")
         self.format = format_
+        self.draf = tanda_draf() if hasil.draf is not None else None
         self.akhiran = "akn.xml" if format_ == "akn" else format_  # file name ending
         self.kode = hasil.konfigurasi.kabupaten.kode
         self._docx = None
@@ -36,6 +37,8 @@ class Penyaji:
             self._docx = PenyajiDocxUbah(template=hasil.folder / templat if templat else None, tata=tata_letak_docx(hasil))
 
     def __call__(self, dok: Dokumen) -> bytes:
+        if self.draf:
+            tandai_draf(dok, self.draf)
         if self._docx is not None:
             return self._docx.render(dok)
         if self.format == "akn":
@@ -48,6 +51,24 @@ class Penyaji:
 
         teks = render_markdown(dok) if self.format == "md" else render_html(dok)
         return teks.encode("utf-8")
+
+
+def tanda_draf() -> str:
+    """The draft mark and its explanation (clauses/draf.yaml), as Dokumen.draf wants them."""
+    from perbup_gen import jalur as jalur_paket
+    from perbup_gen.konfigurasi.yaml_muat import muat_yaml
+
+    data, _ = muat_yaml(jalur_paket.KLAUSUL / "draf.yaml", "clauses/draf.yaml")
+    return f"{data['tanda']}\n{data['keterangan']}"
+
+
+def tandai_draf(dok: Dokumen, tanda: str) -> None:
+    """Mark a document as a draft: the line above everything (renderers) and its properties."""
+    dok.draf = tanda
+    kata = tanda.split("\n", 1)[0]
+    if "title" in dok.properti and not dok.properti["title"].startswith(kata):
+        dok.properti["title"] = f"{kata}: {dok.properti['title']}"
+    dok.properti["keywords"] = kata
 
 
 def tata_letak_docx(hasil: HasilMuat):
@@ -71,15 +92,28 @@ def jalur_sk_kpm(kode: str, nama: str, akhiran: str) -> str:
     return f"sk-kpm/{nama_berkas(kode, nama)}.{akhiran}"
 
 
+@dataclass(frozen=True)
+class SKDibuat:
+    """One KPM decree of the build: for the register, the index and the bundles."""
+
+    kode: str  # desa code
+    nama: str  # desa name
+    jalur: str  # its file, relative to the output folder
+    nomor: str  # the title's number line, "NOMOR 7 TAHUN 2025"
+    tentang: str  # "Penetapan Kader Pembangunan Manusia Desa ... Tahun ..."
+
+
 @dataclass
 class CatatanBangun:
-    """What the build noticed besides the files: desa skipped and why, failures per desa."""
+    """What the build noticed besides the files: desa skipped and why, failures per desa, the
+    decrees made."""
 
     dilewati: list[tuple[str, str]] = field(default_factory=list)  # (desa, reason)
     gagal: list[tuple[str, str]] = field(default_factory=list)  # (desa, reason)
     jumlah_kelurahan: int = 0
     jumlah_sk_kpm: int = 0
     revisi: list[str] = field(default_factory=list)  # a revision of an existing Perbup: lines to print
+    sk: list[SKDibuat] = field(default_factory=list)
 
 
 def pilih_desa(hasil: HasilMuat, pilihan: str | None):
@@ -115,7 +149,8 @@ def berkas_sk_kpm(hasil: HasilMuat, penyaji: Penyaji, catatan: CatatanBangun, de
             catatan.dilewati.append((f"{desa.kode} {desa.nama}", alasan))
             continue
         try:
-            isi = penyaji(pembangun.bangun(desa))
+            dok = pembangun.bangun(desa)
+            isi = penyaji(dok)
         except (PerbupGenError, ValueError) as e:
             catatan.gagal.append((f"{desa.kode} {desa.nama}", str(e)))
             continue
@@ -123,7 +158,9 @@ def berkas_sk_kpm(hasil: HasilMuat, penyaji: Penyaji, catatan: CatatanBangun, de
             catatan.gagal.append((f"{desa.kode} {desa.nama}", f"kesalahan internal: {type(e).__name__}: {e}"))
             continue
         catatan.jumlah_sk_kpm += 1
-        yield BerkasKeluaran(jalur_sk_kpm(desa.kode, desa.nama or "", penyaji.akhiran), isi, "sk-kpm", desa.kode)
+        jalur = jalur_sk_kpm(desa.kode, desa.nama or "", penyaji.akhiran)
+        catatan.sk.append(SKDibuat(desa.kode, desa.nama or "", jalur, dok.judul.nomor, dok.properti.get("subject", "")))
+        yield BerkasKeluaran(jalur, isi, "sk-kpm", desa.kode)
 
 
 def berkas_perbup(hasil: HasilMuat, penyaji: Penyaji, bentuk: str | None = None,
@@ -159,21 +196,32 @@ def berkas_checklist(hasil: HasilMuat, penyaji: Penyaji) -> Iterator[BerkasKelua
 
 
 def bangun_semua(hasil: HasilMuat, folder, format_: str = "docx", force: bool = False,
-                 setiap: Callable[[], None] | None = None, bentuk: str | None = None
-                 ) -> tuple[LaporanTulis, CatatanBangun]:
-    """Write the whole document set into `folder`."""
+                 setiap: Callable[[], None] | None = None, periksa=None, pdf: bool = False,
+                 gabung: str | None = None, bentuk: str | None = None) -> tuple[LaporanTulis, CatatanBangun]:
+    """Write the whole document set into `folder`: the documents, then for BPMD the recap and the
+    Buku Keputusan Kepala Desa entries (XLSX), the check report, for a draft the list of what is
+    missing, and index.html listing every document (with the PDFs and bundles `pdf` and `gabung`
+    will add). `periksa` is the check report of `hasil` (run here when not given)."""
+    from perbup_gen.proses import rekap
+
     penyaji = Penyaji(hasil, format_)
     catatan = CatatanBangun()
+    catatan.jumlah_kelurahan = jumlah_kelurahan(hasil)
+    if periksa is None:
+        from perbup_gen.proses.periksa import periksa as jalankan
+
+        periksa = jalankan(hasil)
 
     def semua() -> Iterator[BerkasKeluaran]:
         perbup = berkas_perbup(hasil, penyaji, bentuk, catatan)
-        yield from (perbup if isinstance(perbup, list) else [perbup])
-        yield berkas_tim_penyusun(hasil, penyaji)
-        yield from berkas_checklist(hasil, penyaji)
+        dokumen = [*(perbup if isinstance(perbup, list) else [perbup]), berkas_tim_penyusun(hasil, penyaji),
+                   *berkas_checklist(hasil, penyaji)]
+        yield from dokumen
         yield from berkas_sk_kpm(hasil, penyaji, catatan, setiap=setiap)
+        yield from rekap.berkas_laporan(hasil, periksa, catatan, [b.jalur for b in dokumen],
+                                        pdf=pdf and format_ == "docx", gabung=gabung)
 
     laporan = tulis_semua(folder, semua(), hash_berkas(hasil.berkas), force=force)
-    catatan.jumlah_kelurahan = jumlah_kelurahan(hasil)
     return laporan, catatan
 
 

@@ -33,7 +33,7 @@ def _gagal_bangun(e: Exception, dokumen: str, desa: str | None = None) -> list[T
     return [Temuan("galat", dokumen, "", f"dokumen tidak dapat dibuat: {e}", desa)]
 
 
-def _periksa_sk_kpm(hasil: HasilMuat, setiap: Callable[[], None] | None = None) -> tuple[list[Temuan], int]:
+def _periksa_sk_kpm(hasil: HasilMuat, setiap: Callable[..., None] | None = None) -> tuple[list[Temuan], int]:
     """Every desa's SK KPM. Findings repeated in every decree (they come from shared clauses or the
     Mengingat list) are reported once under "SK KPM (semua desa)"."""
     from perbup_gen.dokumen.sk_kpm import PembangunSKKPM
@@ -110,9 +110,9 @@ def _periksa_revisi(hasil: HasilMuat) -> list[Temuan]:
 # --- everything ----------------------------------------------------------------------------------
 
 
-def periksa(hasil: HasilMuat, dokumen: bool = True, setiap: Callable[[], None] | None = None) -> LaporanPeriksa:
+def periksa(hasil: HasilMuat, dokumen: bool = True, setiap: Callable[..., None] | None = None) -> LaporanPeriksa:
     """Check the config and every document built from it. `dokumen=False`: data checks only.
-    `setiap` is called once per roster entry as the decrees are checked (progress)."""
+    `setiap()` is called once per roster entry (progress)."""
     k = hasil.konfigurasi
     laporan = LaporanPeriksa(judul=f"Hasil pemeriksaan {k.nama_kabupaten} tahun {k.tahun}")
     temuan: list[Temuan] = []
@@ -154,10 +154,12 @@ class PemeriksaanGagal(PerbupGenError):
                          "ulang dengan --force untuk tetap membuatnya.")
 
 
-def pastikan_lolos(hasil: HasilMuat, paksa: bool = False, setiap: Callable[[], None] | None = None) -> LaporanPeriksa:
-    """Run the checks before a build: raise PemeriksaanGagal on errors unless `paksa`."""
+def pastikan_lolos(hasil: HasilMuat, paksa: bool = False,
+                   setiap: Callable[..., None] | None = None) -> LaporanPeriksa:
+    """Run the checks before a build: raise PemeriksaanGagal on errors unless `paksa` (or a draft,
+    which is built whatever the checks say and shows them)."""
     laporan = periksa(hasil, setiap=setiap)
-    if laporan.ada_galat and not paksa:
+    if laporan.ada_galat and not paksa and hasil.draf is None:
         raise PemeriksaanGagal(laporan)
     return laporan
 
@@ -175,7 +177,8 @@ def _tulis(path: Path, teks: str) -> None:
 
 
 def jalankan_periksa(konfigurasi: Path | str, keluaran_md: Path | None = None,
-                     keluaran_html: Path | None = None) -> tuple[str, int]:
+                     keluaran_html: Path | None = None, setiap: Callable[..., None] | None = None,
+                     hasil: HasilMuat | None = None) -> tuple[str, int]:
     """`perbup-gen check KONFIGURASI [--md FILE] [--html FILE]`: (report text, exit code).
 
     Exit code 1 when there are errors, 0 otherwise; an invalid config raises ConfigError (exit 2
@@ -183,13 +186,14 @@ def jalankan_periksa(konfigurasi: Path | str, keluaran_md: Path | None = None,
     """
     from perbup_gen.konfigurasi.muat import muat_konfigurasi
 
-    hasil = muat_konfigurasi(konfigurasi)
+    if hasil is None:
+        hasil = muat_konfigurasi(konfigurasi)
     from perbup_gen.keluaran.berkas import periksa_tujuan
 
     for tujuan in (keluaran_md, keluaran_html):
         if tujuan is not None:
             periksa_tujuan(Path(tujuan), folder=False)
-    laporan = periksa(hasil)
+    laporan = periksa(hasil, setiap=setiap)
     if keluaran_md is not None:
         _tulis(Path(keluaran_md), laporan.markdown())
     if keluaran_html is not None:

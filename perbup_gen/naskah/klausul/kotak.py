@@ -58,13 +58,24 @@ FILTER_JINJA = (
     "upper", "wordcount",
 )
 
+TITIK = "..."  # a value a draft does not have yet (`build --draf`): every number filter prints it as is
+
+
+def _atau_titik(f: Callable[..., Any], titik: str = TITIK) -> Callable[..., Any]:
+    def filter_(nilai: Any, *args: Any, **kwargs: Any) -> Any:
+        return titik if nilai == TITIK else f(nilai, *args, **kwargs)
+
+    filter_.__name__ = f.__name__
+    return filter_
+
+
 FILTER_PROYEK: dict[str, Callable[..., Any]] = {
-    "bilangan": _bil.bilangan,
-    "rupiah": _bil.rupiah,
-    "persen": _bil.persen,
-    "tanggal": _bil.tanggal,
-    "terbilang": _bil.terbilang,
-    "angka": _bil.angka,
+    "bilangan": _atau_titik(_bil.bilangan),
+    "rupiah": _atau_titik(_bil.rupiah, "Rp..."),
+    "persen": _atau_titik(_bil.persen),
+    "tanggal": _atau_titik(_bil.tanggal),
+    "terbilang": _atau_titik(_bil.terbilang),
+    "angka": _atau_titik(_bil.angka),
 }
 
 
