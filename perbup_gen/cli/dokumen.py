@@ -26,22 +26,65 @@ def _laporkan_tulis(laporan, keluaran: Path) -> None:
     click.echo(f"{keluaran}: {laporan.ringkasan()}")
 
 
-def _ke_pdf(keluaran: Path, jalur: list[str], quiet: bool) -> None:
-    """Every DOCX of the build to PDF in ONE LibreOffice run; each PDF lands beside its DOCX."""
+def _ke_pdf(keluaran: Path, jalur: list[str], quiet: bool, huruf: str, semua: bool) -> bool:
+    """Every DOCX of the build to PDF/A beside it: batches, one LibreOffice process per core, a
+    second try for what failed. A PDF newer than its DOCX is kept unless `semua` (--force).
+    Returns False, after listing each file without a PDF and why, when any failed; the stale PDF
+    of such a file is removed so that no PDF older than its DOCX is left looking current."""
     import os
     import tempfile
 
-    from perbup_gen.keluaran.pdf import ke_pdf
+    from perbup_gen.keluaran.pdf import konversi_pdf
 
     docx = sorted(keluaran / j for j in jalur if j.endswith(".docx"))
     if not docx:
-        return
-    with tempfile.TemporaryDirectory(dir=keluaran, prefix=".pdf-") as sementara:
-        hasil = ke_pdf(docx, Path(sementara))  # file stems are unique across the output folders
-        for sumber, pdf in zip(docx, hasil):
-            os.replace(pdf, sumber.with_suffix(".pdf"))
+        return True
+
+    def baru(d: Path) -> bool:
+        try:
+            return d.with_suffix(".pdf").stat().st_mtime_ns >= d.stat().st_mtime_ns
+        except OSError:
+            return False
+
+    perlu = docx if semua else [d for d in docx if not baru(d)]
+    hasil = None
+    if perlu:
+        with tempfile.TemporaryDirectory(dir=keluaran, prefix=".pdf-") as sementara:
+            if quiet:
+                hasil = konversi_pdf(perlu, Path(sementara), huruf=huruf)
+            else:
+                with click.progressbar(length=len(perlu), label="PDF", file=sys.stderr, show_pos=True) as bilah:
+                    sudah = [0]
+
+                    def kemajuan(n: int, total: int) -> None:
+                        bilah.update(n - sudah[0])
+                        sudah[0] = n
+
+                    hasil = konversi_pdf(perlu, Path(sementara), huruf=huruf, kemajuan=kemajuan)
+            # file stems are unique across the output folders: one temporary folder for all
+            for sumber, pdf in hasil.pdf.items():
+                os.replace(pdf, sumber.with_suffix(".pdf"))
+    gagal = hasil.gagal if hasil else {}
+    for sumber, alasan in gagal.items():
+        lama = sumber.with_suffix(".pdf")
+        dihapus = ""
+        if lama.exists():
+            try:
+                lama.unlink()
+                dihapus = " (PDF lamanya dihapus)"
+            except OSError:
+                dihapus = " (PDF lamanya TIDAK dapat dihapus: sudah usang)"
+        click.echo(f"  PDF GAGAL: {sumber.relative_to(keluaran.resolve())}: {alasan}{dihapus}", err=True)
+    jadi = len(hasil.pdf) if hasil else 0
+    ringkas = f"PDF/A: {jadi} dibuat, {len(docx) - len(perlu)} tidak berubah"
+    if hasil and hasil.percobaan_ulang:
+        ringkas += f", {hasil.percobaan_ulang} dicoba ulang"
+    if gagal:
+        click.echo(f"{ringkas}; {len(gagal)} GAGAL (di atas), tidak ada PDF-nya", err=True)
+        return False
     if not quiet:
-        click.echo(f"PDF: {len(hasil)} berkas (di samping DOCX-nya; tidak tercatat di manifest)")
+        click.echo(f"{ringkas} (di samping DOCX-nya; tidak tercatat di manifest)")
+    return True
 
 
 def _perintah_satu_dokumen(nama: str, bantuan: str, pembuat: str) -> None:
@@ -131,11 +174,12 @@ def build(konfigurasi: Path, keluaran: Path, format_: str, force: bool, pdf: boo
     if periksa.temuan and not quiet:
         click.echo(periksa.ringkasan() + " (rincian: perbup-gen check)", err=True)
     if pdf:
-        from perbup_gen.keluaran.pdf import PESAN_PASANG, libreoffice_tersedia
+        from perbup_gen.keluaran.pdf import PESAN_PASANG, libreoffice_tersedia, periksa_huruf
         from perbup_gen.errors import OutputError
 
         if not libreoffice_tersedia():
             raise OutputError(PESAN_PASANG)
+        periksa_huruf(hasil.konfigurasi.tata_letak.huruf)  # before anything is written
     jumlah = len(hasil.konfigurasi.desa)
     if quiet or jumlah == 0:
         laporan, catatan = bangun_semua(hasil, keluaran, format_, force)
@@ -146,7 +190,9 @@ def build(konfigurasi: Path, keluaran: Path, format_: str, force: bool, pdf: boo
         click.echo(f"  {baris}", err=True)
     _laporkan_catatan(catatan)
     click.echo(f"{keluaran}: {laporan.ringkasan()}; manifest: {keluaran / 'manifest.json'}")
+    pdf_lengkap = True
     if pdf and format_ == "docx":
-        _ke_pdf(keluaran, laporan.ditulis + laporan.tidak_berubah, quiet)
-    if catatan.gagal or not laporan.berhasil:
+        pdf_lengkap = _ke_pdf(keluaran, laporan.ditulis + laporan.tidak_berubah, quiet,
+                              hasil.konfigurasi.tata_letak.huruf, force)
+    if catatan.gagal or not laporan.berhasil or not pdf_lengkap:
         sys.exit(1)
