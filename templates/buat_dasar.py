@@ -94,7 +94,8 @@ def styles_xml() -> str:
     # heading, title, preamble
     p(_ps("Kepala", "Kepala", KN + _sp(0, 360) + CTX + C, BOLD))
     p(_ps("Lambang", "Lambang", KN + _sp(0, 120) + C))
-    p(_ps("Judul", "Judul", KN + _sp(0, 360) + CTX + C, BOLD))
+    # the renderer sets the space after each title line (a blank line around "TENTANG")
+    p(_ps("Judul", "Judul", KN + _sp(0, 0) + C, BOLD))
     p(_ps("Pembukaan", "Pembukaan", KN + _sp(0, 240) + C))
     p(_ps("Konsiderans", "Konsiderans", B))
     p(_ps("KonsideransButir", "Konsiderans Butir", _ind(425, 425) + B, based="Konsiderans"))

@@ -260,6 +260,7 @@ def test_bagian_template_disalin_apa_adanya(perbup):
 def _urut(semua: list[str], *potongan: str) -> None:
     """Each piece is a paragraph of `semua`, in this order."""
     i = 0
+    semua = [s.replace("\n", " ") for s in semua]  # titles: balanced lines, read as one
     for p in potongan:
         while i < len(semua) and semua[i] != p:
             i += 1
