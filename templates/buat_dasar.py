@@ -131,7 +131,8 @@ def styles_xml() -> str:
     p(_ps("Subjudul", "Subjudul", KN + _sp(240, 60) + L, BOLD))
     p(_ps("Alinea", "Alinea", _sp(0, 120) + B))
     p(_ps("Tabel", "Tabel", L))
-    p(_ps("TabelKepala", "Tabel Kepala", KN + C, BOLD, based="Tabel"))
+    # no keepNext in a table: LibreOffice would then move the whole table to the next page
+    p(_ps("TabelKepala", "Tabel Kepala", C, BOLD, based="Tabel"))
     p(_ps("ParafJudul", "Paraf Judul", KN + _sp(480, 60) + L,
           BOLD + '<w:sz w:val="20"/><w:szCs w:val="20"/>'))
     p(_ps("Paraf", "Paraf", L, '<w:sz w:val="20"/><w:szCs w:val="20"/>'))

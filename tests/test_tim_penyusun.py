@@ -93,12 +93,17 @@ def test_keputusan_bupati_dibaca_dari_docx(hasil):
     assert b[j:j + 6] == ["LAMPIRAN", "KEPUTUSAN BUPATI GUNUNG MAS", "NOMOR ... TAHUN 2025", "TENTANG",
                           TENTANG, "SUSUNAN KEANGGOTAAN TIM PENYUSUN RANCANGAN PERATURAN BUPATI "
                           "TENTANG PERAN DESA DALAM PERCEPATAN PENURUNAN STUNTING"]
-    tabel = baca_tabel(docx)[-1]
+    tabel = baca_tabel(docx)[-2]  # the last one is the paraf box
     assert tabel[0] == ["No", "Kedudukan dalam Tim", "Jabatan"]
     assert tabel[1:] == [[str(n), a.jabatan_tim, a.jabatan]
                          for n, a in enumerate(k.tim_penyusun.anggota, 1)]
     assert tabel[2][1:] == ["Ketua", "Kepala Dinas Pemberdayaan Masyarakat dan Desa"]
-    assert b[-2:] == ["BUPATI GUNUNG MAS,", "YOHANES RANYING BAHEN"]
+    assert b[:b.index("PARAF KOORDINASI")][-2:] == ["BUPATI GUNUNG MAS,", "YOHANES RANYING BAHEN"]
+    # the paraf-koordinasi box on the last page: the order the checklist tracks (section B)
+    assert baca_tabel(docx)[-1] == [["No", "Jabatan", "Nama", "Paraf", "Tanggal"],
+                                    ["1", "Kepala Bagian Hukum", "Debora Lisanti", "", ""],
+                                    ["2", "Kepala Dinas Pemberdayaan Masyarakat dan Desa", "Agustinus Luwan", "", ""],
+                                    ["3", "Sekretaris Daerah", "Marthen Luther Dinata", "", ""]]
 
 
 def test_nomor_dan_tahun(hasil):
@@ -121,7 +126,7 @@ def test_keanggotaan_diturunkan_dari_opd(hasil):
         ("Sekretaris", "Kepala Bagian Hukum Sekretariat Daerah")]
     lain = [o for o in k.opd if o.kode != "dpmd"]
     assert [(a.jabatan_tim, a.jabatan) for a in anggota[2:]] == [("Anggota", f"Kepala {o.nama}") for o in lain]
-    tabel = baca_tabel(render_docx(bangun_tim_penyusun(h)))[-1]
+    tabel = baca_tabel(render_docx(bangun_tim_penyusun(h)))[-2]
     assert len(tabel) == 1 + 2 + len(lain)
     assert tabel[3] == ["3", "Anggota", "Kepala Badan Perencanaan Pembangunan Daerah, Penelitian dan "
                         "Pengembangan"]
@@ -150,7 +155,11 @@ def test_ditetapkan_kepala_opd(hasil):
                                            "3. Anggota Tim Penyusun yang bersangkutan."]
     j = b.index("LAMPIRAN")
     assert b[j + 1] == f"KEPUTUSAN {jabatan}"
-    assert b[-3:] == [f"{jabatan},", "Agustinus Luwan", "NIP. 197208171998031007"]
+    assert b[:b.index("PARAF KOORDINASI")][-3:] == [f"{jabatan},", "Agustinus Luwan", "NIP. 197208171998031007"]
+    # initialled inside the OPD: its own Kepala Bidang and Sekretaris
+    assert [r[1] for r in baca_tabel(render_docx(dok))[-1][1:]] == [
+        "Kepala Bidang yang membidangi pemberdayaan masyarakat desa pada Dinas Pemberdayaan Masyarakat dan Desa",
+        "Sekretaris Dinas Pemberdayaan Masyarakat dan Desa"]
 
 
 def test_istilah_asing_miring(hasil):

@@ -15,8 +15,9 @@ from perbup_gen.konfigurasi.model import AnggotaTim, Konfigurasi
 from perbup_gen.errors import KlausulError
 from perbup_gen.naskah.klausul import PustakaKlausul, muat_badan, render_inline
 from perbup_gen.naskah.model import (
-    Dokumen, Judul, Kepala, Lampiran, Pembukaan, Penutup, Tabel, TandaTangan, teks,
+    BarisParaf, Dokumen, Judul, Kepala, Lampiran, Pembukaan, Penutup, Tabel, TandaTangan, teks,
 )
+from perbup_gen.dokumen.paraf import urutan_paraf
 from perbup_gen.konfigurasi.muat import HasilMuat
 from perbup_gen.naskah.penomoran import susun
 
@@ -138,6 +139,9 @@ def bangun_tim_penyusun(hasil: HasilMuat) -> Dokumen:
             isi=[tabel],
             tanda_tangan=ttd_lampiran,
         )],
+        # the paraf-koordinasi box, as on the Perbup: the order the checklist tracks
+        paraf=([BarisParaf(p.jabatan, p.nama) for p in urutan_paraf(k, "tim_penyusun")]
+               if k.perbup.kotak_paraf else []),
         properti={
             "title": f"{judul_dok} tentang {tentang}",
             "subject": tentang,

@@ -518,9 +518,11 @@ class PenyajiDocx:
                 akar = akar[:-1] + f' xmlns:{awalan}="{ns}">'
         self._akar = akar
         self._sect = self._sectpr(etree.fromstring(teks.encode("utf-8")))
+        self._sect_mendatar = self._sectpr(etree.fromstring(teks.encode("utf-8")), mendatar=True)
 
-    def _sectpr(self, akar) -> str:
-        """The template's body-level sectPr with the page size and margins of TataLetak."""
+    def _sectpr(self, akar, mendatar: bool = False) -> str:
+        """The template's body-level sectPr with the page size and margins of TataLetak
+        (`mendatar`: the page turned to landscape, same margins)."""
         t = self.tata
         body = akar.find(f"{_W}body")
         sect = body.find(f"{_W}sectPr") if body is not None else None
@@ -537,8 +539,11 @@ class PenyajiDocx:
             margin = etree.Element(f"{_W}pgMar")
             sect.insert(sect.index(ukuran) + 1, margin)
         ukuran.attrib.pop(f"{_W}orient", None)
-        ukuran.set(f"{_W}w", str(_twip(t.lebar_mm)))
-        ukuran.set(f"{_W}h", str(_twip(t.tinggi_mm)))
+        lebar, tinggi = (t.tinggi_mm, t.lebar_mm) if mendatar else (t.lebar_mm, t.tinggi_mm)
+        ukuran.set(f"{_W}w", str(_twip(lebar)))
+        ukuran.set(f"{_W}h", str(_twip(tinggi)))
+        if mendatar:
+            ukuran.set(f"{_W}orient", "landscape")
         for k, v in (("top", t.margin_atas_mm), ("right", t.margin_kanan_mm),
                      ("bottom", t.margin_bawah_mm), ("left", t.margin_kiri_mm)):
             margin.set(f"{_W}{k}", str(_twip(v)))
@@ -601,12 +606,16 @@ class PenyajiDocx:
     def render(self, dok: Dokumen) -> bytes:
         """The DOCX bytes of one document."""
         p = _Penulis(self)
+        if dok.mendatar:
+            t = self.tata
+            p.tw = _twip(t.tinggi_mm) - _twip(t.margin_kiri_mm) - _twip(t.margin_kanan_mm)
         gambar = None
         if dok.kepala is not None and dok.kepala.lambang:
             gambar = self._gambar_untuk(dok.kepala.lambang)
         p.dokumen(dok, gambar)
         badan = "".join(p.out)
-        dokumen = (f"{DECL}{self._akar}<w:body>{badan}{self._sect}</w:body></w:document>"
+        sect = self._sect_mendatar if dok.mendatar else self._sect
+        dokumen = (f"{DECL}{self._akar}<w:body>{badan}{sect}</w:body></w:document>"
                    ).encode("utf-8")
         dinamis = {
             "word/document.xml": _kempa_baru("word/document.xml", dokumen),
@@ -1009,11 +1018,10 @@ class _Penulis:
         kepala = ["No", "Jabatan"] + (["Nama"] if ada_nama else []) + ["Paraf", "Tanggal"]
         relatif = [1.0, 6.0] + ([4.5] if ada_nama else []) + [2.5, 2.5]
         lebar_total = self.tw if ada_nama else round(self.tw * 0.75)
-        lebar = _bagi(lebar_total, relatif)
-        rows = [[self.p("Paraf", _r(k)) for k in kepala]]
-        for i, b in enumerate(dok.paraf, 1):
-            sel = [str(i), b.jabatan] + ([b.nama] if ada_nama else []) + [b.paraf, b.tanggal]
-            rows.append([self.p("Paraf", _r(s)) for s in sel])
+        isi = [kepala] + [[str(i), b.jabatan] + ([b.nama] if ada_nama else []) + [b.paraf, b.tanggal]
+                          for i, b in enumerate(dok.paraf, 1)]
+        lebar = self._lebar_kolom(lebar_total, relatif, isi, 10)  # the Paraf style is 10 pt
+        rows = [[self.p("Paraf", _r(s)) for s in sel] for sel in isi]
         rows[0] = [x.replace("<w:r>", "<w:r><w:rPr><w:b/><w:bCs/></w:rPr>") for x in rows[0]]
         self.tulis("Paraf Judul", "PARAF KOORDINASI")
         self.out.append(self.tabel("Tabel Bergaris", lebar, rows, kepala=1, tinggi=454))
@@ -1038,6 +1046,34 @@ class _Penulis:
             self.blok(blok)
         if lamp.tanda_tangan is not None:
             self.tanda_tangan(lamp.tanda_tangan, kiri=False, sebelum=480)
+
+    def _lebar_kolom(self, total: int, relatif: list[float], isi: list[list[str]],
+                     ukuran_pt: float) -> list[int]:
+        """Column widths (twips) in proportion to `relatif`, but each at least as wide as the
+        widest unbreakable part of its cells (a word, a date joined by no-break spaces), so that
+        no word and no date is ever broken inside a cell; the widened columns take their room
+        from the others in proportion."""
+        lebar = _bagi(total, relatif)
+        n = len(lebar)
+        minimum = [0] * n
+        for baris in isi:
+            for i, sel in enumerate(baris[:n]):
+                for kata in ikat(sel).split(" "):
+                    if kata:
+                        w = round(lebar_pt(kata, False, ukuran_pt) * 20) + 2 * 85 + 60
+                        minimum[i] = max(minimum[i], w)
+        if sum(minimum) > total:  # cannot all fit: keep the proportions
+            return lebar
+        for _ in range(n):
+            kurang = sum(max(0, m - w) for m, w in zip(minimum, lebar))
+            if not kurang:
+                break
+            lebih = [max(0, w - m) if w > m else 0 for m, w in zip(minimum, lebar)]
+            sisa = sum(lebih)
+            lebar = [max(w, m) if w < m else w - round(kurang * x / sisa)
+                     for w, m, x in zip(lebar, minimum, lebih)]
+        lebar[-1] += total - sum(lebar)
+        return lebar
 
     def _kiri_kepala_lampiran(self, baris: list[str]) -> int:
         """Left indent (twips) of the Lampiran heading block: from the middle of the page, or
@@ -1089,8 +1125,8 @@ class _Penulis:
         if t.kepala:
             rows.append([self.p("Tabel Kepala", _r(k)) for k in t.kepala])
         rows += [[self.p("Tabel", _r(s)) for s in b] for b in t.baris]
-        self.out.append(self.tabel("Tabel Bergaris", _bagi(self.tw, relatif), rows,
-                                   kepala=1 if t.kepala else 0))
+        lebar = self._lebar_kolom(self.tw, relatif, t.baris, self.s.tata.ukuran_pt)
+        self.out.append(self.tabel("Tabel Bergaris", lebar, rows, kepala=1 if t.kepala else 0))
         self.out.append(self.p("Normal", ""))  # Word needs a paragraph between tables
 
 

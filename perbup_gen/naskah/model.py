@@ -275,6 +275,7 @@ class Dokumen:
     paraf: list[BarisParaf] = field(default_factory=list)  # paraf-koordinasi box, last page
     isi: list[Blok] = field(default_factory=list)  # for jenis "naskah"
     properti: dict[str, str] = field(default_factory=dict)  # title, subject, author: docProps
+    mendatar: bool = False  # landscape pages (the checklist's wide tables)
 
 
 def semua_pasal(badan: list) -> Iterator[Pasal]:

@@ -134,10 +134,22 @@ def berkas_checklist(hasil: HasilMuat, penyaji: Penyaji) -> Iterator[BerkasKelua
     from perbup_gen.keluaran.teks import render_markdown
     from perbup_gen.proses.status import muat_status
 
-    dok = bangun_checklist(hasil, muat_status(hasil))
+    dok = bangun_checklist(hasil, muat_status(hasil), per=hari_build())
     yield BerkasKeluaran(f"checklist/daftar-periksa.{penyaji.format}", penyaji(dok), "checklist")
     if penyaji.format != "md":
         yield BerkasKeluaran("checklist/daftar-periksa.md", render_markdown(dok).encode("utf-8"), "checklist")
+
+
+def hari_build():
+    """The date the checklist judges overdue steps by: today, or the day of SOURCE_DATE_EPOCH
+    (reproducible-builds.org) when set, so a build can be repeated byte for byte on another day."""
+    import datetime as _dt
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
+    return _dt.date.today()
 
 
 def bangun_semua(hasil: HasilMuat, folder, format_: str = "docx", force: bool = False,
