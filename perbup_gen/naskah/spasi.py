@@ -28,6 +28,8 @@ _POLA = [
     re.compile(r"(?<![\w-])((?i:pasal|ayat|angka|nomor|tahun|bab|paragraf|lampiran)"
                r"|Diktum|DIKTUM) (?=\d|\(\d|\.\.\.|…|[IVXLC]+\b|KE[A-Z]+\b)"),
     re.compile(r"(?<![\w-])(huruf) (?=([a-z])\2*\b)"),
+    # a number still to be filled in: "NOMOR ... TAHUN ..."
+    re.compile(r"(\.\.\.|…) (?=(?i:tahun|nomor)\b)"),
     # a figure and its words in brackets: "3 (tiga)", "10% (sepuluh persen)", "Rp500.000,00 (lima"
     re.compile(r"(\d%?) (?=\([a-z])"),
     # "Rp 500.000"
