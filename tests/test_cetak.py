@@ -238,3 +238,35 @@ def test_judul_seimbang():
     baris = baris_seimbang(f"KEPUTUSAN KEPALA DESA {nama}", 300, False, 12)
     assert any(nama in b for b in baris)
     assert baris_seimbang("BUPATI GUNUNG MAS", 468, True, 12) == ("BUPATI GUNUNG MAS",)
+
+
+def test_docx_baris_mengalir_dan_yang_bersama_tetap_bersama():
+    """The Word side of the layout, without LibreOffice: label rows may break across pages, data
+    rows may not; a lead-in ending in ':' keeps with its first item; the title has a blank line
+    around TENTANG; references carry no-break spaces."""
+    import io
+    import zipfile
+
+    from perbup_gen.dokumen.perbup import bangun_perbup
+    from perbup_gen.keluaran.docx import render_docx
+    from perbup_gen.konfigurasi.muat import muat_konfigurasi
+
+    dok = bangun_perbup(muat_konfigurasi(AKAR / "examples" / "gunung-mas"))
+    xml = zipfile.ZipFile(io.BytesIO(render_docx(dok))).read("word/document.xml").decode()
+    tabel = re.findall(r"<w:tbl>.*?</w:tbl>", xml)
+    pembukaan, menetapkan, paraf = tabel[0], tabel[1], tabel[-1]
+    assert "Menimbang" in pembukaan and "<w:cantSplit/>" not in pembukaan + menetapkan
+    assert paraf.count("<w:cantSplit/>") == len(dok.paraf) + 1
+    # an ayat that opens a list is kept with its first item
+    for p in re.findall(r"<w:p><w:pPr><w:pStyle w:val=\"Ayat\"/>.*?</w:p>", xml):
+        teks = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", p))
+        assert ("<w:keepNext/>" in p) == teks.rstrip().endswith(":"), teks
+    # NOMOR ... TAHUN ...: a blank line (12 pt) after it and after TENTANG
+    assert re.search(r'<w:spacing w:after="240"/></w:pPr><w:r><w:t xml:space="preserve">NOMOR', xml)
+    assert re.search(r'<w:spacing w:after="240"/></w:pPr><w:r><w:t xml:space="preserve">TENTANG<', xml)
+    assert f">pada ayat{NBSP}(1)" in xml  # the resolved reference, a run of its own
+    assert f"Undang-Undang Nomor{NBSP}6 Tahun{NBSP}2014" in xml
+    # Berita Daerah stays with the "Diundangkan" block: its name line keeps with the next
+    i = xml.index("BERITA DAERAH")
+    nama = xml.rfind("<w:p>", 0, xml.rfind("<w:p>", 0, i))
+    assert "<w:keepNext/>" in xml[nama:i]

@@ -885,7 +885,7 @@ class _Penulis:
                            self.p("Konsiderans", _r(":"), sesudah=jarak),
                            self.p("Konsiderans", _r(pb.menetapkan.upper()), sesudah=jarak)]
         if dok.jenis != "keputusan":
-            self.out.append(self.tabel("Tabel Tanpa Garis", kolom, [self.menetapkan]))
+            self.out.append(self.tabel("Tabel Tanpa Garis", kolom, [self.menetapkan], pisah=True))
             self.menetapkan = None
 
     def _konsiderans(self, isi: list[Inline], abstrak: str) -> tuple[str, ...]:
