@@ -305,3 +305,11 @@ def test_tanpa_huruf_pengganti_pesan_jelas(tmp_path, monkeypatch):
     with pytest.raises(OutputError, match="tidak terpasang"):
         ke_pdf([f], tmp_path / "pdf")
     assert not (tmp_path / "pdf").exists()
+
+
+def test_folder_relatif(tmp_path, soffice_palsu, monkeypatch):
+    """`build -o out --pdf` with a relative folder (the private profiles are file:// URIs)."""
+    monkeypatch.chdir(tmp_path)
+    f = _docx(Path("docx") / "a.docx", "x")
+    hasil = modul.konversi_pdf([f], Path("pdf"), huruf=None)
+    assert hasil.lengkap and hasil.pdf[f.resolve()] == (tmp_path / "pdf" / "a.pdf")

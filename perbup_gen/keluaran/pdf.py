@@ -374,7 +374,7 @@ def konversi_pdf(
     if huruf:
         periksa_huruf(huruf)
 
-    folder_keluaran = Path(folder_keluaran)
+    folder_keluaran = Path(folder_keluaran).resolve()  # the profiles are file:// URIs
     try:
         folder_keluaran.mkdir(parents=True, exist_ok=True)
     except OSError as e:
