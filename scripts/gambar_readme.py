@@ -1,9 +1,9 @@
 """Regenerate the README pictures: build the Gunung Mas set, convert the DOCX to PDF with LibreOffice
-(one process) and render chosen pages to PNG with pdftoppm.
+(PDF/A, the Bookman substitute) and render chosen pages to PNG with pdftoppm.
 
     make gambar        # or: .venv/bin/python scripts/gambar_readme.py
 
-Needs LibreOffice and poppler-utils (apt-get install libreoffice-writer-nogui poppler-utils).
+Needs LibreOffice, poppler-utils and fonts-urw-base35 (apt-get install libreoffice-writer-nogui poppler-utils fonts-urw-base35).
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ CONTOH = AKAR / "examples" / "gunung-mas"
 # (file in the build output, page number, picture name)
 HALAMAN = [
     ("perbup/rancangan-perbup-peran-desa.docx", 1, "perbup-halaman-1.png"),
-    ("perbup/rancangan-perbup-peran-desa.docx", 3, "perbup-halaman-3.png"),
+    ("perbup/rancangan-perbup-peran-desa.docx", 2, "perbup-halaman-2.png"),
     ("tim-penyusun/keputusan-tim-penyusun.docx", 1, "tim-penyusun-halaman-1.png"),
     ("sk-kpm/62.10.01.2002-sepang-kota.docx", 1, "sk-kpm-sepang-kota-halaman-1.png"),
     ("checklist/daftar-periksa.docx", 1, "daftar-periksa-halaman-1.png"),

@@ -94,7 +94,8 @@ def styles_xml() -> str:
     # heading, title, preamble
     p(_ps("Kepala", "Kepala", KN + _sp(0, 360) + CTX + C, BOLD))
     p(_ps("Lambang", "Lambang", KN + _sp(0, 120) + C))
-    p(_ps("Judul", "Judul", KN + _sp(0, 360) + CTX + C, BOLD))
+    # the renderer sets the space after each title line (a blank line around "TENTANG")
+    p(_ps("Judul", "Judul", KN + _sp(0, 0) + C, BOLD))
     p(_ps("Pembukaan", "Pembukaan", KN + _sp(0, 240) + C))
     p(_ps("Konsiderans", "Konsiderans", B))
     p(_ps("KonsideransButir", "Konsiderans Butir", _ind(425, 425) + B, based="Konsiderans"))
@@ -130,7 +131,8 @@ def styles_xml() -> str:
     p(_ps("Subjudul", "Subjudul", KN + _sp(240, 60) + L, BOLD))
     p(_ps("Alinea", "Alinea", _sp(0, 120) + B))
     p(_ps("Tabel", "Tabel", L))
-    p(_ps("TabelKepala", "Tabel Kepala", KN + C, BOLD, based="Tabel"))
+    # no keepNext in a table: LibreOffice would then move the whole table to the next page
+    p(_ps("TabelKepala", "Tabel Kepala", C, BOLD, based="Tabel"))
     p(_ps("ParafJudul", "Paraf Judul", KN + _sp(480, 60) + L,
           BOLD + '<w:sz w:val="20"/><w:szCs w:val="20"/>'))
     p(_ps("Paraf", "Paraf", L, '<w:sz w:val="20"/><w:szCs w:val="20"/>'))

@@ -7,7 +7,8 @@ of table cells row by row, cell by cell), each prefixed with the marker Word wou
 ("a. bahwa ...", "(1) Desa ...", "1. Desa adalah ..."), computed from w:numPr and numbering.xml:
 lvlText, numFmt, start / startOverride, counting per w:num and level, deeper levels restarting
 after a higher-level item. Marker and text are joined by one space. w:tab is read as "\\t" and
-w:br as "\\n".
+w:br as "\\n"; a no-break space (U+00A0, put in by naskah/spasi.py) as a space (`paragraf(...,
+mentah=True)` keeps it).
 
 It uses only zipfile and lxml, so it also reads documents that python-docx would not.
 """
@@ -137,7 +138,7 @@ class Paragraf:
         return f"{self.tanda} {self.teks}" if self.tanda else self.teks
 
 
-def _teks_p(p) -> str:
+def _teks_p(p, mentah: bool = False) -> str:
     out = []
     for e in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br"):
         if e.tag == f"{_W}t":
@@ -147,7 +148,8 @@ def _teks_p(p) -> str:
                 out.append("\t")
         else:
             out.append("\n")
-    return "".join(out)
+    teks = "".join(out)
+    return teks if mentah else teks.replace("\u00a0", " ")
 
 
 def _nama_gaya(z) -> dict[str, str]:
@@ -171,8 +173,9 @@ def _num_gaya(z) -> dict[str, tuple[str, int]]:
     return out
 
 
-def paragraf(src: str | Path | bytes) -> list[Paragraf]:
-    """Every paragraph of the body (empty ones included), in reading order."""
+def paragraf(src: str | Path | bytes, mentah: bool = False) -> list[Paragraf]:
+    """Every paragraph of the body (empty ones included), in reading order (`mentah`: no-break
+    spaces kept)."""
     with _zip(src) as z:
         doc = _xml(z, "word/document.xml")
         pen = _Penomoran(_xml(z, "word/numbering.xml"))
@@ -190,7 +193,7 @@ def paragraf(src: str | Path | bytes) -> list[Paragraf]:
         elif sid in gaya_num:
             tanda = pen.tanda(*gaya_num[sid])
         dalam_tabel = any(a.tag == f"{_W}tc" for a in p.iterancestors())
-        out.append(Paragraf(_teks_p(p), tanda, gaya.get(sid, sid), dalam_tabel))
+        out.append(Paragraf(_teks_p(p, mentah), tanda, gaya.get(sid, sid), dalam_tabel))
     return out
 
 

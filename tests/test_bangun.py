@@ -138,31 +138,66 @@ def test_markdown_and_html_formats(tmp_path):
         assert "BERITA DAERAH KABUPATEN GUNUNG MAS" in teks
 
 
-def test_pdf_through_one_libreoffice_run(tmp_path, monkeypatch):
+def test_pdf_beside_each_docx_in_batches_on_every_core(tmp_path, monkeypatch):
     import perbup_gen.keluaran.pdf as pdf
 
     panggilan = []
-    asli = pdf._jalankan
+    asli = pdf._Konversi._run
 
-    def catat(perintah, kelompok, batas_waktu):
-        panggilan.append(len(kelompok))
-        return asli(perintah, kelompok, batas_waktu)
+    def catat(self, perintah, jumlah):
+        panggilan.append(jumlah)
+        return asli(self, perintah, jumlah)
 
-    monkeypatch.setattr(pdf, "_jalankan", catat)
+    monkeypatch.setattr(pdf._Konversi, "_run", catat)
     konfig = tmp_path / "kt"
     shutil.copytree(AKAR / "examples" / "katingan", konfig)
     out = tmp_path / "out"
-    hasil = build(str(konfig), "-o", str(out), "-q", "--pdf")
+    hasil = build(str(konfig), "-o", str(out), "--pdf")
     assert hasil.exit_code == 0, hasil.output
     pdfs = sorted(str(p.relative_to(out)) for p in out.rglob("*.pdf"))
     assert pdfs == ["checklist/daftar-periksa.pdf", "perbup/rancangan-perbup-peran-desa.pdf",
                     "sk-kpm/62.06.01.2001-galinggang.pdf", "sk-kpm/62.06.01.2002-tampelas.pdf",
                     "tim-penyusun/keputusan-tim-penyusun.pdf"]
-    assert panggilan == [5]  # one LibreOffice run for the whole set
+    # the files shared among one LibreOffice process per core, each file once
+    assert sum(panggilan) == 5 and len(panggilan) == min(5, pdf.jumlah_proses_bawaan())
+    assert "PDF/A: 5 dibuat, 0 tidak berubah" in hasil.output
     assert all((out / p).read_bytes().startswith(b"%PDF") for p in pdfs)
     # the Perbup's pages are F4: 215 x 330 mm = 609.4 x 935.4 pt
     kotak = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", (out / pdfs[1]).read_bytes())
     assert kotak and all(abs(float(w) - 609.45) < 1 and abs(float(h) - 935.43) < 1 for w, h in kotak)
+    assert not [p for p in out.iterdir() if p.name.startswith(".pdf-")]  # no temporary folder left
+    # a second build converts nothing: every PDF is newer than its DOCX; --force converts again
+    panggilan.clear()
+    hasil = build(str(konfig), "-o", str(out), "--pdf")
+    assert hasil.exit_code == 0 and panggilan == [] and "PDF/A: 0 dibuat, 5 tidak berubah" in hasil.output
+    hasil = build(str(konfig), "-o", str(out), "--pdf", "--force", "-q")
+    assert hasil.exit_code == 0 and sum(panggilan) == 5
+
+
+def test_pdf_failures_are_listed_and_stale_pdfs_removed(tmp_path, monkeypatch):
+    """A conversion that fails for some files: each is named with its reason, its old PDF is
+    removed (no PDF older than its DOCX is left looking current), the exit code is 1."""
+    palsu = tmp_path / "soffice"
+    palsu.write_text("#!/bin/sh\n# converts nothing, but the Tim Penyusun decree\n"
+                     "out=''; prev=''\nfor a in \"$@\"; do [ \"$prev\" = --outdir ] && out=$a; prev=$a; done\n"
+                     "for a in \"$@\"; do case $a in *keputusan-tim-penyusun.docx) "
+                     "printf '%%PDF-1.7\\n%%%%EOF\\n' > \"$out/keputusan-tim-penyusun.pdf\";; esac; done\n")
+    palsu.chmod(0o755)
+    monkeypatch.setenv("PERBUP_GEN_SOFFICE", str(palsu))
+    konfig = tmp_path / "kt"
+    shutil.copytree(AKAR / "examples" / "katingan", konfig)
+    out = tmp_path / "out"
+    (out / "perbup").mkdir(parents=True)
+    (out / "perbup" / "rancangan-perbup-peran-desa.pdf").write_bytes(b"%PDF- lama")
+    hasil = build(str(konfig), "-o", str(out), "--pdf", "-q")
+    assert hasil.exit_code == 1
+    gagal = [b for b in hasil.output.splitlines() if "PDF GAGAL" in b]
+    assert len(gagal) == 4
+    assert ("  PDF GAGAL: perbup/rancangan-perbup-peran-desa.docx: LibreOffice selesai tanpa membuat "
+            "PDF-nya (PDF lamanya dihapus)") in gagal
+    assert "PDF/A: 1 dibuat, 0 tidak berubah, 4 dicoba ulang; 4 GAGAL" in hasil.output
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*.pdf")) == [
+        "tim-penyusun/keputusan-tim-penyusun.pdf"]
 
 
 def test_pdf_without_libreoffice_says_how_to_install(tmp_path, monkeypatch):

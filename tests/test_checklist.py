@@ -3,7 +3,9 @@ perbup_gen.dokumen.jadwal, .paraf, perbup_gen.proses.status) on the Gunung Mas a
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+import zipfile
 import shutil
 from pathlib import Path
 
@@ -207,7 +209,8 @@ def test_checklist_gunung_mas_tanpa_status(gm):
     assert dok.judul.nomor == ""
     assert dok.judul.tentang == ("PENYUSUNAN PERATURAN BUPATI GUNUNG MAS TENTANG PERAN DESA DALAM "
                                  "PERCEPATAN PENURUNAN STUNTING")
-    paraf, tim, tahapan = tabel(dok)
+    paraf, tim, *tahap = tabel(dok)
+    assert dok.mendatar  # landscape: wide columns, a date on one line
     assert paraf.kepala == ["No", "Jabatan", "Nama", "Paraf", "Tanggal"]
     assert paraf.baris == [
         ["1", "Kepala Bagian Hukum", "Debora Lisanti", "", ""],
@@ -218,20 +221,37 @@ def test_checklist_gunung_mas_tanpa_status(gm):
     ]
     assert [r[1] for r in tim.baris] == ["Kepala Bagian Hukum", "Kepala Dinas Pemberdayaan Masyarakat dan Desa",
                                           "Sekretaris Daerah"]
-    assert tahapan.kepala == ["Tahap", "Langkah", "Penanggung jawab", "Target", "Status"]
+    # one table per stage; its heading row names the stage (repeated on every page it runs onto)
+    assert [t.kepala for t in tahap] == [[t.nama, "Penanggung jawab", "Target", "Status"] for t in jadwal(gm)]
+    assert [t.kepala[0].split(":")[0] for t in tahap] == ["Tahap 1", "Tahap 2", "Tahap 3", "Aksi 5"]
+    baris = [r for t in tahap for r in t.baris]
     semua = semua_langkah(jadwal(gm))
-    assert len(tahapan.baris) == len(semua) == 16
-    for row, l in zip(tahapan.baris, semua):
-        assert row[1:] == [l.uraian, l.penanggung_jawab, row[3], "belum"]
-    targets = {r[1]: r[3] for r in tahapan.baris}
+    assert len(baris) == len(semua) == 16
+    for row, l in zip(baris, semua):
+        assert row == [l.uraian, l.penanggung_jawab, row[2], "belum"]  # no date given: nothing late
+    targets = {r[0]: r[2] for r in baris}
     assert targets["Penyampaian rancangan Peraturan Bupati kepada Bagian Hukum"] == "21 Maret 2025"
     assert targets["Penandatanganan Peraturan Bupati"] == "23 Mei 2025"
     assert targets["Sosialisasi dan penyebarluasan Peraturan Bupati sampai ke desa"] == "27 Juni 2025"
-    # the stage name stands on the first row of its group only
-    assert [r[0] for r in tahapan.baris if r[0]] == [t.nama.split(":")[0] for t in jadwal(gm)] == ["Tahap 1", "Tahap 2", "Tahap 3", "Aksi 5"]
-    assert tahapan.baris[0][0] == "Tahap 1"
-    assert tahapan.baris[1][0] == ""
     assert any("Batas penetapan Peraturan Bupati: 31 Mei 2025" in teks_polos(b.isi)
+               for b in dok.isi if isinstance(b, Alinea))
+    assert not any("Keadaan per" in teks_polos(b.isi) for b in dok.isi if isinstance(b, Alinea))
+
+
+def test_terlambat_seperti_status(gm):
+    """With a date, a step not finished by its target is "terlambat", as `perbup-gen status` says."""
+    tulis_status(gm, STATUS_GM)
+    per = dt.date(2025, 4, 1)
+    dok = bangun_checklist(gm, muat_status(gm), per=per)
+    status = {r[0]: r[3] for t in tabel(dok)[2:] for r in t.baris}
+    l = langkah(gm)
+    assert status[l["t1-lingkup"].uraian] == "terlambat (lewat 39 hari dari target)"  # 21 Februari
+    assert status[l["t1-reviu"].uraian] == "selesai 10 Februari 2025"  # finished: never late
+    assert status[l["t2-harmonisasi"].uraian] == "belum"  # target 4 April: not yet
+    r = ringkas_status(gm, per)
+    assert {x.langkah.uraian for x in r.terlambat} == {
+        u for u, v in status.items() if v.startswith("terlambat")}
+    assert any(teks_polos(b.isi).startswith("Keadaan per 1 April 2025")
                for b in dok.isi if isinstance(b, Alinea))
 
 
@@ -256,14 +276,14 @@ tahapan:
 def test_status_mengisi_baris(gm):
     tulis_status(gm, STATUS_GM)
     dok = bangun_checklist(gm, muat_status(gm))
-    paraf, tim, tahapan = tabel(dok)
+    paraf, tim, *tahap = tabel(dok)
     assert paraf.baris[0] == ["1", "Kepala Bagian Hukum", "Debora Lisanti", "sudah", "20 April 2025"]
     assert paraf.baris[1] == ["2", "Kepala Dinas Pemberdayaan Masyarakat dan Desa", "Yohana Sari", "sudah",
                               "22 April 2025"]
     assert paraf.baris[2] == ["3", "Kepala Dinas Kesehatan", "Lusiana Ampung", "", ""]
     assert tim.baris[2] == ["3", "Sekretaris Daerah", "Marthen Luther Dinata", "sudah", "18 Januari 2025"]
     assert tim.baris[0][3:] == ["", ""]
-    status = {r[1]: r[4] for r in tahapan.baris}
+    status = {r[0]: r[3] for t in tahap for r in t.baris}
     assert status[langkah(gm)["t1-tim"].uraian] == "selesai 20 Januari 2025; Keputusan Bupati Nomor 12 Tahun 2025"
     assert status[langkah(gm)["t1-reviu"].uraian] == "selesai 10 Februari 2025"
     assert status[langkah(gm)["t2-sekda"].uraian] == "selesai 12 April 2025"  # shorthand form
@@ -421,12 +441,12 @@ def test_deterministik(gm):
 
 def test_markdown(gm):
     tulis_status(gm, STATUS_GM)
-    md = render_markdown(bangun_checklist(gm, muat_status(gm)))
+    md = render_markdown(bangun_checklist(gm, muat_status(gm))).replace("\u00a0", " ")
     assert "# DAFTAR PERIKSA PARAF KOORDINASI DAN JADWAL TAHAPAN" in md
     assert "**PENYUSUNAN PERATURAN BUPATI GUNUNG MAS TENTANG PERAN DESA DALAM PERCEPATAN PENURUNAN STUNTING**" in md
     assert "#### A. Paraf Koordinasi Rancangan Peraturan Bupati" in md
     assert "| 1 | Kepala Bagian Hukum | Debora Lisanti | sudah | 20 April 2025 |" in md
-    assert ("| Tahap 1 | Pembentukan Tim Penyusun dengan keputusan "
+    assert ("| Pembentukan Tim Penyusun dengan keputusan "
             "Pemerintah Daerah (ketua pimpinan OPD pemrakarsa, sekretaris dari Bagian Hukum) | Kepala Dinas "
             "Pemberdayaan Masyarakat dan Desa | 24 Januari 2025 | selesai 20 Januari 2025; Keputusan Bupati "
             "Nomor 12 Tahun 2025 |") in md
@@ -436,16 +456,25 @@ def test_markdown(gm):
 def test_docx_dibaca_kembali(gm):
     tulis_status(gm, STATUS_GM)
     data = render_docx(bangun_checklist(gm, muat_status(gm)))
-    p = baca(data)
+    p = [x.replace("\n", " ") for x in baca(data)]  # titles: balanced lines
     assert p[:5] == ["PEMERINTAH KABUPATEN GUNUNG MAS", "DINAS PEMBERDAYAAN MASYARAKAT DAN DESA",
                      "DAFTAR PERIKSA PARAF KOORDINASI DAN JADWAL TAHAPAN", "TENTANG",
                      "PENYUSUNAN PERATURAN BUPATI GUNUNG MAS TENTANG PERAN DESA DALAM PERCEPATAN PENURUNAN STUNTING"]
     assert "C. Jadwal Tahapan" in p
-    paraf, tim, tahapan = baca_tabel(data)
+    paraf, tim, *tahapan = baca_tabel(data)
     assert paraf[0] == ["No", "Jabatan", "Nama", "Paraf", "Tanggal"]
     assert paraf[1] == ["1", "Kepala Bagian Hukum", "Debora Lisanti", "sudah", "20 April 2025"]
     assert paraf[5] == ["5", "Sekretaris Daerah", "Marthen Luther Dinata", "", ""]
     assert len(tim) == 4
-    assert len(tahapan) == 17
-    assert tahapan[13][1:4] == ["Penandatanganan Peraturan Bupati", "Bupati Gunung Mas", "23 Mei 2025"]
+    # a table per stage, the stage's name heading the step column
+    assert [t[0] for t in tahapan] == [[t.nama, "Penanggung jawab", "Target", "Status"] for t in jadwal(gm)]
+    assert sum(len(t) - 1 for t in tahapan) == 16
+    assert tahapan[2][4][:3] == ["Penandatanganan Peraturan Bupati", "Bupati Gunung Mas", "23 Mei 2025"]
+    # landscape F4, and the heading row repeats when a stage table runs onto the next page
+    from baca_docx import ukuran_halaman
+    assert ukuran_halaman(data) == (18709, 12189)
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    assert xml.count("<w:tblHeader/>") == 2 + 4 and 'w:orient="landscape"' in xml
+    # a date never breaks: no-break spaces inside, and its column is wide enough for the longest
+    assert "21\u00a0Februari\u00a02025" in xml
     assert properti(data)["title"] == "Daftar Periksa Paraf Koordinasi dan Jadwal Tahapan"

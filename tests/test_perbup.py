@@ -574,6 +574,8 @@ def test_istilah_asing_miring(dok):
 
 def test_markdown(dok):
     md = render_markdown(dok)
+    assert "Pasal\u00a0" in md and "Tahun\u00a02014" in md  # no-break spaces (naskah/spasi.py)
+    md = md.replace("\u00a0", " ")
     for baris in ("BUPATI GUNUNG MAS", "PERATURAN BUPATI GUNUNG MAS", "NOMOR ... TAHUN ...",
                   "Pasal 1", "KETENTUAN UMUM", "Peraturan Bupati ini mulai berlaku pada tanggal "
                   "diundangkan.", "BERITA DAERAH KABUPATEN GUNUNG MAS TAHUN 2025 NOMOR ..."):

@@ -36,7 +36,7 @@ def test_temuan_di_tempatnya():
     a = _aside(html)
     assert a[1][0] == "galat" and a[2][0] == "peringatan"
     assert "bahwa" in a[1][1]  # right after the text of Menimbang huruf b
-    assert f"({butir} angka 9)" in html
+    assert f"({butir} angka 9)" in html.replace("\xa0", " ").replace("&nbsp;", " ")
     # unplaced findings are listed above the document, not inside it
     assert html.index('id="temuan-3"') < html.index("<main") and html.index('id="temuan-4"') < html.index("<main")
     assert html.index('id="temuan-1"') > html.index("<main")

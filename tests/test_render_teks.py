@@ -18,7 +18,8 @@ JAHAT = ("<script>alert(1)</script> & \"q\" {{ 7*7 }} {% if x %} *x* _y_ a|b [l]
 
 
 def _urut(teks: str, *potongan: str) -> None:
-    """Every piece occurs in `teks`, in this order."""
+    """Every piece occurs in `teks`, in this order (no-break spaces read as spaces)."""
+    teks = teks.replace("\u00a0", " ")
     pos = 0
     for p in potongan:
         i = teks.find(p, pos)

@@ -39,7 +39,7 @@ def _sesudah(baris, awal, n):
 def test_keputusan_bupati_dibaca_dari_docx(hasil):
     k = hasil.konfigurasi
     docx = render_docx(bangun_tim_penyusun(hasil))
-    b = baca(docx)
+    b = [x.replace("\n", " ") for x in baca(docx)]  # titles: balanced lines (test_cetak.py)
     assert b[:7] == ["BUPATI GUNUNG MAS", "PROVINSI KALIMANTAN TENGAH", "KEPUTUSAN BUPATI GUNUNG MAS",
                      "NOMOR ... TAHUN 2025", "TENTANG", TENTANG, "BUPATI GUNUNG MAS,"]
     assert not any("RAHMAT" in x for x in b)
@@ -93,12 +93,18 @@ def test_keputusan_bupati_dibaca_dari_docx(hasil):
     assert b[j:j + 6] == ["LAMPIRAN", "KEPUTUSAN BUPATI GUNUNG MAS", "NOMOR ... TAHUN 2025", "TENTANG",
                           TENTANG, "SUSUNAN KEANGGOTAAN TIM PENYUSUN RANCANGAN PERATURAN BUPATI "
                           "TENTANG PERAN DESA DALAM PERCEPATAN PENURUNAN STUNTING"]
-    tabel = baca_tabel(docx)[-1]
+    tabel = baca_tabel(docx)[-1]  # the paraf box stands before the Lampiran, on the signature page
     assert tabel[0] == ["No", "Kedudukan dalam Tim", "Jabatan"]
     assert tabel[1:] == [[str(n), a.jabatan_tim, a.jabatan]
                          for n, a in enumerate(k.tim_penyusun.anggota, 1)]
     assert tabel[2][1:] == ["Ketua", "Kepala Dinas Pemberdayaan Masyarakat dan Desa"]
-    assert b[-2:] == ["BUPATI GUNUNG MAS,", "YOHANES RANYING BAHEN"]
+    assert b[:b.index("PARAF KOORDINASI")][-2:] == ["BUPATI GUNUNG MAS,", "YOHANES RANYING BAHEN"]
+    # the paraf-koordinasi box on the signature page: the order the checklist tracks (section B)
+    assert b.index("PARAF KOORDINASI") < b.index("LAMPIRAN")
+    assert baca_tabel(docx)[-2] == [["No", "Jabatan", "Nama", "Paraf", "Tanggal"],
+                                    ["1", "Kepala Bagian Hukum", "Debora Lisanti", "", ""],
+                                    ["2", "Kepala Dinas Pemberdayaan Masyarakat dan Desa", "Agustinus Luwan", "", ""],
+                                    ["3", "Sekretaris Daerah", "Marthen Luther Dinata", "", ""]]
 
 
 def test_nomor_dan_tahun(hasil):
@@ -131,7 +137,7 @@ def test_ditetapkan_kepala_opd(hasil):
     h = _salinan(hasil)
     h.konfigurasi.tim_penyusun.ditetapkan_oleh = "kepala_opd"
     dok = bangun_tim_penyusun(h)
-    b = baca(render_docx(dok))
+    b = [x.replace("\n", " ") for x in baca(render_docx(dok))]  # balanced title lines
     jabatan = "KEPALA DINAS PEMBERDAYAAN MASYARAKAT DAN DESA KABUPATEN GUNUNG MAS"
     assert b[:7] == ["PEMERINTAH KABUPATEN GUNUNG MAS", "DINAS PEMBERDAYAAN MASYARAKAT DAN DESA",
                      f"KEPUTUSAN {jabatan}", "NOMOR ... TAHUN 2025", "TENTANG", TENTANG, f"{jabatan},"]
@@ -150,7 +156,12 @@ def test_ditetapkan_kepala_opd(hasil):
                                            "3. Anggota Tim Penyusun yang bersangkutan."]
     j = b.index("LAMPIRAN")
     assert b[j + 1] == f"KEPUTUSAN {jabatan}"
-    assert b[-3:] == [f"{jabatan},", "Agustinus Luwan", "NIP. 197208171998031007"]
+    assert b[:b.index("PARAF KOORDINASI")][-1] == "3. Anggota Tim Penyusun yang bersangkutan."
+    assert b.index("PARAF KOORDINASI") < j
+    # initialled inside the OPD: its own Kepala Bidang and Sekretaris
+    assert [r[1] for r in baca_tabel(render_docx(dok))[-2][1:]] == [
+        "Kepala Bidang yang membidangi pemberdayaan masyarakat desa pada Dinas Pemberdayaan Masyarakat dan Desa",
+        "Sekretaris Dinas Pemberdayaan Masyarakat dan Desa"]
 
 
 def test_istilah_asing_miring(hasil):

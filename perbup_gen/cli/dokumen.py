@@ -33,13 +33,32 @@ def _laporkan_tulis(laporan, keluaran: Path) -> None:
     click.echo(f"{keluaran}: {laporan.ringkasan()}")
 
 
-def _ke_pdf(keluaran: Path, jalur: list[str], quiet: bool) -> None:
-    """Every DOCX of the build to PDF in ONE LibreOffice run; each PDF lands beside its DOCX."""
+def _ke_pdf(keluaran: Path, jalur: list[str], quiet: bool, huruf: str, semua: bool) -> bool:
+    """Every DOCX of the build to PDF/A beside it (proses.bangun.pdf_set), with progress. Returns
+    False, after listing each file without a PDF and why, when any failed."""
+    from perbup_gen.cli.kemajuan import kemajuan
     from perbup_gen.proses.bangun import pdf_set
 
-    jumlah = pdf_set(keluaran, jalur)
-    if jumlah and not quiet:
-        click.echo(f"PDF: {jumlah} berkas (di samping DOCX-nya; tidak tercatat di manifest)")
+    jumlah = sum(1 for j in jalur if j.endswith(".docx"))
+    with kemajuan("PDF", jumlah, diam=quiet) as setiap:
+        sudah = [0]
+
+        def maju(n: int, total: int) -> None:  # konversi_pdf counts files done so far
+            setiap(n - sudah[0])
+            sudah[0] = n
+
+        hasil = pdf_set(keluaran, jalur, huruf=huruf, semua=semua, kemajuan=maju)
+    for sumber, alasan in hasil.gagal.items():
+        click.echo(f"  PDF GAGAL: {sumber.relative_to(keluaran.resolve())}: {alasan}", err=True)
+    ringkas = f"PDF/A: {hasil.dibuat} dibuat, {hasil.tidak_berubah} tidak berubah"
+    if hasil.percobaan_ulang:
+        ringkas += f", {hasil.percobaan_ulang} dicoba ulang"
+    if hasil.gagal:
+        click.echo(f"{ringkas}; {len(hasil.gagal)} GAGAL (di atas), tidak ada PDF-nya", err=True)
+        return False
+    if not quiet:
+        click.echo(f"{ringkas} (di samping DOCX-nya; tidak tercatat di manifest)")
+    return True
 
 
 def _perintah_satu_dokumen(nama: str, bantuan: str, pembuat: str) -> None:
@@ -172,11 +191,12 @@ def build(konfigurasi: Path, keluaran: Path, format_: str, force: bool, pdf: boo
 
         click.echo(f"{periksa.ringkasan()} (rincian: {keluaran / JALUR_LAPORAN})", err=True)
     if pdf:
-        from perbup_gen.keluaran.pdf import PESAN_PASANG, libreoffice_tersedia
+        from perbup_gen.keluaran.pdf import PESAN_PASANG, libreoffice_tersedia, periksa_huruf
         from perbup_gen.errors import OutputError
 
         if not libreoffice_tersedia():
             raise OutputError(PESAN_PASANG)
+        periksa_huruf(hasil.konfigurasi.tata_letak.huruf)  # before anything is written
     with kemajuan("SK KPM", jumlah, diam=quiet) as setiap:
         laporan, catatan = bangun_semua(hasil, keluaran, format_, force, setiap=setiap, periksa=periksa,
                                         pdf=pdf, gabung=gabung, bentuk=bentuk)
@@ -189,11 +209,13 @@ def build(konfigurasi: Path, keluaran: Path, format_: str, force: bool, pdf: boo
     click.echo(f"{keluaran}: {laporan.ringkasan()}; manifest: {keluaran / 'manifest.json'}")
     if hasil.draf is not None:
         _laporkan_draf(hasil, keluaran)
+    pdf_lengkap = True
     if pdf and format_ == "docx":
-        _ke_pdf(keluaran, laporan.ditulis + laporan.tidak_berubah, quiet)
+        pdf_lengkap = _ke_pdf(keluaran, laporan.ditulis + laporan.tidak_berubah, quiet,
+                              hasil.konfigurasi.tata_letak.huruf, force)
     if gabung:
         _bundel(keluaran, catatan, pdf and format_ == "docx", quiet)
-    if catatan.gagal or not laporan.berhasil:
+    if catatan.gagal or not laporan.berhasil or not pdf_lengkap:
         sys.exit(1)
 
 

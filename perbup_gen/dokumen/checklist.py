@@ -2,10 +2,16 @@
 
 Three parts: the paraf-koordinasi rows of the Perbup draft, those of the Tim Penyusun decree, and
 the stages of juknis Aksi 4 (plus the KPM decree of Aksi 5) with their targets counted back from
-the deadline. Rows are filled from `status.yaml` when given. The document holds no clock time and
-no "today": the same config and status give the same document. Wording: `clauses/checklist.yaml`.
+the deadline, one table per stage whose heading row (repeated on every page the table runs onto)
+names the stage. Rows are filled from `status.yaml` when given. With a report date `per` (the
+build passes the day of the build), a step not finished by its target says "terlambat" as
+`perbup-gen status` does, and the document says as of which date; without it no step is judged.
+The document holds no clock time: the same config, status and date give the same document.
+Wording: `clauses/checklist.yaml`.
 """
 from __future__ import annotations
+
+import datetime as _dt
 
 from perbup_gen.naskah import bilangan
 from perbup_gen.errors import KlausulError
@@ -19,9 +25,10 @@ from perbup_gen.konfigurasi.status import StatusProses
 
 JUDUL = "DAFTAR PERIKSA PARAF KOORDINASI DAN JADWAL TAHAPAN"
 KEPALA_PARAF = ["No", "Jabatan", "Nama", "Paraf", "Tanggal"]
-LEBAR_PARAF = [0.5, 3.2, 2.4, 1.1, 1.6]
-KEPALA_TAHAPAN = ["Tahap", "Langkah", "Penanggung jawab", "Target", "Status"]
-LEBAR_TAHAPAN = [1.2, 3.1, 2.35, 1.4, 1.45]
+LEBAR_PARAF = [0.5, 4.2, 3.2, 1.3, 1.8]
+# the first heading cell of a stage table is the stage's name (it stands over the steps)
+KEPALA_TAHAPAN = ["Penanggung jawab", "Target", "Status"]
+LEBAR_TAHAPAN = [4.6, 2.6, 1.5, 2.6]  # the renderer widens a column to its longest date
 
 
 def baris_paraf(hasil: HasilMuat, dokumen: JenisDokumenParaf, status: StatusProses | None = None) -> list[BarisParaf]:
@@ -50,9 +57,10 @@ def judul_perbup(hasil: HasilMuat) -> str:
     return f"Peraturan Bupati {k.kabupaten.nama} tentang {k.perbup.tentang}"
 
 
-def bangun_checklist(hasil: HasilMuat, status: StatusProses) -> Dokumen:
+def bangun_checklist(hasil: HasilMuat, status: StatusProses, per: _dt.date | None = None) -> Dokumen:
     """The checklist document with the initials and finished steps of `status` (checked by
-    proses.status.muat_status). Needs no `penomoran.susun()` (no lists, no references)."""
+    proses.status.muat_status) and, with `per`, the steps overdue on that date. Needs no
+    `penomoran.susun()` (no lists, no references)."""
     k = hasil.konfigurasi
     opd = k.opd_pemrakarsa
     tentang = f"PENYUSUNAN {judul_perbup(hasil).upper()}"
@@ -82,19 +90,26 @@ def bangun_checklist(hasil: HasilMuat, status: StatusProses) -> Dokumen:
     isi.append(_tabel_paraf(baris_paraf(hasil, "tim_penyusun", status)))
     isi.append(Alinea(bunyi("tahapan_judul"), "subjudul"))
     isi.append(Alinea(bunyi("tahapan_keterangan")))
-    baris = []
+    if per is not None:
+        isi.append(Alinea(bunyi("keadaan_per", tanggal=bilangan.tanggal(per))))
     for t in jadwal(hasil):
-        for i, l in enumerate(t.langkah):
+        baris = []
+        for l in t.langkah:
             c = status.tahapan.get(l.kode)
-            baris.append([t.nama.split(":")[0] if i == 0 else "", l.uraian, l.penanggung_jawab, bilangan.tanggal(l.target),
-                          teks_keadaan(c.selesai if c else None, c.catatan if c else None)])
-    isi.append(Tabel(list(KEPALA_TAHAPAN), baris, list(LEBAR_TAHAPAN)))
+            selesai = c.selesai if c else None
+            if selesai is None and per is not None and l.target < per:
+                keadaan = bunyi("terlambat", hari=str((per - l.target).days))[0].teks
+            else:
+                keadaan = teks_keadaan(selesai, c.catatan if c else None)
+            baris.append([l.uraian, l.penanggung_jawab, bilangan.tanggal(l.target), keadaan])
+        isi.append(Tabel([t.nama] + KEPALA_TAHAPAN, baris, list(LEBAR_TAHAPAN)))
 
     return Dokumen(
         jenis="naskah",
         kepala=Kepala([f"PEMERINTAH {k.nama_kabupaten.upper()}", opd.nama.upper()], None),
         judul=Judul(jenis=JUDUL, nomor="", tentang=tentang),
         isi=isi,
+        mendatar=True,  # landscape: wide step, office and status columns, dates on one line
         properti={
             "title": "Daftar Periksa Paraf Koordinasi dan Jadwal Tahapan",
             "subject": judul_perbup(hasil),

@@ -8,7 +8,7 @@ from perbup_gen.konfigurasi.status import JenisDokumenParaf, normal_jabatan
 
 DOKUMEN_PARAF: dict[str, str] = {
     "perbup": "Rancangan Peraturan Bupati",
-    "tim_penyusun": "Keputusan pembentukan Tim Penyusun",
+    "tim_penyusun": "Keputusan Pembentukan Tim Penyusun",
 }
 
 

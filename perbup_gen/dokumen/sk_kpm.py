@@ -212,7 +212,9 @@ class PembangunSKKPM:
                           "Kader Pembangunan Manusia yang bersangkutan."],
             ),
             lampiran=[Lampiran(
-                kepala=["LAMPIRAN", jenis, nomor, "TENTANG", tentang_kapital],
+                # the desa name never breaks across lines of the Lampiran heading (no-break spaces)
+                kepala=["LAMPIRAN", jenis.replace(desa_kapital, desa_kapital.replace(" ", "\u00a0")), nomor,
+                        "TENTANG", tentang_kapital.replace(desa_kapital, desa_kapital.replace(" ", "\u00a0"))],
                 judul=f"DAFTAR KADER PEMBANGUNAN MANUSIA DESA {desa_kapital} TAHUN {k.tahun}",
                 isi=[Tabel(kepala=list(KEPALA_TABEL), baris=baris, lebar=list(LEBAR_TABEL))],
                 tanda_tangan=TandaTangan(tempat="", tanggal="", jabatan=jabatan, nama=kepala_desa),

@@ -16,12 +16,15 @@ from perbup_gen.dokumen.pustaka import PustakaKlausul, pustaka_klausul
 from perbup_gen.dokumen.tanda_tangan import (
     judul_kapital, kepala_bupati, lambang, nama_orang, nomor_judul, tanda_tangan_bupati, tanggal_atau_titik,
 )
+from perbup_gen.dokumen.paraf import urutan_paraf
 from perbup_gen.errors import KlausulError
 from perbup_gen.konfigurasi.model import AnggotaTim, Konfigurasi
 from perbup_gen.konfigurasi.muat import HasilMuat
 from perbup_gen.naskah.istilah import miringkan, pola_istilah
 from perbup_gen.naskah.klausul import muat_badan
-from perbup_gen.naskah.model import Dokumen, Judul, Kepala, Lampiran, Pembukaan, Penutup, Tabel, TandaTangan, teks
+from perbup_gen.naskah.model import (
+    BarisParaf, Dokumen, Judul, Kepala, Lampiran, Pembukaan, Penutup, Tabel, TandaTangan, teks,
+)
 from perbup_gen.naskah.penomoran import susun
 
 __all__ = ["anggota_tim", "bangun_tim_penyusun"]
@@ -141,6 +144,9 @@ def bangun_tim_penyusun(hasil: HasilMuat) -> Dokumen:
             isi=[tabel],
             tanda_tangan=ttd_lampiran,
         )],
+        # the paraf-koordinasi box, as on the Perbup: the order the checklist tracks
+        paraf=([BarisParaf(p.jabatan, p.nama) for p in urutan_paraf(k, "tim_penyusun")]
+               if k.perbup.kotak_paraf else []),
         properti={
             "title": f"{judul_dok} tentang {tentang}",
             "subject": tentang,

@@ -752,10 +752,19 @@ class _Pengurai:
             self.judul_tunggu = (par, 0) if not m.group(2) else None
             return True
         m = _RE_PASAL.match(t)
+        if m and t.endswith(".") and self._kalimat_terbuka():
+            return False  # "... sebagaimana dimaksud dalam" / "Pasal 5.": a reference wrapped to a new line
         if m:
             self.judul_tunggu = None
             return self._pasal_baru(b, m.group(1))
         return False
+
+    def _kalimat_terbuka(self) -> bool:
+        """The text being read so far ends mid-sentence (with a lower-case word, no punctuation)."""
+        pemegang = self._pemegang()
+        isi = getattr(pemegang, "isi", None)
+        akhir = "".join(x.teks for x in isi if isinstance(x, Teks)).rstrip() if isi else ""
+        return bool(akhir) and akhir[-1].isalpha() and akhir.split()[-1].islower()
 
     def _nomor_pasal(self, b: Baris, token: str):
         if re.fullmatch(r"\d+", token):

@@ -31,6 +31,7 @@ from lxml import etree
 
 from perbup_gen.errors import PerbupGenError
 from perbup_gen.jalur import TEMPLAT
+from perbup_gen.naskah.spasi import ikat
 from perbup_gen.naskah.model import (
     Alinea, Ayat, Bab, Bagian, Daftar, Diktum, Dokumen, Inline, Lampiran, Paragraf, Pasal,
     Rujukan, Tabel, TandaTangan, Teks,
@@ -125,10 +126,14 @@ def _t(s: str) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
-def _r(s: str, rpr: str = "") -> str:
-    """One run. Cached: most text of a batch of decrees repeats from one document to the next."""
+def _r(s: str, rpr: str = "", utuh: bool = True) -> str:
+    """One run, with no-break spaces where a line must not break (naskah/spasi.py; `utuh` False:
+    as it is, for a heading line like "Pasal 5" that never wraps). Cached: most text of a batch of
+    decrees repeats from one document to the next."""
     if not s:
         return ""
+    if utuh:
+        s = ikat(s)
     return f"<w:r><w:rPr>{rpr}</w:rPr>{_t(s)}</w:r>" if rpr else f"<w:r>{_t(s)}</w:r>"
 
 
@@ -238,6 +243,93 @@ def _alasan(e: Exception) -> str:
 
 
 _LEBAR_LAMBANG = 900000  # EMU: 2.5 cm
+
+
+# --- balanced title lines ------------------------------------------------------------------------
+# Word and LibreOffice fill a centred title greedily and may leave one word alone on its last line
+# ("... TAHUN / 2025"). Titles are therefore broken here, with explicit line breaks, into the fewest
+# lines that fit and of widths as equal as possible. Widths: Bookman (perbup_gen/data/
+# lebar_bookman.json, from the metrics of URW Bookman, metric-compatible with Bookman Old Style);
+# for another typeface they are an estimate, so lines are planned a little narrower than the page.
+
+_RUANG_AMAN = 0.95  # share of the available width a planned line may take
+
+
+@functools.lru_cache(maxsize=1)
+def _lebar_huruf() -> dict[str, dict[str, int]]:
+    import json
+
+    data = json.loads((Path(__file__).resolve().parent.parent / "data" / "lebar_bookman.json"
+                       ).read_text("utf-8"))
+    return {"biasa": data["biasa"], "tebal": data["tebal"]}
+
+
+@functools.lru_cache(maxsize=65536)
+def _lebar_kata(kata: str, tebal: bool) -> int:
+    """Width of a word in 1/1000 em (a no-break space counts as a space)."""
+    tabel = _lebar_huruf()["tebal" if tebal else "biasa"]
+    rata = tabel["N"]
+    return sum(tabel.get(" " if c == "\u00a0" else c, rata) for c in kata)
+
+
+def lebar_pt(teks: str, tebal: bool, ukuran_pt: float) -> float:
+    """Estimated width of a one-line text in points."""
+    spasi = _lebar_huruf()["tebal" if tebal else "biasa"][" "]
+    kata = teks.split(" ")
+    return (sum(_lebar_kata(k, tebal) for k in kata) + spasi * (len(kata) - 1)) * ukuran_pt / 1000
+
+
+@functools.lru_cache(maxsize=8192)
+def baris_seimbang(teks: str, lebar: float, tebal: bool, ukuran_pt: float) -> tuple[str, ...]:
+    """`teks` broken at spaces (never at a no-break space) into the fewest lines no wider than
+    `lebar` points, as equal as possible and without a line of one word where that can be
+    avoided. A word wider than `lebar` gets a line of its own (Word then breaks it)."""
+    kata = [k for k in teks.split(" ") if k]  # not str.split(): it splits at U+00A0 too
+    if len(kata) <= 1:
+        return (teks.strip(),)
+    batas = lebar * _RUANG_AMAN * 1000 / ukuran_pt
+    w = [_lebar_kata(k, tebal) for k in kata]
+    sp = _lebar_huruf()["tebal" if tebal else "biasa"][" "]
+    n = len(kata)
+
+    def lebar_baris(i: int, j: int) -> int:  # words i..j-1
+        return sum(w[i:j]) + sp * (j - i - 1)
+
+    # fewest lines, greedily
+    jumlah, kini = 1, -sp
+    for x in w:
+        if kini + sp + x > batas and kini > 0:
+            jumlah, kini = jumlah + 1, x
+        else:
+            kini += sp + x
+    if jumlah == 1:
+        return (" ".join(kata),)
+    # best[j][i]: the best split of the first i words into j lines, as
+    # (lines of one word, widest line, sum of squared widths), and where its last line starts
+    INF = (n + 1, float("inf"), float("inf"))
+    best = [[INF] * (n + 1) for _ in range(jumlah + 1)]
+    dari = [[0] * (n + 1) for _ in range(jumlah + 1)]
+    best[0][0] = (0, 0, 0)
+    for j in range(1, jumlah + 1):
+        for i in range(1, n + 1):
+            for k in range(j - 1, i):
+                if best[j - 1][k] == INF:
+                    continue
+                lb = lebar_baris(k, i)
+                if lb > batas and i - k > 1:
+                    continue
+                sat, maks, kuadrat = best[j - 1][k]
+                calon = (sat + (i - k == 1), max(maks, lb), kuadrat + lb * lb)
+                if calon < best[j][i]:
+                    best[j][i], dari[j][i] = calon, k
+    if best[jumlah][n] == INF:  # cannot happen (greedy found one); be safe
+        return (" ".join(kata),)
+    baris, i = [], n
+    for j in range(jumlah, 0, -1):
+        k = dari[j][i]
+        baris.append(" ".join(kata[k:i]))
+        i = k
+    return tuple(reversed(baris))
 
 
 # --- zip -----------------------------------------------------------------------------------------
@@ -414,9 +506,11 @@ class PenyajiDocx:
                 akar = akar[:-1] + f' xmlns:{awalan}="{ns}">'
         self._akar = akar
         self._sect = self._sectpr(etree.fromstring(teks.encode("utf-8")))
+        self._sect_mendatar = self._sectpr(etree.fromstring(teks.encode("utf-8")), mendatar=True)
 
-    def _sectpr(self, akar) -> str:
-        """The template's body-level sectPr with the page size and margins of TataLetak."""
+    def _sectpr(self, akar, mendatar: bool = False) -> str:
+        """The template's body-level sectPr with the page size and margins of TataLetak
+        (`mendatar`: the page turned to landscape, same margins)."""
         t = self.tata
         body = akar.find(f"{_W}body")
         sect = body.find(f"{_W}sectPr") if body is not None else None
@@ -433,8 +527,11 @@ class PenyajiDocx:
             margin = etree.Element(f"{_W}pgMar")
             sect.insert(sect.index(ukuran) + 1, margin)
         ukuran.attrib.pop(f"{_W}orient", None)
-        ukuran.set(f"{_W}w", str(_twip(t.lebar_mm)))
-        ukuran.set(f"{_W}h", str(_twip(t.tinggi_mm)))
+        lebar, tinggi = (t.tinggi_mm, t.lebar_mm) if mendatar else (t.lebar_mm, t.tinggi_mm)
+        ukuran.set(f"{_W}w", str(_twip(lebar)))
+        ukuran.set(f"{_W}h", str(_twip(tinggi)))
+        if mendatar:
+            ukuran.set(f"{_W}orient", "landscape")
         for k, v in (("top", t.margin_atas_mm), ("right", t.margin_kanan_mm),
                      ("bottom", t.margin_bawah_mm), ("left", t.margin_kiri_mm)):
             margin.set(f"{_W}{k}", str(_twip(v)))
@@ -511,12 +608,16 @@ class PenyajiDocx:
     def render(self, dok: Dokumen) -> bytes:
         """The DOCX bytes of one document."""
         p = (self.kelas_penulis or _Penulis)(self)
+        if dok.mendatar:
+            t = self.tata
+            p.tw = _twip(t.tinggi_mm) - _twip(t.margin_kiri_mm) - _twip(t.margin_kanan_mm)
         gambar = None
         if dok.kepala is not None and dok.kepala.lambang:
             gambar = self._gambar_untuk(dok.kepala.lambang)
         p.dokumen(dok, gambar)
         badan = "".join(p.out)
-        dokumen = (f"{DECL}{self._akar}<w:body>{badan}{self._sect}</w:body></w:document>"
+        sect = self._sect_mendatar if dok.mendatar else self._sect
+        dokumen = (f"{DECL}{self._akar}<w:body>{badan}{sect}</w:body></w:document>"
                    ).encode("utf-8")
         dinamis = {
             "word/document.xml": _kempa_baru("word/document.xml", dokumen),
@@ -588,10 +689,11 @@ class _Penulis:
 
     def p(self, gaya: str, isi: str, *, num: tuple[int, int] | None = None, keep: bool = False,
           hal_baru: bool = False, sebelum: int | None = None, sesudah: int | None = None,
-          tetap: bool | None = None) -> str:
-        """A paragraph (returned, not written). `tetap` forces keepNext on/off."""
+          tetap: bool | None = None, kiri: int | None = None) -> str:
+        """A paragraph (returned, not written). `tetap` forces keepNext on/off; `kiri` is a left
+        indent in twips."""
         if (num is None and sebelum is None and sesudah is None and tetap is None and not keep
-                and not hal_baru):
+                and not hal_baru and kiri is None):
             return f"{self.awal_p[gaya]}</w:pPr>{isi}</w:p>"
         ppr = ""
         if keep or tetap is True:
@@ -605,6 +707,8 @@ class _Penulis:
         if sebelum is not None or sesudah is not None:
             ppr += "<w:spacing" + (f' w:before="{sebelum}"' if sebelum is not None else "") + (
                 f' w:after="{sesudah}"' if sesudah is not None else "") + "/>"
+        if kiri is not None:
+            ppr += f'<w:ind w:left="{kiri}" w:hanging="0"/>'
         return f"{self.awal_p[gaya]}{ppr}</w:pPr>{isi}</w:p>"
 
     def _tersimpan(self, kunci: tuple | None, buat):
@@ -632,8 +736,8 @@ class _Penulis:
         self._blok[kunci] = (hasil, num)
         return hasil
 
-    def tulis(self, gaya: str, teks: str, **kw) -> None:
-        self.out.append(self.p(gaya, _r(teks), **kw))
+    def tulis(self, gaya: str, teks: str, utuh: bool = True, **kw) -> None:
+        self.out.append(self.p(gaya, _r(teks, "", utuh), **kw))
 
     def num_baru(self, abstrak: str, mulai: int = 1, tingkat: int = 1) -> int:
         nid = self._num_id
@@ -645,8 +749,10 @@ class _Penulis:
         return nid
 
     def tabel(self, gaya: str, lebar: list[int], baris: list[list[str]], kepala: int = 0,
-              tinggi: int | None = None) -> str:
-        """A table; `baris` holds cell contents (paragraph XML); `kepala` header rows repeat."""
+              tinggi: int | None = None, pisah: bool = False) -> str:
+        """A table; `baris` holds cell contents (paragraph XML); `kepala` header rows repeat.
+        Rows never break across pages, except with `pisah` (the label tables of the preamble and
+        the diktum, whose rows are running text: the label stays on the row's first lines)."""
         total = sum(lebar)
         t = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.g[gaya]}"/><w:tblW w:w="{total}" '
              'w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" '
@@ -655,12 +761,12 @@ class _Penulis:
         t += [f'<w:gridCol w:w="{w}"/>' for w in lebar]
         t.append("</w:tblGrid>")
         for i, sel in enumerate(baris):
-            tr = "<w:cantSplit/>"
+            tr = "" if pisah else "<w:cantSplit/>"
             if tinggi:
                 tr += f'<w:trHeight w:val="{tinggi}" w:hRule="atLeast"/>'
             if i < kepala:
                 tr += "<w:tblHeader/>"
-            t.append(f"<w:tr><w:trPr>{tr}</w:trPr>")
+            t.append(f"<w:tr><w:trPr>{tr}</w:trPr>" if tr else "<w:tr>")
             for w, isi in zip(lebar, sel):
                 t.append(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{isi}</w:tc>')
             t.append("</w:tr>")
@@ -688,7 +794,7 @@ class _Penulis:
                ) -> None:
         gaya = "Definisi" if definisi and tingkat == 0 else f"Butir {tingkat + 1}"
         for b in daftar.butir:
-            out.append(self.p(gaya, _runs(b.isi), num=(nid, tingkat)))
+            out.append(self.p(gaya, _runs(b.isi), num=(nid, tingkat), keep=_membuka(b.daftar)))
             if b.daftar is not None and b.daftar.butir:
                 self._butir(b.daftar, nid, tingkat + 1, definisi, out)
 
@@ -715,10 +821,10 @@ class _Penulis:
             self.tulis("Pengundangan", dok.kalimat_pengundangan)
         if dok.penutup is not None:
             self.penutup(dok)
+        if dok.paraf:  # on the signature page, before any Lampiran (as Markdown and HTML do)
+            self.paraf(dok)
         for lamp in dok.lampiran:
             self.lampiran(lamp)
-        if dok.paraf:
-            self.paraf(dok)
         if not self.out or self.out[-1].startswith("<w:tbl>"):
             # Word wants the body (and the space after a table) to end with a paragraph
             self.out.append(self.p("Paraf" if dok.paraf else "Normal", ""))
@@ -735,18 +841,28 @@ class _Penulis:
             self.out.append(self.p("Lambang", _gambar_xml(cx, cy)))
         if dok.kepala is not None:
             for baris in dok.kepala.baris:
-                self.tulis("Kepala", baris)
+                self.tulis("Kepala", self.seimbang(baris))
+
+    def seimbang(self, teks: str, tebal: bool = True, lebar: int | None = None) -> str:
+        """A title broken into balanced lines ("\n": a line break) for `lebar` twips (default:
+        the text width)."""
+        return "\n".join(baris_seimbang(ikat(teks), (lebar or self.tw) / 20, tebal,
+                                         self.s.tata.ukuran_pt))
 
     def judul(self, dok: Dokumen) -> None:
+        """The title block as published: "PERATURAN BUPATI ..." / "NOMOR ... TAHUN ...", a blank
+        line, "TENTANG", a blank line, the subject in balanced lines."""
         j = dok.judul
-        if j.rancangan:
-            self.tulis("Judul", "RANCANGAN")
-        for baris in (j.jenis, j.nomor):
-            if baris:
-                self.tulis("Judul", baris.upper())
+        baris = [("RANCANGAN", None)] if j.rancangan else []
+        baris += [(x.upper(), None) for x in (j.jenis, j.nomor) if x]
         if j.tentang:
-            self.tulis("Judul", "TENTANG")
-            self.tulis("Judul", j.tentang.upper())
+            if baris:
+                baris[-1] = (baris[-1][0], 240)
+            baris += [("TENTANG", 240), (j.tentang.upper(), None)]
+        for i, (teks, sesudah) in enumerate(baris):
+            terakhir = i == len(baris) - 1
+            self.tulis("Judul", self.seimbang(teks),
+                       sesudah=360 if terakhir else (sesudah if sesudah is not None else 0))
 
     def pembukaan(self, dok: Dokumen) -> None:
         pb = dok.pembukaan
@@ -774,7 +890,7 @@ class _Penulis:
                                               1)
                 rows.append([self.p("Konsiderans", _r(label), sesudah=jarak),
                              self.p("Konsiderans", _r(":")), "".join(sel)])
-            self.out.append(self.tabel("Tabel Tanpa Garis", kolom, rows))
+            self.out.append(self.tabel("Tabel Tanpa Garis", kolom, rows, pisah=True))
         self.tulis("Pembukaan", "MEMUTUSKAN:", sebelum=240)
         # "Menetapkan :" is the first row of the table that holds the diktum of a keputusan
         # (two tables in a row would run together in Word)
@@ -783,7 +899,7 @@ class _Penulis:
                            self.p("Konsiderans", _r(":"), sesudah=jarak),
                            self.p("Konsiderans", _r(pb.menetapkan.upper()), sesudah=jarak)]
         if dok.jenis != "keputusan":
-            self.out.append(self.tabel("Tabel Tanpa Garis", kolom, [self.menetapkan]))
+            self.out.append(self.tabel("Tabel Tanpa Garis", kolom, [self.menetapkan], pisah=True))
             self.menetapkan = None
 
     def _konsiderans(self, isi: list[Inline], abstrak: str) -> tuple[str, ...]:
@@ -822,9 +938,9 @@ class _Penulis:
         if nomor is None or nomor == "":
             tempat = f" ({sumber})" if sumber else ""
             raise ValueError(f"{kata} {judul!r} belum dinomori{tempat}")
-        self.tulis(gaya, f"{kata} {nomor}")
+        self.tulis(gaya, f"{kata} {nomor}", utuh=False)
         if judul:
-            self.tulis(gaya, judul)
+            self.tulis(gaya, self.seimbang(judul))
 
     def pasal(self, pasal: Pasal) -> None:
         tempat = f" ({pasal.sumber})" if pasal.sumber else ""
@@ -832,10 +948,10 @@ class _Penulis:
             raise ValueError(f"pasal belum dinomori{tempat}")
         if not pasal.ayat:
             raise ValueError(f"Pasal {pasal.nomor} tanpa isi{tempat}")
-        self.tulis("Pasal", f"Pasal {pasal.nomor}")
+        self.tulis("Pasal", f"Pasal {pasal.nomor}", utuh=False)
         if len(pasal.ayat) == 1 and pasal.ayat[0].nomor is None:
             a = pasal.ayat[0]
-            self.out.append(self.p("Isi Pasal", _runs(a.isi)))
+            self.out.append(self.p("Isi Pasal", _runs(a.isi), keep=_membuka(a.daftar)))
             if a.daftar is not None:
                 self.out += self.daftar(a.daftar)
             return
@@ -847,7 +963,7 @@ class _Penulis:
             self.ayat(a, nid)
 
     def ayat(self, a: Ayat, nid: int) -> None:
-        self.out.append(self.p("Ayat", _runs(a.isi), num=(nid, 0)))
+        self.out.append(self.p("Ayat", _runs(a.isi), num=(nid, 0), keep=_membuka(a.daftar)))
         if a.daftar is not None:
             self.out += self.daftar(a.daftar, dalam_ayat=True)
 
@@ -866,11 +982,11 @@ class _Penulis:
                      else ("diktum", d.nomor, jarak, isi, daftar))
             rows.append(self._tersimpan(kunci, lambda: self._baris_diktum(d, jarak)))
         if rows:
-            self.out.append(self.tabel("Tabel Tanpa Garis", self._kolom_label(), rows))
+            self.out.append(self.tabel("Tabel Tanpa Garis", self._kolom_label(), rows, pisah=True))
 
     def _baris_diktum(self, d: Diktum, jarak: int | None) -> tuple[str, str, str]:
         """The row of one diktum: label, colon, text and list."""
-        sel = [self.p("Diktum", _runs(d.isi))]
+        sel = [self.p("Diktum", _runs(d.isi), keep=_membuka(d.daftar))]
         if d.daftar is not None:
             sel += self.daftar(d.daftar)
         if jarak:
@@ -903,7 +1019,7 @@ class _Penulis:
         if pn.berita_daerah:
             self.tulis("Berita Daerah", pn.berita_daerah.upper())
         if pn.tembusan:
-            self.tulis("Tembusan", "Tembusan:")
+            self.tulis("Tembusan", "Tembusan:", tetap=True)
             if len(pn.tembusan) == 1:
                 self.tulis("Tembusan Butir", pn.tembusan[0], sebelum=0)
             else:
@@ -916,11 +1032,10 @@ class _Penulis:
         kepala = ["No", "Jabatan"] + (["Nama"] if ada_nama else []) + ["Paraf", "Tanggal"]
         relatif = [1.0, 6.0] + ([4.5] if ada_nama else []) + [2.5, 2.5]
         lebar_total = self.tw if ada_nama else round(self.tw * 0.75)
-        lebar = _bagi(lebar_total, relatif)
-        rows = [[self.p("Paraf", _r(k)) for k in kepala]]
-        for i, b in enumerate(dok.paraf, 1):
-            sel = [str(i), b.jabatan] + ([b.nama] if ada_nama else []) + [b.paraf, b.tanggal]
-            rows.append([self.p("Paraf", _r(s)) for s in sel])
+        isi = [kepala] + [[str(i), b.jabatan] + ([b.nama] if ada_nama else []) + [b.paraf, b.tanggal]
+                          for i, b in enumerate(dok.paraf, 1)]
+        lebar = self._lebar_kolom(lebar_total, relatif, isi, 10)  # the Paraf style is 10 pt
+        rows = [[self.p("Paraf", _r(s)) for s in sel] for sel in isi]
         rows[0] = [x.replace("<w:r>", "<w:r><w:rPr><w:b/><w:bCs/></w:rPr>") for x in rows[0]]
         self.tulis("Paraf Judul", "PARAF KOORDINASI")
         self.out.append(self.tabel("Tabel Bergaris", lebar, rows, kepala=1, tinggi=454))
@@ -935,14 +1050,62 @@ class _Penulis:
             baris[0] = kata
         elif not pertama.startswith("LAMPIRAN"):
             baris.insert(0, kata)
+        kiri = self._kiri_kepala_lampiran(baris)
         for i, b in enumerate(baris):
-            self.tulis("Lampiran Kepala", b, hal_baru=(i == 0))
+            self.tulis("Lampiran Kepala", self.seimbang(b, False, self.tw - kiri),
+                       hal_baru=(i == 0), kiri=kiri)
         if lamp.judul:
-            self.tulis("Judul Lampiran", lamp.judul.upper())
+            self.tulis("Judul Lampiran", self.seimbang(lamp.judul.upper()))
         for blok in lamp.isi:
             self.blok(blok)
         if lamp.tanda_tangan is not None:
             self.tanda_tangan(lamp.tanda_tangan, kiri=False, sebelum=480)
+
+    def _lebar_kolom(self, total: int, relatif: list[float], isi: list[list[str]],
+                     ukuran_pt: float) -> list[int]:
+        """Column widths (twips) in proportion to `relatif`, but each at least as wide as the
+        widest unbreakable part of its cells (a word, a date joined by no-break spaces), so that
+        no word and no date is ever broken inside a cell; the widened columns take their room
+        from the others in proportion."""
+        lebar = _bagi(total, relatif)
+        n = len(lebar)
+        minimum = [0] * n
+        for baris in isi:
+            for i, sel in enumerate(baris[:n]):
+                for kata in ikat(sel).split(" "):
+                    if kata:
+                        w = round(lebar_pt(kata, False, ukuran_pt) * 20) + 2 * 85 + 60
+                        minimum[i] = max(minimum[i], w)
+        if sum(minimum) > total:  # cannot all fit: keep the proportions
+            return lebar
+        for _ in range(n):
+            kurang = sum(max(0, m - w) for m, w in zip(minimum, lebar))
+            if not kurang:
+                break
+            lebih = [max(0, w - m) if w > m else 0 for m, w in zip(minimum, lebar)]
+            sisa = sum(lebih)
+            lebar = [max(w, m) if w < m else w - round(kurang * x / sisa)
+                     for w, m, x in zip(lebar, minimum, lebih)]
+        lebar[-1] += total - sum(lebar)
+        return lebar
+
+    def _kiri_kepala_lampiran(self, baris: list[str]) -> int:
+        """Left indent (twips) of the Lampiran heading block: from the middle of the page, or
+        further left so that its widest unbreakable part (a desa name joined by no-break spaces)
+        fits on one line, and the lines before "TENTANG" (kind of document, number) too when
+        they fit in 70% of the text width."""
+        ukuran = self.s.tata.ukuran_pt
+
+        def tw(teks: str) -> int:
+            return round(lebar_pt(teks, False, ukuran) * 20 / _RUANG_AMAN) + 20
+
+        perlu = max((tw(k) for b in baris for k in ikat(b).split(" ")), default=0)
+        for b in baris:
+            if b.strip().upper() == "TENTANG":
+                break
+            if tw(b) <= self.tw * 0.7:
+                perlu = max(perlu, tw(b))
+        return max(0, min(self.tw // 2, self.tw - perlu))
 
     def blok(self, blok) -> None:
         if isinstance(blok, Alinea):
@@ -976,9 +1139,14 @@ class _Penulis:
         if t.kepala:
             rows.append([self.p("Tabel Kepala", _r(k)) for k in t.kepala])
         rows += [[self.p("Tabel", _r(s)) for s in b] for b in t.baris]
-        self.out.append(self.tabel("Tabel Bergaris", _bagi(self.tw, relatif), rows,
-                                   kepala=1 if t.kepala else 0))
+        lebar = self._lebar_kolom(self.tw, relatif, t.baris, self.s.tata.ukuran_pt)
+        self.out.append(self.tabel("Tabel Bergaris", lebar, rows, kepala=1 if t.kepala else 0))
         self.out.append(self.p("Normal", ""))  # Word needs a paragraph between tables
+
+
+def _membuka(d: Daftar | None) -> bool:
+    """A text that opens a list (ends with ":") is kept on the page of the list's first item."""
+    return d is not None and bool(d.butir)
 
 
 def _polos(x) -> str:

@@ -20,6 +20,7 @@ from markupsafe import Markup
 from perbup_gen.jalur import TEMPLAT
 from perbup_gen.naskah.bilangan import huruf
 from perbup_gen.naskah.tampil import bersih
+from perbup_gen.naskah.spasi import ikat
 from perbup_gen.naskah.model import (
     Alinea, Bab, Bagian, Blok, Daftar, Diktum, Dokumen, Inline, Paragraf, Pasal, Rujukan, Tabel,
     TandaTangan,
@@ -83,8 +84,9 @@ _MD_GARING = set("\\`*_{}[]#~!")
 
 
 def md(s: str) -> str:
-    """Literal text as Markdown that shows exactly that text."""
-    return "".join(_MD_REF.get(c) or ("\\" + c if c in _MD_GARING else c) for c in bersih(s))
+    """Literal text as Markdown that shows exactly that text (with the no-break spaces of
+    naskah/spasi.py)."""
+    return "".join(_MD_REF.get(c) or ("\\" + c if c in _MD_GARING else c) for c in bersih(ikat(s)))
 
 
 def _awal(baris: str) -> str:
@@ -252,7 +254,7 @@ def _kepala_lampiran(kepala: list[str], nomor: str | None, i: int) -> str:
 
 def _finalize(nilai: object) -> object:
     if isinstance(nilai, str) and not isinstance(nilai, Markup):
-        return bersih(nilai)
+        return bersih(ikat(nilai))
     return nilai
 
 

@@ -304,6 +304,7 @@ class Dokumen:
     # a draft (`build --draf`): the mark line, then after "\n" its explanation; printed above
     # everything and in the page headers
     draf: str | None = None
+    mendatar: bool = False  # landscape pages (the checklist's wide tables)
 
 
 def semua_pasal(badan: list) -> Iterator[Pasal]:

@@ -189,10 +189,22 @@ def berkas_checklist(hasil: HasilMuat, penyaji: Penyaji) -> Iterator[BerkasKelua
     from perbup_gen.keluaran.teks import render_markdown
     from perbup_gen.proses.status import muat_status
 
-    dok = bangun_checklist(hasil, muat_status(hasil))
+    dok = bangun_checklist(hasil, muat_status(hasil), per=hari_build())
     yield BerkasKeluaran(f"checklist/daftar-periksa.{penyaji.akhiran}", penyaji(dok), "checklist")
     if penyaji.format != "md":
         yield BerkasKeluaran("checklist/daftar-periksa.md", render_markdown(dok).encode("utf-8"), "checklist")
+
+
+def hari_build():
+    """The date the checklist judges overdue steps by: today, or the day of SOURCE_DATE_EPOCH
+    (reproducible-builds.org) when set, so a build can be repeated byte for byte on another day."""
+    import datetime as _dt
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
+    return _dt.date.today()
 
 
 def bangun_semua(hasil: HasilMuat, folder, format_: str = "docx", force: bool = False,
@@ -232,21 +244,61 @@ def jumlah_kelurahan(hasil: HasilMuat) -> int:
     return sum(1 for w in DaftarWilayah.muat().keturunan(hasil.konfigurasi.kabupaten.kode) if w.tingkat == "kelurahan")
 
 
-def pdf_set(folder, jalur: list[str]) -> int:
-    """Every DOCX among `jalur` (paths relative to `folder`) to PDF in ONE LibreOffice run; each PDF
-    lands beside its DOCX. Returns how many were converted."""
+@dataclass
+class HasilPdfSet:
+    """What converting a set to PDF did: made, kept (newer than its DOCX), retried, and each file
+    still without a PDF with the reason (and what became of its stale PDF)."""
+
+    dibuat: int = 0
+    tidak_berubah: int = 0
+    percobaan_ulang: int = 0
+    gagal: dict = field(default_factory=dict)  # Path of the DOCX -> reason
+
+    @property
+    def lengkap(self) -> bool:
+        return not self.gagal
+
+
+def pdf_set(folder, jalur: list[str], huruf: str | None = "Bookman Old Style", semua: bool = False,
+            kemajuan: Callable[[int, int], None] | None = None) -> HasilPdfSet:
+    """Every DOCX among `jalur` (paths relative to `folder`) to PDF/A beside it: batches, one
+    LibreOffice process per core, a second try for what failed (keluaran/pdf.konversi_pdf). A PDF
+    newer than its DOCX is kept unless `semua`. The stale PDF of a file that failed is removed,
+    so that no PDF older than its DOCX is left looking current."""
     import os
     import tempfile
     from pathlib import Path
 
-    from perbup_gen.keluaran.pdf import ke_pdf
+    from perbup_gen.keluaran.pdf import konversi_pdf
 
     folder = Path(folder)
     docx = sorted(folder / j for j in jalur if j.endswith(".docx"))
-    if not docx:
-        return 0
+    hasil = HasilPdfSet()
+
+    def baru(d: Path) -> bool:
+        try:
+            return d.with_suffix(".pdf").stat().st_mtime_ns >= d.stat().st_mtime_ns
+        except OSError:
+            return False
+
+    perlu = docx if semua else [d for d in docx if not baru(d)]
+    hasil.tidak_berubah = len(docx) - len(perlu)
+    if not perlu:
+        return hasil
     with tempfile.TemporaryDirectory(dir=folder, prefix=".pdf-") as sementara:
-        hasil = ke_pdf(docx, Path(sementara))  # file stems are unique across the output folders
-        for sumber, pdf in zip(docx, hasil):
+        # file stems are unique across the output folders: one temporary folder for all
+        konversi = konversi_pdf(perlu, Path(sementara), huruf=huruf, kemajuan=kemajuan)
+        for sumber, pdf in konversi.pdf.items():
             os.replace(pdf, sumber.with_suffix(".pdf"))
-    return len(hasil)
+    hasil.dibuat = len(konversi.pdf)
+    hasil.percobaan_ulang = konversi.percobaan_ulang
+    for sumber, alasan in konversi.gagal.items():
+        lama = sumber.with_suffix(".pdf")
+        if lama.exists():
+            try:
+                lama.unlink()
+                alasan += " (PDF lamanya dihapus)"
+            except OSError:
+                alasan += " (PDF lamanya TIDAK dapat dihapus: sudah usang)"
+        hasil.gagal[sumber] = alasan
+    return hasil

@@ -196,7 +196,12 @@ def _bangun(hasil, sesi: Path, lapor: _Lapor, paksa: bool, pdf: bool) -> None:
                    "zip": nama, "pdf": False}
     if pdf:
         lapor.tahap("mengubah ke PDF (LibreOffice)")
-        pdf_set(keluaran / "set", jalur)
+        hasil_pdf = pdf_set(keluaran / "set", jalur, huruf=hasil.konfigurasi.tata_letak.huruf)
+        if not hasil_pdf.lengkap:
+            from perbup_gen.errors import OutputError
+
+            raise OutputError("PDF tidak lengkap: " + "; ".join(
+                f"{s.name}: {a}" for s, a in hasil_pdf.gagal.items()))
         berkas_pdf = sorted(j[: -len(".docx")] + ".pdf" for j in jalur if j.endswith(".docx"))
         tulis_zip(keluaran / "set", berkas_pdf, keluaran / "pdf.zip", awalan=f"{nama}-pdf/")
         hasil_tugas["pdf"] = True
