@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from perbup_gen import jalur as jalur_paket
 from perbup_gen.konfigurasi.model import Konfigurasi
-from perbup_gen.konfigurasi.peraturan import Peraturan, muat_peraturan
+from perbup_gen.konfigurasi.peraturan import Peraturan, muat_peraturan, pisah_alias, tumpuk
 from perbup_gen.errors import ConfigError, Lokasi, Masalah
 from perbup_gen.konfigurasi.yaml_muat import Posisi, muat_yaml
 
@@ -33,6 +33,9 @@ class HasilMuat:
     berkas: list[Path]  # every input file read (for the config hash)
     posisi: Posisi
     peraturan: dict[str, Peraturan] = field(default_factory=dict)  # citation table + local additions
+    # keys standing for the regulation of the config's fiscal year -> the key they resolved to
+    # (None: the table has none for that year); resolved keys are also in `peraturan`
+    alias: dict[str, str | None] = field(default_factory=dict)
 
     def lokasi(self, *jalur: Any) -> Lokasi:
         return self.posisi.cari(tuple(jalur))
@@ -147,17 +150,43 @@ def validasi(data: dict, posisi: Posisi, folder: Path, berkas: list[Path]) -> Ha
     except ValidationError as e:
         raise ConfigError(_dari_pydantic(e, posisi)) from None
 
-    data_peraturan, _ = muat_peraturan()
-    peraturan = {k: Peraturan.model_validate(v) for k, v in data_peraturan.items()}
-    hasil = HasilMuat(konfigurasi, folder, berkas, posisi, peraturan)
-    for k, v in konfigurasi.perbup.dasar_hukum.tambahan.items():
-        hasil.peraturan[k] = v
-    for k, v in konfigurasi.sk_kpm.dasar_hukum.tambahan.items():
-        hasil.peraturan[k] = v
+    hasil = HasilMuat(konfigurasi, folder, berkas, posisi)
+    masalah = tabel_sitasi(hasil)
+    if masalah:
+        raise ConfigError(masalah)
     masalah = periksa_silang(hasil)
     if masalah:
         raise ConfigError(masalah)
     return hasil
+
+
+def tabel_sitasi(hasil: HasilMuat) -> list[Masalah]:
+    """Fill `hasil.peraturan`: the package table, the district's `dasar_hukum.tambahan` entries,
+    then its `peraturan:` layer (whole entries, or the fields it confirms of a package entry);
+    resolve the fiscal-year aliases with the config's `tahun`."""
+    k = hasil.konfigurasi
+    data, _ = muat_peraturan()
+    data, alias = pisah_alias(data)
+    peraturan = {kunci: Peraturan.model_validate(v) for kunci, v in data.items()}
+    for bagian in (k.perbup, k.sk_kpm):
+        peraturan.update(bagian.dasar_hukum.tambahan)
+    masalah: list[Masalah] = []
+    for kunci, atas in k.peraturan.items():
+        if kunci in alias:
+            masalah.append(Masalah(hasil.lokasi("peraturan", kunci), f"'{kunci}' adalah kunci yang menunjuk "
+                                   "peraturan menurut tahun anggaran; tulis kunci peraturannya sendiri"))
+            continue
+        try:
+            peraturan[kunci] = Peraturan.model_validate(tumpuk(data.get(kunci), atas))
+        except ValidationError as e:
+            masalah += _dari_pydantic(e, hasil.posisi, awalan=("peraturan", kunci))
+    hasil.peraturan = peraturan
+    for nama, per_tahun in alias.items():
+        tujuan = per_tahun.get(k.tahun)
+        hasil.alias[nama] = tujuan if tujuan in peraturan else None
+        if hasil.alias[nama]:
+            peraturan[nama] = peraturan[tujuan]
+    return masalah
 
 
 # --- pydantic errors in Indonesian ---------------------------------------------------------------
@@ -198,10 +227,10 @@ _POLA = {
 }
 
 
-def _dari_pydantic(e: ValidationError, posisi: Posisi) -> list[Masalah]:
+def _dari_pydantic(e: ValidationError, posisi: Posisi, awalan: tuple = ()) -> list[Masalah]:
     masalah = []
     for err in e.errors(include_url=False):
-        jalur = tuple(err["loc"])
+        jalur = tuple(awalan) + tuple(err["loc"])
         # pydantic puts a validator's name into loc for tagged unions; keep str/int parts only
         jalur = tuple(p for p in jalur if isinstance(p, (str, int)))
         jenis = err["type"]
@@ -252,11 +281,16 @@ def periksa_silang(hasil: HasilMuat) -> list[Masalah]:
         masalah.append(Masalah(lok("koordinasi", "koordinator_data"), f"OPD '{k.koordinasi.koordinator_data}' tidak ada di daftar opd"))
 
     if k.kabupaten.dasar_pembentukan not in hasil.peraturan:
-        masalah.append(Masalah(lok("kabupaten", "dasar_pembentukan"), f"'{k.kabupaten.dasar_pembentukan}' tidak ada di tabel sitasi clauses/dasar_hukum.yaml maupun di dasar_hukum.tambahan"))
+        masalah.append(Masalah(lok("kabupaten", "dasar_pembentukan"), f"'{k.kabupaten.dasar_pembentukan}' tidak ada di tabel sitasi clauses/dasar_hukum.yaml maupun di peraturan (konfigurasi)"))
     for bagian in ("perbup", "sk_kpm"):
         for i, kunci in enumerate(getattr(k, bagian).dasar_hukum.pilih):
-            if kunci not in hasil.peraturan:
-                masalah.append(Masalah(lok(bagian, "dasar_hukum", "pilih", i), f"peraturan '{kunci}' tidak ada di tabel sitasi clauses/dasar_hukum.yaml maupun di dasar_hukum.tambahan"))
+            if kunci not in hasil.peraturan and kunci not in hasil.alias:
+                masalah.append(Masalah(lok(bagian, "dasar_hukum", "pilih", i), f"peraturan '{kunci}' tidak ada di tabel sitasi clauses/dasar_hukum.yaml maupun di peraturan (konfigurasi)"))
+    for kunci, p in hasil.peraturan.items():
+        for i, lain in enumerate(p.perubahan):
+            if lain not in hasil.peraturan:
+                masalah.append(Masalah(lok("peraturan", kunci, "perubahan", i) if kunci in k.peraturan else lok("peraturan"),
+                                       f"rantai perubahan '{kunci}' menyebut '{lain}', yang tidak ada di tabel sitasi"))
 
     if k.kabupaten.lambang and not (hasil.folder / k.kabupaten.lambang).is_file():
         masalah.append(Masalah(lok("kabupaten", "lambang"), f"berkas lambang tidak ditemukan: {k.kabupaten.lambang}"))
