@@ -12,7 +12,7 @@ from typing import Any, Iterable
 
 from perbup_gen.naskah import bilangan
 from perbup_gen.konfigurasi.model import Konfigurasi, Orang
-from perbup_gen.konfigurasi.peraturan import Peraturan, kunci_urut
+from perbup_gen.konfigurasi.peraturan import Peraturan, kunci_urut, nama_singkat, sitasi
 from perbup_gen.errors import ConfigError, Masalah
 from perbup_gen.naskah.model import Inline, Kepala, TandaTangan, teks
 from perbup_gen.errors import KlausulError
@@ -87,16 +87,20 @@ def susun_mengingat(hasil: HasilMuat, kunci: Iterable[str], jalur: tuple) -> lis
     dipilih: list[tuple[str, Peraturan]] = []
     masalah = []
     for i, k in enumerate(dict.fromkeys(kunci)):
+        if k in hasil.alias and hasil.alias[k] is None:
+            continue  # no regulation of this kind for the config's year: the data check says so
         p = hasil.peraturan[k]
-        if p.dicabut_oleh:
-            pengganti = hasil.peraturan.get(p.dicabut_oleh)
-            masalah.append(Masalah(hasil.lokasi(*jalur), f"'{k}' sudah dicabut oleh {pengganti.teks.split(' (')[0] if pengganti else p.dicabut_oleh}; jangan dikutip"))
+        if any(p is q for _, q in dipilih):
+            continue  # a fiscal-year key and its regulation both chosen
+        if p.status == "dicabut":
+            pengganti = hasil.peraturan.get(p.dicabut_oleh or "")
+            masalah.append(Masalah(hasil.lokasi(*jalur), f"'{k}' sudah dicabut oleh {nama_singkat(pengganti) if pengganti else p.dicabut_oleh}; jangan dikutip"))
             continue
         dipilih.append((k, p))
     if masalah:
         raise ConfigError(masalah)
     dipilih.sort(key=lambda kp: kunci_urut(kp[1]))
-    return [" ".join(p.teks.split()) + ";" for _, p in dipilih]
+    return [sitasi(k, hasil.peraturan) + ";" for k, _ in dipilih]
 
 
 def konsiderans_penutup(jumlah_sebelumnya: int, jenis: str, tentang: str) -> str:
@@ -135,6 +139,12 @@ def tanda_tangan_bupati(k: Konfigurasi, tanggal: _dt.date | None) -> TandaTangan
         jabatan=f"BUPATI {k.kabupaten.nama.upper()},",
         nama=nama_penanda_tangan(k.pejabat.bupati),
     )
+
+
+def tanda_baca_tembusan(baris: list[str]) -> list[str]:
+    """Tembusan lines as a list: each ends with ';', the last with '.'."""
+    baris = [b.strip().rstrip(";.,") for b in baris if b.strip()]
+    return [b + ("." if i == len(baris) - 1 else ";") for i, b in enumerate(baris)]
 
 
 def judul_kapital(s: str) -> str:

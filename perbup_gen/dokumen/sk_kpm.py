@@ -24,6 +24,7 @@ from jinja2 import meta
 
 from perbup_gen.naskah import klausul as _kl
 from perbup_gen.dokumen import bersama as naskah
+from perbup_gen.dokumen.singkatan import Pengurai, baca_singkatan
 from perbup_gen.konfigurasi.model import Desa
 from perbup_gen.errors import KlausulError
 from perbup_gen.naskah.klausul import Klausul
@@ -52,9 +53,11 @@ class KonteksDesa(dict):
     per-desa render time); keys are read without that check.
     """
 
-    def __init__(self, nama: str, kode: str, kecamatan: str, jumlah_kpm: int, kepala_desa: str):
+    def __init__(self, nama: str, kode: str, kecamatan: str, jumlah_kpm: int, kepala_desa: str,
+                 nomor_berita_acara: str = "...", tanggal_berita_acara: str = "..."):
         super().__init__(nama=nama, kode=kode, kecamatan=kecamatan, jumlah_kpm=jumlah_kpm,
-                         kepala_desa=kepala_desa)
+                         kepala_desa=kepala_desa, nomor_berita_acara=nomor_berita_acara,
+                         tanggal_berita_acara=tanggal_berita_acara)
 
     def __str__(self) -> str:
         return self["nama"]
@@ -275,7 +278,12 @@ class PembangunSKKPM:
         self.lambang = (str((hasil.folder / k.kabupaten.lambang).resolve()) if k.kabupaten.lambang
                         else None)
         self.tanggal_bawaan = k.sk_kpm.tanggal
-        self.tembusan_opd = f"{self.konteks['kepala_pemrakarsa']} {k.nama_kabupaten};"
+        # tembusan lines (clauses/sk_kpm/penutup.yaml) and the abbreviations spelled out at
+        # their first use (clauses/sk_kpm/singkatan.yaml): this decree has no Pasal 1
+        data, posisi, nama_berkas = naskah.baca_yaml_klausul(pustaka, f"{SUBFOLDER}/penutup.yaml")
+        self.tembusan_templat = [_TemplatBaris(t, s_, self.konteks) for t, s_ in
+                                 naskah.daftar_teks_yaml(data, posisi, nama_berkas, "tembusan")]
+        self.singkatan = Pengurai(baca_singkatan(pustaka, SUBFOLDER))
         self._kecamatan: dict[str, str] = {}
         self.pola_asing = naskah.pola_istilah_asing()
         # the desa-invariant parts get their italics once; per desa only new text is scanned
@@ -347,7 +355,9 @@ class PembangunSKKPM:
         desa_kapital = nama.upper()
         kepala_desa = naskah.nama_penanda_tangan(desa.kepala_desa)
         kd = KonteksDesa(nama=nama, kode=desa.kode, kecamatan=kecamatan, jumlah_kpm=len(desa.kpm),
-                         kepala_desa=naskah.nama_orang(desa.kepala_desa))
+                         kepala_desa=naskah.nama_orang(desa.kepala_desa),
+                         nomor_berita_acara=desa.nomor_berita_acara or naskah.TITIK,
+                         tanggal_berita_acara=naskah.tanggal_atau_titik(desa.tanggal_berita_acara))
 
         # diktum in file order: fresh copies of the invariant ones, the others rendered now
         batang: list = []
@@ -361,6 +371,7 @@ class PembangunSKKPM:
                 batang += [_salin_diktum(d) for d in t.tetap]
             else:
                 batang += [_salin_diktum(d) for d in t.urai(t.render(kd), self)]
+        self.singkatan.terapkan_diktum(batang)
 
         tentang = f"Penetapan Kader Pembangunan Manusia Desa {nama} Tahun {k.tahun}"
         tentang_kapital = tentang.upper()
@@ -394,8 +405,9 @@ class PembangunSKKPM:
             penutup=Penutup(
                 ditetapkan=TandaTangan(tempat=nama, tanggal=naskah.tanggal_atau_titik(tanggal),
                                        jabatan=jabatan, nama=kepala_desa),
-                tembusan=[f"Camat {kecamatan};", self.tembusan_opd,
-                          "Kader Pembangunan Manusia yang bersangkutan."],
+                tembusan=naskah.tanda_baca_tembusan(
+                    ["".join(x.teks for x in t.inline(kd) if isinstance(x, Teks))
+                     for t in self.tembusan_templat]),
             ),
             lampiran=[Lampiran(
                 kepala=["LAMPIRAN", jenis, nomor, "TENTANG", tentang_kapital],

@@ -15,7 +15,7 @@ from typing import Literal, Optional
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from perbup_gen.konfigurasi.dasar import Model, Teks
-from perbup_gen.konfigurasi.peraturan import Peraturan
+from perbup_gen.konfigurasi.peraturan import Peraturan, PeraturanKabupaten
 
 PENDIDIKAN = ["SD", "SLTP", "SLTA", "D1", "D2", "D3", "D4", "S1", "S2", "S3"]
 _PENDIDIKAN_SINONIM = {
@@ -107,6 +107,8 @@ class MataAnggaran(Model):
 class AlokasiAPBDes(Model):
     sumber_dana: list[Teks] = Field(min_length=1)
     persen_dana_desa_minimal: Optional[Decimal] = Field(default=None, ge=0, le=100)
+    # what the minimum share rests on, printed after it ("berdasarkan ..."); required with it
+    dasar_persen_dana_desa: Optional[Teks] = None
     kegiatan: list[MataAnggaran] = Field(default_factory=list)
 
 
@@ -132,13 +134,27 @@ class Koordinasi(Model):
 class LembagaMasyarakat(Model):
     nama: Teks
     peran: list[Teks] = Field(min_length=1)
+    # a Lembaga Kemasyarakatan Desa (Permendagri 18/2018; Posyandu also Permendagri 13/2024), or
+    # another service unit in the desa that takes part (a PAUD unit is not an LKD)
+    lkd: bool = True
+
+
+class InsentifKinerja(Model):
+    """The kabupaten's performance incentive (APBD), paid on the juknis criteria (`kriteria`)."""
+
+    jumlah: Optional[Decimal] = Field(default=None, gt=0)  # None: set by a Keputusan Bupati
+    periode: Literal["bulan", "triwulan", "semester", "tahun"] = "triwulan"
 
 
 class Insentif(Model):
+    # the desa's regular incentive, budgeted in the APB Desa
     jumlah: Decimal = Field(gt=0)
     periode: Literal["bulan", "triwulan", "semester", "tahun"] = "bulan"
     sumber: Teks = "Dana Desa"
+    # the juknis criteria of the performance-based incentive (one place: the Perbup, the SK KPM
+    # and later the task contract all read them from here)
     kriteria: list[Teks] = Field(min_length=1)
+    kinerja: InsentifKinerja = Field(default_factory=InsentifKinerja)
     bukan_uang: list[Teks] = Field(default_factory=list)
 
 
@@ -149,6 +165,7 @@ class PengaturanKPM(Model):
     insentif: Insentif
     laporan_bulan: int = Field(default=3, ge=1, le=12)
     jumlah_minimal_per_desa: int = Field(default=1, ge=1)
+    masa_tugas_tahun: int = Field(default=1, ge=1, le=6)  # term of an appointment
 
     _norm = field_validator("pendidikan_minimal")(classmethod(lambda cls, v: normalkan_pendidikan(v)))
 
@@ -157,7 +174,26 @@ class AnggotaTim(Model):
     jabatan_tim: Teks  # "Ketua", "Sekretaris", "Anggota"
     jabatan: Teks  # office: "Kepala Dinas Pemberdayaan Masyarakat dan Desa"
     nama: Optional[Teks] = None
-    unsur: Optional[Teks] = None  # "OPD", "lembaga masyarakat", "akademisi"
+    # "pemrakarsa" (staff of the initiating OPD), "perangkat daerah", "kecamatan",
+    # "lembaga kemasyarakatan", "akademisi", "pendamping program", "masyarakat"
+    unsur: Optional[Teks] = None
+    instansi: Optional[Teks] = None  # a non-government member's institution: "Universitas ..."
+
+
+# unsur of a member from outside the local government (academic, community, programme staff)
+UNSUR_LUAR = ("akademisi", "lembaga", "masyarakat", "pendamping", "tokoh", "perguruan tinggi", "swasta")
+# of those, members whose office does not name their institution: "<jabatan> pada <instansi>"
+UNSUR_INSTANSI = ("akademisi", "pendamping", "tokoh", "perguruan tinggi", "swasta")
+
+
+def anggota_luar(a: AnggotaTim) -> bool:
+    """A member from outside the local government, by `unsur`."""
+    return bool(a.unsur) and any(u in a.unsur.lower() for u in UNSUR_LUAR)
+
+
+def anggota_perlu_instansi(a: AnggotaTim) -> bool:
+    """An outside member whose office does not name the institution ("Dosen", "Akademisi")."""
+    return bool(a.unsur) and any(u in a.unsur.lower() for u in UNSUR_INSTANSI)
 
 
 class TimPenyusun(Model):
@@ -200,6 +236,30 @@ class TataLetak(Model):
     ukuran_huruf: int = Field(default=12, ge=6, le=24)
 
 
+class BeritaDaerah(Model):
+    tahun: Optional[int] = Field(default=None, ge=1945, le=2100)
+    nomor: Optional[Teks] = None
+
+    @field_validator("nomor", mode="before")
+    @classmethod
+    def _teks(cls, v):
+        return str(v) if isinstance(v, int) else v
+
+
+class PerbupDicabut(Model):
+    """An earlier Perbup that this one replaces (revoked in its closing chapter)."""
+
+    nomor: Teks
+    tahun: int = Field(ge=1945, le=2100)
+    tentang: Teks = Field(min_length=1)
+    berita_daerah: BeritaDaerah = Field(default_factory=BeritaDaerah)
+
+    @field_validator("nomor", mode="before")
+    @classmethod
+    def _teks(cls, v):
+        return str(v) if isinstance(v, int) else v
+
+
 class PengaturanPerbup(Model):
     tentang: Teks  # "Peran Desa dalam Percepatan Penurunan Stunting"
     rancangan: bool = True
@@ -212,6 +272,7 @@ class PengaturanPerbup(Model):
     dasar_hukum: DasarHukum
     klausul_nonaktif: list[str] = Field(default_factory=list)
     kotak_paraf: bool = True
+    mencabut: list[PerbupDicabut] = Field(default_factory=list)  # earlier Perbup replaced by this one
 
 
 class PengaturanSKKPM(Model):
@@ -259,6 +320,9 @@ class Desa(Model):
     apbdes: Optional[APBDesDesa] = None
     nomor_sk: Optional[Teks] = None
     tanggal_sk: Optional[_dt.date] = None
+    # the Berita Acara of the Musyawarah Desa that chose the KPM (cited in the decree's Menimbang)
+    nomor_berita_acara: Optional[Teks] = None
+    tanggal_berita_acara: Optional[_dt.date] = None
 
     @property
     def kelurahan(self) -> bool:
@@ -302,6 +366,9 @@ class Konfigurasi(Model):
     perbup: PengaturanPerbup
     sk_kpm: PengaturanSKKPM
     data_stunting: list[DataStunting] = Field(default_factory=list)
+    # the district's layer of the citation table: its own entries (Perda, earlier Perbup) and the
+    # numbers it confirmed of package entries, each with `diperiksa: {tanggal, sumber}`
+    peraturan: dict[str, PeraturanKabupaten] = Field(default_factory=dict)
     tata_letak: TataLetak = Field(default_factory=TataLetak)
     folder_klausul: Optional[str] = None  # district clause overrides, relative to the config folder
     templat_word: Optional[str] = None  # the district's restyled copy of templates/dasar.docx
