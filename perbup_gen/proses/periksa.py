@@ -14,7 +14,9 @@ from perbup_gen.periksa.laporan import (
     DOKUMEN_PERBUP, DOKUMEN_SK_SEMUA, DOKUMEN_TIM, LaporanPeriksa, Temuan, dokumen_sk_kpm, label_desa,
     tempat_lokasi,
 )
-from perbup_gen.periksa.naskah import TemuanNaskah, periksa_dokumen, periksa_naskah
+from perbup_gen.periksa.naskah import (
+    TemuanNaskah, periksa_dokumen, periksa_kutipan_definisi, periksa_naskah,
+)
 
 __all__ = ["PemeriksaanGagal", "jalankan_periksa", "pastikan_lolos", "periksa"]
 
@@ -66,6 +68,32 @@ def _periksa_sk_kpm(hasil: HasilMuat) -> tuple[list[Temuan], int]:
                    for t in ts if t not in umum]
     return temuan + gagal, len(desa_dibuat)
 
+# --- what the clause library says about its definitions -------------------------------------------
+
+
+def pustaka_definisi(hasil: HasilMuat) -> tuple[list[str], dict[str, str]]:
+    """The district's clause library's definitions (perbup/definisi.yaml): every term it can
+    define (a capitalised term the Perbup uses without defining it reads as defined), and the
+    terms whose wording is not yet matched to their source (`kutipan: belum dicocokkan`)."""
+    from perbup_gen.dokumen.bersama import baca_yaml_klausul, pustaka_klausul
+
+    try:
+        data, _, _ = baca_yaml_klausul(pustaka_klausul(hasil), "perbup/definisi.yaml")
+    except PerbupGenError:
+        return [], {}  # the Perbup build reports it
+    istilah: list[str] = []
+    belum: dict[str, str] = {}
+    for d in data.get("definisi") or []:
+        if not isinstance(d, dict) or not isinstance(d.get("istilah"), list):
+            continue
+        nama = [str(i).strip() for i in d["istilah"] if "{" not in str(i)]
+        istilah += nama
+        if str(d.get("kutipan", "")).strip() == "belum dicocokkan":
+            for i in nama:
+                belum[i] = str(d.get("sumber") or "sumber belum dicatat").strip()
+    return istilah, belum
+
+
 # --- everything ----------------------------------------------------------------------------------
 
 
@@ -78,13 +106,16 @@ def periksa(hasil: HasilMuat, dokumen: bool = True) -> LaporanPeriksa:
         from perbup_gen.dokumen.perbup import bangun_perbup
         from perbup_gen.dokumen.tim_penyusun import bangun_tim_penyusun
 
+        istilah, belum = pustaka_definisi(hasil)
         for nama, bangun in ((DOKUMEN_PERBUP, bangun_perbup), (DOKUMEN_TIM, bangun_tim_penyusun)):
             try:
                 dok = bangun(hasil)
             except (PerbupGenError, ValueError) as e:
                 temuan += _gagal_bangun(e, nama)
                 continue
-            temuan += periksa_dokumen(dok, nama, hasil.peraturan, k.kabupaten.nama)
+            temuan += periksa_dokumen(dok, nama, hasil.peraturan, k.kabupaten.nama, istilah_dikenal=istilah)
+            if nama == DOKUMEN_PERBUP:
+                temuan += [Temuan(t.tingkat, nama, t.tempat, t.pesan) for t in periksa_kutipan_definisi(dok, belum)]
         temuan_sk, jumlah_sk = _periksa_sk_kpm(hasil)
         temuan += temuan_sk
         laporan.diperiksa += [DOKUMEN_PERBUP, DOKUMEN_TIM, f"SK KPM {jumlah_sk} desa"]
