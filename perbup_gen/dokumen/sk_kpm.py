@@ -19,6 +19,7 @@ with file and line.
 """
 from __future__ import annotations
 
+import functools
 import re
 from jinja2 import meta
 
@@ -88,6 +89,13 @@ def _render_cepat(templat, induk: dict, kunci_global: set) -> str:
     return env.concat(templat.root_render_func(ctx))
 
 
+@functools.lru_cache(maxsize=256)
+def _kompilasi(env, isi: str):
+    """A template compiled once per process, with the variables it names: a national batch
+    prepares the same clause files for every kabupaten."""
+    return env.from_string(isi), frozenset(meta.find_undeclared_variables(env.parse(isi)))
+
+
 class _TemplatBerkas:
     """One clause file, its template compiled once; knows whether its output depends on `desa`.
 
@@ -99,8 +107,7 @@ class _TemplatBerkas:
         self.nama = k.nama  # a relpath() each time it is read
         self.isi = k.isi.translate(_kl._BUANG_PRIBADI)
         try:
-            self.templat = _kl._ENV_BERKAS.from_string(self.isi)
-            nama_variabel = meta.find_undeclared_variables(_kl._ENV_BERKAS.parse(self.isi))
+            self.templat, nama_variabel = _kompilasi(_kl._ENV_BERKAS, self.isi)
         except Exception:
             _kl._render(_kl._ENV_BERKAS, k.isi, {}, k.nama)  # raises KlausulError with the line
             raise
@@ -147,12 +154,12 @@ class _TemplatBaris:
         self.berkas, self.baris = _kl._sumber_pecah(sumber)
         isi = sumber_teks.translate(_kl._BUANG_PRIBADI)
         try:
-            self.templat = _kl._ENV_INLINE.from_string(isi)
-            nama_variabel = meta.find_undeclared_variables(_kl._ENV_INLINE.parse(isi))
+            self.templat, nama_variabel = _kompilasi(_kl._ENV_INLINE, isi)
         except Exception:
             _kl.render_inline(sumber_teks, {}, sumber)  # raises KlausulError with the line
             raise
         self.konteks = {n: v for n, v in konteks.items() if n in nama_variabel}
+        self.per_desa = "desa" in nama_variabel
         self._induk = _induk(self.templat, self.konteks)
         self._kunci_global = set(self.templat.globals)
 
@@ -196,6 +203,22 @@ def _inline_cepat(s: str, sumber: str, berkas: str, baris: int | None) -> Inline
                 return _kl._urai_inline(s, sumber, berkas, baris)
             hasil.append(Rujukan(label=label, sumber=sumber))
     return hasil
+
+
+def _polos_inline(isi: Inline) -> str:
+    return "".join(x.teks for x in isi if isinstance(x, Teks))
+
+
+def _inline_diktum_semua(diktum: list[Diktum]):
+    for d in diktum:
+        yield d.isi
+        stack = [d.daftar] if d.daftar else []
+        while stack:
+            daftar = stack.pop()
+            for b in daftar.butir:
+                yield b.isi
+                if b.daftar:
+                    stack.append(b.daftar)
 
 
 class _Pengurai(_kl._Pengurai):
@@ -283,7 +306,10 @@ class PembangunSKKPM:
         data, posisi, nama_berkas = naskah.baca_yaml_klausul(pustaka, f"{SUBFOLDER}/penutup.yaml")
         self.tembusan_templat = [_TemplatBaris(t, s_, self.konteks) for t, s_ in
                                  naskah.daftar_teks_yaml(data, posisi, nama_berkas, "tembusan")]
-        self.singkatan = Pengurai(baca_singkatan(pustaka, SUBFOLDER))
+        contoh = KonteksDesa(nama="", kode="", kecamatan="", jumlah_kpm=1, kepala_desa="")
+        # lines that do not name the desa are rendered once
+        self.tembusan_tetap = [None if t.per_desa else _polos_inline(t.inline(contoh)) for t in self.tembusan_templat]
+        self.singkatan = self._siapkan_singkatan(baca_singkatan(pustaka, SUBFOLDER))
         self._kecamatan: dict[str, str] = {}
         self.pola_asing = naskah.pola_istilah_asing()
         # the desa-invariant parts get their italics once; per desa only new text is scanned
@@ -305,6 +331,28 @@ class PembangunSKKPM:
                 t.tertata = [tata_diktum(_salin_diktum(d)) for d in t.tetap]
 
     # -- what does not depend on the desa --
+
+    def _siapkan_singkatan(self, peta: dict[str, str]) -> Pengurai | None:
+        """Spell out each abbreviation at its first use once, in the desa-invariant diktum, when
+        that first use falls there (found on a sample decree); only abbreviations first used in a
+        desa-dependent diktum are spelled out per desa. Returns the per-desa Pengurai, or None."""
+        if not peta:
+            return None
+        contoh = KonteksDesa(nama="Contoh", kode="", kecamatan="Contoh", jumlah_kpm=1, kepala_desa="")
+        pertama: dict[str, _TemplatBerkas] = {}
+        for t in self.templat:
+            diktum = t.tetap if t.tetap is not None else _urai([t], [t.render(contoh)])
+            for isi in _inline_diktum_semua(diktum):
+                for x in isi:
+                    if isinstance(x, Teks):
+                        for k in peta:
+                            if k in x.teks:
+                                pertama.setdefault(k, t)
+        tetap = {k: v for k, v in peta.items() if k in pertama and pertama[k].tetap is not None}
+        if tetap:
+            Pengurai(tetap).terapkan_diktum([d for t in self.templat if t.tetap is not None for d in t.tetap])
+        per_desa = {k: v for k, v in peta.items() if k in pertama and pertama[k].tetap is None}
+        return Pengurai(per_desa) if per_desa else None
 
     def perbup_sebagai_dasar(self) -> str | None:
         """The Perbup on peran desa as a Mengingat item, once it has a number (k.perbup.nomor)."""
@@ -371,7 +419,8 @@ class PembangunSKKPM:
                 batang += [_salin_diktum(d) for d in t.tetap]
             else:
                 batang += [_salin_diktum(d) for d in t.urai(t.render(kd), self)]
-        self.singkatan.terapkan_diktum(batang)
+        if self.singkatan is not None:
+            self.singkatan.terapkan_diktum(batang)
 
         tentang = f"Penetapan Kader Pembangunan Manusia Desa {nama} Tahun {k.tahun}"
         tentang_kapital = tentang.upper()
@@ -406,8 +455,8 @@ class PembangunSKKPM:
                 ditetapkan=TandaTangan(tempat=nama, tanggal=naskah.tanggal_atau_titik(tanggal),
                                        jabatan=jabatan, nama=kepala_desa),
                 tembusan=naskah.tanda_baca_tembusan(
-                    ["".join(x.teks for x in t.inline(kd) if isinstance(x, Teks))
-                     for t in self.tembusan_templat]),
+                    [tetap if tetap is not None else _polos_inline(t.inline(kd))
+                     for t, tetap in zip(self.tembusan_templat, self.tembusan_tetap)]),
             ),
             lampiran=[Lampiran(
                 kepala=["LAMPIRAN", jenis, nomor, "TENTANG", tentang_kapital],

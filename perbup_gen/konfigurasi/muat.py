@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from perbup_gen import jalur as jalur_paket
 from perbup_gen.konfigurasi.model import Konfigurasi
-from perbup_gen.konfigurasi.peraturan import Peraturan, muat_peraturan, pisah_alias, tumpuk
+from perbup_gen.konfigurasi.peraturan import Peraturan, tabel_paket, tumpuk
 from perbup_gen.errors import ConfigError, Lokasi, Masalah
 from perbup_gen.konfigurasi.yaml_muat import Posisi, muat_yaml
 
@@ -165,9 +165,8 @@ def tabel_sitasi(hasil: HasilMuat) -> list[Masalah]:
     then its `peraturan:` layer (whole entries, or the fields it confirms of a package entry);
     resolve the fiscal-year aliases with the config's `tahun`."""
     k = hasil.konfigurasi
-    data, _ = muat_peraturan()
-    data, alias = pisah_alias(data)
-    peraturan = {kunci: Peraturan.model_validate(v) for kunci, v in data.items()}
+    data, paket, alias = tabel_paket()
+    peraturan = dict(paket)
     for bagian in (k.perbup, k.sk_kpm):
         peraturan.update(bagian.dasar_hukum.tambahan)
     masalah: list[Masalah] = []

@@ -18,6 +18,7 @@ config (`peraturan.<key>`), with the source it checked against.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from typing import Any, Literal, Optional, Union
 
 from pydantic import Field, field_validator, model_validator
@@ -283,6 +284,26 @@ def kunci_urut(p: Peraturan) -> tuple:
 
 def muat_peraturan() -> tuple[dict[str, Any], Posisi]:
     return muat_yaml(jalur_paket.KLAUSUL / "dasar_hukum.yaml", "clauses/dasar_hukum.yaml")
+
+
+def tabel_paket() -> tuple[dict[str, Any], dict[str, "Peraturan"], dict[str, dict[int, str]]]:
+    """The package table, read and validated once per process (while the file is unchanged): the
+    raw entries (for a district's layer on top), the validated entries (shared, never changed),
+    and the fiscal-year keys. A national batch loads it for each of 434 kabupaten."""
+    berkas = jalur_paket.KLAUSUL / "dasar_hukum.yaml"
+    try:
+        st = berkas.stat()
+        kunci = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        kunci = None
+    return _tabel_paket(kunci)
+
+
+@functools.lru_cache(maxsize=2)
+def _tabel_paket(_kunci) -> tuple[dict[str, Any], dict[str, "Peraturan"], dict[str, dict[int, str]]]:
+    data, _ = muat_peraturan()
+    data, alias = pisah_alias(data)
+    return data, {k: Peraturan.model_validate(v) for k, v in data.items()}, alias
 
 
 def pisah_alias(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, dict[int, str]]]:

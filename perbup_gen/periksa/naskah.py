@@ -37,6 +37,7 @@ Rules (each is one method below):
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -400,13 +401,7 @@ class _Pemeriksa:
             return
         from perbup_gen.konfigurasi.peraturan import kunci_urut, sitasi, tingkat as _tingkat, yang_diragukan
 
-        peta: dict[str, tuple[str, object]] = {}
-        if self.peraturan:
-            for kunci, p in self.peraturan.items():
-                try:
-                    peta.setdefault(sitasi(kunci, self.peraturan), (kunci, p))
-                except KeyError:
-                    continue
+        peta = _peta_sitasi(self.peraturan) if self.peraturan else {}
         sebelumnya: tuple | None = None
 
         for s in mengingat:
@@ -746,30 +741,44 @@ class _Pemeriksa:
         differ from the table, or that the table has not found, are errors."""
         if not self.peraturan:
             return
+        ingatan = _ingatan_tabel(self.peraturan)
         for s in self.satuan:
-            t = " ".join(s.teks.split())
-            if "Nomor" not in t:
+            if "Nomor" not in s.teks:
                 continue
-            for m in _SITASI.finditer(t):
-                jenis = _jenis_sitasi(m)
-                cocok = self._cari_sitasi(jenis, int(m.group("nomor")), int(m.group("tahun")), t[:m.start()])
-                if cocok is None or _DALAM_JUDUL.search(t[:m.start()]):
-                    continue
-                kunci, p = cocok
-                nama = nama_singkat_(p).split(" tentang ")[0]
-                sisa = t[m.end():]
-                batas = _BATAS_SITASI.search(sisa)
-                milik = sisa[:batas.start()] if batas else sisa
-                if p.status == "dicabut" and "dicabut dan dinyatakan tidak berlaku" not in t:
-                    pengganti = self.peraturan.get(p.dicabut_oleh or "")
-                    oleh = nama_singkat_(pengganti) if pengganti else (p.dicabut_oleh or "peraturan lain")
-                    self.galat(s.tempat, f"{nama} sudah dicabut oleh {oleh}; jangan dikutip")
-                    continue
-                if p.status == "belum diketahui":
-                    self.galat(s.tempat, f"status {nama} belum diketahui ({p.ragu or 'tidak ada sumber'}); "
-                               "jangan dikutip sebelum diperiksa")
-                self._cek_lembaran(s, p, kunci, nama, milik)
-                self._cek_rantai(s, p, kunci, nama, milik)
+            kunci = (s.peran == "mengingat", s.teks)
+            hasil = ingatan.get(kunci)
+            if hasil is None:
+                asli, self.temuan = self.temuan, []
+                self._sitasi_satuan(_Satuan(s.tempat, s.isi, s.peran, teks=s.teks))
+                hasil, self.temuan = [(t.tingkat, t.pesan) for t in self.temuan], asli
+                if len(ingatan) > 20_000:
+                    ingatan.clear()
+                ingatan[kunci] = hasil
+            for tingkat, pesan in hasil:
+                self.temuan.append(TemuanNaskah(tingkat, s.tempat, pesan))
+
+    def _sitasi_satuan(self, s: _Satuan) -> None:
+        t = " ".join(s.teks.split())
+        for m in _SITASI.finditer(t):
+            jenis = _jenis_sitasi(m)
+            cocok = self._cari_sitasi(jenis, int(m.group("nomor")), int(m.group("tahun")), t[:m.start()])
+            if cocok is None or _DALAM_JUDUL.search(t[:m.start()]):
+                continue
+            kunci, p = cocok
+            nama = nama_singkat_(p).split(" tentang ")[0]
+            sisa = t[m.end():]
+            batas = _BATAS_SITASI.search(sisa)
+            milik = sisa[:batas.start()] if batas else sisa
+            if p.status == "dicabut" and "dicabut dan dinyatakan tidak berlaku" not in t:
+                pengganti = self.peraturan.get(p.dicabut_oleh or "")
+                oleh = nama_singkat_(pengganti) if pengganti else (p.dicabut_oleh or "peraturan lain")
+                self.galat(s.tempat, f"{nama} sudah dicabut oleh {oleh}; jangan dikutip")
+                continue
+            if p.status == "belum diketahui":
+                self.galat(s.tempat, f"status {nama} belum diketahui ({p.ragu or 'tidak ada sumber'}); "
+                           "jangan dikutip sebelum diperiksa")
+            self._cek_lembaran(s, p, kunci, nama, milik)
+            self._cek_rantai(s, p, kunci, nama, milik)
 
     def _cek_lembaran(self, s: _Satuan, p, kunci: str, nama: str, milik: str) -> None:
         potong = _RANTAI_AWAL.search(milik)
@@ -948,27 +957,32 @@ class _Pemeriksa:
         """An abbreviation is introduced before it is used: defined in Pasal 1, or written out
         ("... yang selanjutnya disingkat KPM", "Rencana Kerja Pemerintah Desa (RKP Desa)") at its
         first use (a warning)."""
-        dikenal = {y for _, y, _ in self._definisi_semua()} | {i for i, _ in self.istilah}
-        teks_dikenal = " ".join(dikenal)
+        definisi = sorted(self._definisi_semua(), key=lambda d: d[2])
+        akhir_pasal1 = self._akhir_pasal1()
+        dikenal: set[str] = set()
+        kata_dikenal: set[str] = set()
+        j = 0
+        pasal1 = False
         dilaporkan: set[str] = set()
-        for s in self.satuan:
+        for i, s in enumerate(self.satuan):
+            baru = []
+            if not pasal1 and i > akhir_pasal1 >= 0:
+                pasal1 = True
+                baru += [x for x, _ in self.istilah]
+            while j < len(definisi) and definisi[j][2] < i:
+                baru.append(definisi[j][1])
+                j += 1
+            for b in baru:
+                dikenal.add(b)
+                kata_dikenal.update(b.split())
             if s.peran not in ("menimbang", "ayat", "butir", "diktum") or s.definisi:
                 continue
-            t = " ".join(s.teks.split())
-            for m in _SINGKATAN.finditer(t):
-                k = m.group(1)
-                if k in dikenal or k in dilaporkan or k in _BUKAN_SINGKATAN or _ROMAWI.fullmatch(k) \
-                        or t[:m.start()].endswith("Diktum "):
+            for k, perkenalan in _ingat(("singkatan", s.teks), _token_singkatan, s.teks):
+                if k in dikenal or k in kata_dikenal or k in dilaporkan:
                     continue
-                if re.search(r"(?<![\w])" + re.escape(k) + r"(?![\w])", teks_dikenal):
-                    continue  # part of a defined short form ("PMD" in "Dinas PMD")
-                if t[m.end():m.end() + 1] == ")" and t[:m.start()].endswith("("):
-                    dikenal.add(k)  # "Long Form (ABBR)": introduced here
-                    continue
-                if re.search(r"(?:disingkat|disebut)\s+$", t[:m.start()]):
-                    dikenal.add(k)
-                    continue
-                if _DALAM_JUDUL_SITASI.search(t[:m.start()]):
+                if perkenalan:
+                    dikenal.add(k)  # "Long Form (ABBR)" or "... yang selanjutnya disingkat ABBR"
+                    kata_dikenal.update(k.split())
                     continue
                 dilaporkan.add(k)
                 self.peringatan(s.tempat, f"singkatan \"{k}\" dipakai sebelum ditulis lengkap: definisikan atau "
@@ -1011,22 +1025,12 @@ class _Pemeriksa:
     # -- wording: one form for minimums, no programme jargon ----------------------------------
 
     def cek_ungkapan(self) -> None:
+        program = tuple(self.istilah_program)
         for s in self.satuan:
             if s.peran == "mengingat":
                 continue
-            t = " ".join(s.teks.split())
-            for m in _UNGKAPAN_LAMA.finditer(t):
-                kata = m.group(0)
-                self.peringatan(s.tempat, f"\"{kata}\": tulis \"{_UNGKAPAN_BAKU[kata.lower()]}\" (satu bentuk untuk "
-                                "batas paling sedikit, paling lama, dan paling banyak)")
-            rendah = t.lower()
-            for istilah in self.istilah_program:
-                i = rendah.find(istilah.lower())
-                j = i + len(istilah)
-                if i >= 0 and (i == 0 or not rendah[i - 1].isalnum()) and (j >= len(rendah) or not rendah[j].isalnum()):
-                    self.peringatan(s.tempat, f"istilah program \"{t[i:j]}\" bukan bahasa peraturan; sebut kegiatannya "
-                                    "(mis. \"analisis situasi\", \"rembuk stunting\")")
-                    break
+            for pesan in _ingat(("ungkapan", program, s.teks), _temuan_ungkapan, s.teks, program):
+                self.peringatan(s.tempat, pesan)
 
     # -- structure ------------------------------------------------------------------------------
 
@@ -1065,18 +1069,35 @@ class _Pemeriksa:
         for s in self.satuan:
             if s.peran in ("mengingat", "lampiran"):
                 continue
-            t = s.teks
-            for pesan in _periksa_uang(t):
+            for pesan in _ingat(("bilangan", s.teks), _temuan_bilangan, s.teks):
                 self.galat(s.tempat, pesan)
-            for pesan in _periksa_angka(t):
-                self.galat(s.tempat, pesan)
-            for m in _KATA_BILANGAN.finditer(t):
-                kata = " ".join(m.group("kata").split())
-                n = _nilai_kata(kata)
-                if n is None:
-                    continue
-                self.galat(s.tempat, f"bilangan \"{kata} {m.group('satuan')}\" ditulis dengan angka diikuti huruf "
-                           f"dalam kurung: \"{bilangan.angka(n)} ({kata}) {m.group('satuan')}\"")
+
+
+def _temuan_bilangan(t: str) -> list[str]:
+    """The number and money findings of one text (a text's findings depend on the text alone)."""
+    out = _periksa_uang(t) + _periksa_angka(t)
+    for m in _KATA_BILANGAN.finditer(t):
+        kata = " ".join(m.group("kata").split())
+        n = _nilai_kata(kata)
+        if n is not None:
+            out.append(f"bilangan \"{kata} {m.group('satuan')}\" ditulis dengan angka diikuti huruf dalam kurung: "
+                       f"\"{bilangan.angka(n)} ({kata}) {m.group('satuan')}\"")
+    return out
+
+
+_INGATAN: dict[tuple, object] = {}
+
+
+def _ingat(kunci: tuple, fungsi, *arg):
+    """`fungsi(*arg)` remembered by `kunci`: the decrees of a whole roster repeat most texts."""
+    try:
+        return _INGATAN[kunci]
+    except KeyError:
+        pass
+    if len(_INGATAN) > 50_000:
+        _INGATAN.clear()
+    hasil = _INGATAN[kunci] = fungsi(*arg)
+    return hasil
 
 
 def _kata_dalam_kurung(t: str, pos: int) -> str | None:
@@ -1252,23 +1273,99 @@ def _singkatan_cocok(x: str, y: str) -> bool:
     return bool(kepala) and (kepala.upper() in inisial.upper() or y[:1].upper() == x[:1].upper())
 
 
-def _ISTILAH_PROGRAM_BAWAAN() -> list[str]:
-    """The programme jargon kept out of legal text (clauses/istilah_program.txt)."""
+def _token_singkatan(teks: str) -> list[tuple[str, bool]]:
+    """The abbreviations of a text in order, each with whether the text introduces it there."""
+    t = " ".join(teks.split())
+    out = []
+    for m in _SINGKATAN.finditer(t):
+        k = m.group(1)
+        if k in _BUKAN_SINGKATAN or _ROMAWI.fullmatch(k):
+            continue
+        awal = t[:m.start()]
+        if awal.endswith("Diktum "):
+            continue
+        if (t[m.end():m.end() + 1] == ")" and awal.endswith("(")) or awal.rstrip().endswith(("disingkat", "disebut")):
+            out.append((k, True))
+        elif not _DALAM_JUDUL_SITASI.search(awal):
+            out.append((k, False))
+    return out
+
+
+def _temuan_ungkapan(teks: str, program: tuple[str, ...]) -> list[str]:
+    t = " ".join(teks.split())
+    out = [f"\"{m.group(0)}\": tulis \"{_UNGKAPAN_BAKU[m.group(0).lower()]}\" (satu bentuk untuk batas paling "
+           "sedikit, paling lama, dan paling banyak)" for m in _UNGKAPAN_LAMA.finditer(t)]
+    pola = _pola_istilah_program(program)
+    m = pola.search(t) if pola is not None else None
+    if m:
+        out.append(f"istilah program \"{m.group(0)}\" bukan bahasa peraturan; sebut kegiatannya (mis. \"analisis "
+                   "situasi\", \"rembuk stunting\")")
+    return out
+
+
+_PETA_SITASI: dict[int, tuple[dict, dict, dict]] = {}
+
+
+def _per_tabel(peraturan: dict) -> tuple[dict, dict]:
+    """For one citation table (kept while it lives): citation text -> (key, entry), and a memo of
+    the citation findings per text (a check of 75,000 decrees shares both)."""
+    lama = _PETA_SITASI.get(id(peraturan))
+    if lama is not None and lama[0] is peraturan:
+        return lama[1], lama[2]
+    from perbup_gen.konfigurasi.peraturan import sitasi
+
+    peta: dict[str, tuple[str, object]] = {}
+    for kunci, p in peraturan.items():
+        try:
+            peta.setdefault(sitasi(kunci, peraturan), (kunci, p))
+        except KeyError:
+            continue
+    if len(_PETA_SITASI) > 8:
+        _PETA_SITASI.clear()
+    _PETA_SITASI[id(peraturan)] = (peraturan, peta, {})
+    return peta, _PETA_SITASI[id(peraturan)][2]
+
+
+def _peta_sitasi(peraturan: dict) -> dict:
+    return _per_tabel(peraturan)[0]
+
+
+def _ingatan_tabel(peraturan: dict) -> dict:
+    return _per_tabel(peraturan)[1]
+
+
+@functools.lru_cache(maxsize=8)
+def _pola_istilah_program(istilah: tuple[str, ...]) -> "re.Pattern | None":
+    if not istilah:
+        return None
+    return re.compile(r"(?<![\w])(" + "|".join(re.escape(i) for i in sorted(istilah, key=len, reverse=True))
+                      + r")(?![\w])", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _istilah_program_berkas() -> tuple[str, ...]:
     from perbup_gen.jalur import KLAUSUL
 
     try:
         baris = (KLAUSUL / "istilah_program.txt").read_text(encoding="utf-8").splitlines()
     except OSError:
-        return []
-    return [b.strip() for b in baris if b.strip() and not b.lstrip().startswith("#")]
+        return ()
+    return tuple(b.strip() for b in baris if b.strip() and not b.lstrip().startswith("#"))
+
+
+def _ISTILAH_PROGRAM_BAWAAN() -> list[str]:
+    """The programme jargon kept out of legal text (clauses/istilah_program.txt)."""
+    return list(_istilah_program_berkas())
+
+
+@functools.lru_cache(maxsize=1)
+def _kata_ke_angka() -> dict[str, int]:
+    return {bilangan.terbilang(n): n for n in range(1, 10000)}
 
 
 def _nilai_kata(kata: str) -> int | None:
     """The number a word spells ("dua" -> 2, "dua belas" -> 12), up to 9999; None otherwise."""
-    for n in range(1, 10000):
-        if bilangan.terbilang(n) == kata:
-            return n
-    return None
+    return _kata_ke_angka().get(kata)
 
 
 # --- public --------------------------------------------------------------------------------------

@@ -72,26 +72,30 @@ def _periksa_sk_kpm(hasil: HasilMuat) -> tuple[list[Temuan], int]:
 
 
 def pustaka_definisi(hasil: HasilMuat) -> tuple[list[str], dict[str, str]]:
-    """The district's clause library's definitions (perbup/definisi.yaml): every term it can
-    define (a capitalised term the Perbup uses without defining it reads as defined), and the
-    terms whose wording is not yet matched to their source (`kutipan: belum dicocokkan`)."""
+    """What the clause library says about definitions (perbup/definisi.yaml): every term the
+    package's or the district's file can define (a capitalised term the Perbup uses without
+    defining it reads as defined, even when a district's file drops it), and the terms whose
+    wording is not yet matched to their source (`kutipan: belum dicocokkan`, the district's file)."""
     from perbup_gen.dokumen.bersama import baca_yaml_klausul, pustaka_klausul
+    from perbup_gen.jalur import KLAUSUL
+    from perbup_gen.naskah.klausul import PustakaKlausul
 
-    try:
-        data, _, _ = baca_yaml_klausul(pustaka_klausul(hasil), "perbup/definisi.yaml")
-    except PerbupGenError:
-        return [], {}  # the Perbup build reports it
     istilah: list[str] = []
     belum: dict[str, str] = {}
-    for d in data.get("definisi") or []:
-        if not isinstance(d, dict) or not isinstance(d.get("istilah"), list):
-            continue
-        nama = [str(i).strip() for i in d["istilah"] if "{" not in str(i)]
-        istilah += nama
-        if str(d.get("kutipan", "")).strip() == "belum dicocokkan":
-            for i in nama:
-                belum[i] = str(d.get("sumber") or "sumber belum dicatat").strip()
-    return istilah, belum
+    for pustaka, catat_belum in ((PustakaKlausul([KLAUSUL]), False), (pustaka_klausul(hasil), True)):
+        try:
+            data, _, _ = baca_yaml_klausul(pustaka, "perbup/definisi.yaml")
+        except PerbupGenError:
+            continue  # the Perbup build reports it
+        for d in data.get("definisi") or []:
+            if not isinstance(d, dict) or not isinstance(d.get("istilah"), list):
+                continue
+            nama = [str(i).strip() for i in d["istilah"] if "{" not in str(i)]
+            istilah += nama
+            if catat_belum and str(d.get("kutipan", "")).strip() == "belum dicocokkan":
+                for i in nama:
+                    belum[i] = str(d.get("sumber") or "sumber belum dicatat").strip()
+    return list(dict.fromkeys(istilah)), belum
 
 
 # --- everything ----------------------------------------------------------------------------------
