@@ -637,8 +637,10 @@ class _Penulis:
         return nid
 
     def tabel(self, gaya: str, lebar: list[int], baris: list[list[str]], kepala: int = 0,
-              tinggi: int | None = None) -> str:
-        """A table; `baris` holds cell contents (paragraph XML); `kepala` header rows repeat."""
+              tinggi: int | None = None, utuh: bool = True) -> str:
+        """A table; `baris` holds cell contents (paragraph XML); `kepala` header rows repeat.
+        `utuh=False` lets a row run on to the next page (a long Mengingat or diktum would
+        otherwise leave half a page blank)."""
         total = sum(lebar)
         t = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.g[gaya]}"/><w:tblW w:w="{total}" '
              'w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" '
@@ -647,7 +649,7 @@ class _Penulis:
         t += [f'<w:gridCol w:w="{w}"/>' for w in lebar]
         t.append("</w:tblGrid>")
         for i, sel in enumerate(baris):
-            tr = "<w:cantSplit/>"
+            tr = "<w:cantSplit/>" if utuh else ""
             if tinggi:
                 tr += f'<w:trHeight w:val="{tinggi}" w:hRule="atLeast"/>'
             if i < kepala:
@@ -760,7 +762,7 @@ class _Penulis:
                                               1)
                 rows.append([self.p("Konsiderans", _r(label), sesudah=jarak),
                              self.p("Konsiderans", _r(":")), "".join(sel)])
-            self.out.append(self.tabel("Tabel Tanpa Garis", kolom, rows))
+            self.out.append(self.tabel("Tabel Tanpa Garis", kolom, rows, utuh=False))
         self.tulis("Pembukaan", "MEMUTUSKAN:", sebelum=240)
         # "Menetapkan :" is the first row of the table that holds the diktum of a keputusan
         # (two tables in a row would run together in Word)
@@ -852,7 +854,7 @@ class _Penulis:
                      else ("diktum", d.nomor, jarak, isi, daftar))
             rows.append(self._tersimpan(kunci, lambda: self._baris_diktum(d, jarak)))
         if rows:
-            self.out.append(self.tabel("Tabel Tanpa Garis", self._kolom_label(), rows))
+            self.out.append(self.tabel("Tabel Tanpa Garis", self._kolom_label(), rows, utuh=False))
 
     def _baris_diktum(self, d: Diktum, jarak: int | None) -> tuple[str, str, str]:
         """The row of one diktum: label, colon, text and list."""
