@@ -119,6 +119,15 @@ def test_kabupaten_mencocokkan_nomor_di_konfigurasinya(tmp_path):
     assert muat_konfigurasi(salin_katingan(tmp_path / "lagi")).peraturan["uu-3-2024"].lembaran.nomor is None
 
 
+def test_nomor_titik_titik_di_naskah_akhir_galat(tmp_path):
+    # a draft may carry "Nomor ..." with a warning; the final Perbup (rancangan: false) cannot
+    hasil = muat_konfigurasi(salin_katingan(tmp_path, tambah="perbup:\n  rancangan: false\n"))
+    t = [x for x in perbup_temuan(hasil) if "Undang-Undang Nomor 3 Tahun 2024" in x.pesan]
+    assert t and t[0].tingkat == "galat" and "titik-titik" in t[0].pesan
+    sk = [x for x in periksa(hasil).temuan if x.dokumen.startswith("SK KPM") and "Nomor 3 Tahun 2024" in x.pesan]
+    assert sk and sk[0].tingkat == "peringatan"
+
+
 def test_kabupaten_diperiksa_tanpa_sumber_ditolak(tmp_path):
     with pytest.raises(ConfigError) as e:
         muat_konfigurasi(salin_katingan(tmp_path, tambah="peraturan:\n  uu-3-2024:\n    diperiksa: true\n"))

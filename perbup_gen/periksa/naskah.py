@@ -429,10 +429,16 @@ class _Pemeriksa:
                 ragu = yang_diragukan(kunci, self.peraturan)
                 if ragu:
                     catat = ", ".join(f"peraturan.{k}" for k in dict.fromkeys(k for k, _ in ragu))
-                    self.peringatan(s.tempat, f"'{kunci}' belum dapat dianggap sudah diperiksa: "
-                                    f"{'; '.join(a for _, a in ragu)}. Cocokkan di peraturan.go.id atau JDIH, lalu "
-                                    f"catat di konfigurasi ({catat}: yang sudah dicocokkan, dengan diperiksa: "
-                                    "{tanggal, sumber})")
+                    pesan = (f"'{kunci}' belum dapat dianggap sudah diperiksa: {'; '.join(a for _, a in ragu)}. "
+                             f"Cocokkan di peraturan.go.id atau JDIH, lalu catat di konfigurasi ({catat}: yang "
+                             "sudah dicocokkan, dengan diperiksa: {tanggal, sumber})")
+                    titik = any("(dicetak \"...\")" in a for _, a in ragu)
+                    if titik and self.dok.jenis == "peraturan" and not self.dok.judul.rancangan:
+                        # a final Perbup (perbup.rancangan: false) cannot be signed with dots
+                        self.galat(s.tempat, pesan + "; naskah akhir tidak dapat ditandatangani dengan nomor "
+                                   "titik-titik")
+                    else:
+                        self.peringatan(s.tempat, pesan)
             urut = kunci_urut(p)
             if sebelumnya is not None and urut < sebelumnya[0]:
                 kunci_lalu, p_lalu, tempat_lalu = sebelumnya[1], sebelumnya[2], sebelumnya[3]
