@@ -63,7 +63,9 @@ def main() -> None:
                 baris.append((umum if i == 0 else [desa.kode] + [""] * 8) + kpm)
     with TUJUAN.open("w", newline="", encoding="utf-8") as f:
         tulis = csv.writer(f, lineterminator="\n")
-        tulis.writerow(NAMA_KOLOM)
+        # the columns the example fills come first; later columns (Berita Acara) stay empty
+        kolom = NAMA_KOLOM[:len(baris[0])]
+        tulis.writerow(kolom)
         tulis.writerows(baris)
     print(f"{TUJUAN}: {len(baris)} baris")
 

@@ -105,9 +105,10 @@ def test_check_berkas_dicabut_dan_tempat(tmp_path):
 
     r = CliRunner().invoke(main, ["check", str(PERATURAN / "03-perdes-biru-7-2015-kibbla.txt")])
     assert r.exit_code == 1, r.output
-    assert ("Mengingat angka 2 (03-perdes-biru-7-2015-kibbla.txt:62): 'uu-32-2004' sudah dicabut oleh "
-            "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah") in r.output
-    assert "'uu-36-2009' sudah dicabut oleh Undang-Undang Nomor 17 Tahun 2023 tentang Kesehatan" in r.output
+    assert ("Mengingat angka 2 (03-perdes-biru-7-2015-kibbla.txt:62): Undang-Undang Nomor 32 Tahun 2004 sudah "
+            "dicabut oleh Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah") in r.output
+    assert ("Undang-Undang Nomor 36 Tahun 2009 sudah dicabut oleh Undang-Undang Nomor 17 Tahun 2023 tentang "
+            "Kesehatan") in r.output
     r = CliRunner().invoke(main, ["check", str(PERATURAN / "05-perbup-banyuwangi-19-2012-ppid.txt")])
     assert "'uu-12-2011' dikutip tanpa perubahannya" in r.output
     r = CliRunner().invoke(main, ["impor", str(PERATURAN / "05-perbup-banyuwangi-19-2012-ppid.txt"),
@@ -121,12 +122,11 @@ def test_check_berkas_dicabut_dan_tempat(tmp_path):
 
 
 def test_rantai_perubahan_usang():
-    from perbup_gen.konfigurasi.peraturan import Peraturan, muat_peraturan
+    from perbup_gen.konfigurasi.peraturan import tabel_paket
     from perbup_gen.naskah.model import Dokumen, Judul, Pembukaan, Teks
     from perbup_gen.periksa.naskah import periksa_naskah
 
-    data, _ = muat_peraturan()
-    tabel = {k: Peraturan.model_validate(v) for k, v in data.items()}
+    _, tabel, _ = tabel_paket()
     teks = ("Undang-Undang Nomor 12 Tahun 2011 tentang Pembentukan Peraturan Perundang-undangan (Lembaran "
             "Negara Republik Indonesia Tahun 2011 Nomor 82) sebagaimana telah diubah dengan Undang-Undang "
             "Nomor 15 Tahun 2019 tentang Perubahan atas Undang-Undang Nomor 12 Tahun 2011;")

@@ -19,27 +19,31 @@ from perbup_gen.keluaran.teks import render_markdown
 AKAR = Path(__file__).resolve().parent.parent
 CONTOH = AKAR / "examples" / "gunung-mas"
 
+# maksud, tujuan and ruang lingkup stand in BAB I (Lampiran II UU 12/2011 angka 98 huruf c);
+# Gunung Mas has kelurahan (a Pasal in the ketentuan lain-lain) and KPM appointed before
+# (ketentuan peralihan)
 JUDUL_BAB = [
     "KETENTUAN UMUM",
-    "MAKSUD, TUJUAN, DAN RUANG LINGKUP",
-    "KEWENANGAN DESA DAN ALOKASI APBDES",
+    "KEWENANGAN DESA DAN ALOKASI APB DESA",
     "PERAN KECAMATAN",
     "KOORDINASI PEMERINTAH DESA DENGAN PERANGKAT DAERAH DAN PENDAMPING PROGRAM",
-    "PERAN KELEMBAGAAN MASYARAKAT DESA",
-    "MOBILISASI DAN INSENTIF KADER PEMBANGUNAN MANUSIA",
+    "PERAN LEMBAGA KEMASYARAKATAN DESA",
+    "KADER PEMBANGUNAN MANUSIA",
     "REMBUK STUNTING DESA",
     "PENDANAAN",
     "PEMANTAUAN, EVALUASI, DAN PELAPORAN",
     "PEMBINAAN DAN PENGAWASAN",
+    "KETENTUAN LAIN-LAIN",
+    "KETENTUAN PERALIHAN",
     "KETENTUAN PENUTUP",
 ]
 
 # juknis Aksi 4, Tahap Pertama angka 3 huruf b: what the Perbup must regulate at least
 RUANG_LINGKUP_JUKNIS = [
-    "kewenangan Desa dalam menentukan alokasi pendanaan dalam APBDes",
+    "kewenangan Desa dalam menentukan alokasi pendanaan dalam APB Desa",
     "peran Kecamatan dalam mendukung Pemerintah Desa",
     "koordinasi Pemerintah Desa dengan Perangkat Daerah terkait dan fasilitator atau pendamping program",
-    "peran kelembagaan masyarakat",
+    "peran LKD dan satuan layanan di Desa",
     "dukungan untuk mobilisasi dan penyediaan insentif bagi KPM",
 ]
 
@@ -152,19 +156,47 @@ def test_konsiderans(dok):
 
 def test_mengingat_urut_hierarki_lalu_tanggal(dok):
     mengingat = [teks_polos(m) for m in dok.pembukaan.mengingat]
-    awal = [re.match(r"^(Undang-Undang|Peraturan Pemerintah|Peraturan Presiden) Nomor (\d+) "
-                     r"Tahun (\d{4})", m).group(0) for m in mengingat]
+    awal = [re.match(r"^(Undang-Undang|Peraturan Pemerintah|Peraturan Presiden|Peraturan Menteri [\w ,]+?) "
+                     r"Nomor (\d+) Tahun (\d{4})", m).group(0) for m in mengingat]
     assert awal == [
         "Undang-Undang Nomor 5 Tahun 2002",  # the law forming the kabupaten, first by date
         "Undang-Undang Nomor 12 Tahun 2011",
         "Undang-Undang Nomor 6 Tahun 2014",  # 15 January 2014
         "Undang-Undang Nomor 23 Tahun 2014",  # 2 October 2014
+        "Undang-Undang Nomor 1 Tahun 2022",  # Dana Desa as defined after UU 1/2022
         "Undang-Undang Nomor 17 Tahun 2023",
         "Peraturan Pemerintah Nomor 43 Tahun 2014",
+        "Peraturan Pemerintah Nomor 17 Tahun 2018",  # Kecamatan
         "Peraturan Presiden Nomor 72 Tahun 2021",
+        # what the body relies on: village development, LKD, village finance, Posyandu, and the
+        # Dana Desa priorities of the config's year (2025)
+        "Peraturan Menteri Dalam Negeri Nomor 114 Tahun 2014",
+        "Peraturan Menteri Dalam Negeri Nomor 18 Tahun 2018",
+        "Peraturan Menteri Dalam Negeri Nomor 20 Tahun 2018",
+        "Peraturan Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Nomor 2 Tahun 2024",
+        "Peraturan Menteri Dalam Negeri Nomor 13 Tahun 2024",
     ]
     assert "Kabupaten Gunung Mas" in mengingat[0]
     assert all(m.endswith(";") for m in mengingat)
+    # the whole amendment chain, its last link current (issue 12: UU 23/2014 and PP 43/2014)
+    assert ("Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara Republik "
+            "Indonesia Tahun 2014 Nomor 244, Tambahan Lembaran Negara Republik Indonesia Nomor 5587) "
+            "sebagaimana telah beberapa kali diubah terakhir dengan Undang-Undang Nomor 6 Tahun 2023 tentang "
+            "Penetapan Peraturan Pemerintah Pengganti Undang-Undang Nomor 2 Tahun 2022 tentang Cipta Kerja "
+            "menjadi Undang-Undang (Lembaran Negara Republik Indonesia Tahun 2023 Nomor 41, Tambahan Lembaran "
+            "Negara Republik Indonesia Nomor 6856);") in mengingat
+    pp = next(m for m in mengingat if m.startswith("Peraturan Pemerintah Nomor 43 Tahun 2014"))
+    assert pp.endswith("terakhir dengan Peraturan Pemerintah Nomor 11 Tahun 2019 tentang Perubahan Kedua atas "
+                       "Peraturan Pemerintah Nomor 43 Tahun 2014 tentang Peraturan Pelaksanaan Undang-Undang "
+                       "Nomor 6 Tahun 2014 tentang Desa (Lembaran Negara Republik Indonesia Tahun 2019 Nomor 41, "
+                       "Tambahan Lembaran Negara Republik Indonesia Nomor 6321);")
+    # numbers nobody found are printed as dots, never guessed
+    uu_desa = next(m for m in mengingat if m.startswith("Undang-Undang Nomor 6 Tahun 2014"))
+    assert uu_desa.endswith("(Lembaran Negara Republik Indonesia Tahun 2024 Nomor ..., Tambahan Lembaran "
+                            "Negara Republik Indonesia Nomor ...);")
+    assert "Nomor 77" not in uu_desa and "6914" not in uu_desa
+    assert "(Lembaran Negara Republik Indonesia Tahun 2021 Nomor ...);" in mengingat[8]
+    assert "Nomor 172" not in " ".join(mengingat)
 
 
 def test_menimbang_dari_konfigurasi_tidak_dievaluasi(tmp_path):
@@ -203,7 +235,7 @@ def test_bab_dan_pasal_1(dok):
     assert len(bab) == len(dok.batang_tubuh)
     assert [b.judul for b in bab] == JUDUL_BAB
     assert [b.nomor for b in bab] == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
-                                      "XI", "XII"]
+                                      "XI", "XII", "XIII"]
     p1 = semua_pasal(dok)[0]
     assert p1.nomor == 1 and p1.label == "definisi"
     assert teks_ayat(p1.ayat[0]) == "Dalam Peraturan Bupati ini yang dimaksud dengan:"
@@ -213,8 +245,18 @@ def test_bab_dan_pasal_1(dok):
     assert "Bupati adalah Bupati Gunung Mas." in definisi
     assert any(d.startswith("Kader Pembangunan Manusia yang selanjutnya disingkat KPM adalah ")
                for d in definisi)
-    assert any(d.startswith("Anggaran Pendapatan dan Belanja Desa yang selanjutnya disingkat "
-                            "APBDes adalah ") for d in definisi)
+    assert ("Anggaran Pendapatan dan Belanja Desa yang selanjutnya disebut APB Desa adalah rencana "
+            "keuangan tahunan Pemerintahan Desa.") in definisi  # PP 43/2014 Pasal 1 angka 10
+    # current and verbatim: Dana Desa after UU 1/2022, Desa word for word from UU 6/2014
+    assert any(d.startswith("Dana Desa adalah bagian dari transfer ke daerah yang diperuntukkan bagi Desa")
+               for d in definisi)
+    assert any(d.startswith("Desa adalah desa dan desa adat atau yang disebut dengan nama lain, "
+                            "selanjutnya disebut Desa, adalah kesatuan masyarakat hukum") for d in definisi)
+    assert "Kecamatan adalah bagian wilayah dari Daerah yang dipimpin oleh Camat." in definisi
+    assert not any("pelimpahan kewenangan" in d for d in definisi)  # the PP 19/2008 Camat, revoked
+    assert not any(d.startswith("Alokasi Dana Desa") or d.startswith("Kepala Desa adalah") for d in definisi)
+    # maksud, tujuan, and ruang lingkup in BAB I (Lampiran II angka 98 huruf c)
+    assert [p.label for p in bab[0].isi] == ["definisi", "maksud", "tujuan", "ruang-lingkup"]
     assert any(d.startswith("Dinas Pemberdayaan Masyarakat dan Desa yang selanjutnya disebut "
                             "Dinas PMD adalah Perangkat Daerah") for d in definisi)
     for d in definisi:
@@ -230,10 +272,10 @@ def test_pasal_bernomor_berurutan(dok):
             assert p.ayat[0].nomor is None
         else:
             assert [a.nomor for a in p.ayat] == list(range(1, len(p.ayat) + 1))
-    # BAB VII is split into Bagian Kesatu, Kedua, Ketiga
-    bab_kpm = dok.batang_tubuh[6]
+    # the KPM chapter is split into Bagian Kesatu, Kedua, Ketiga
+    bab_kpm = dok.batang_tubuh[5]
     assert [(b.nomor, b.judul) for b in bab_kpm.isi] == [
-        ("Kesatu", "Mobilisasi KPM"), ("Kedua", "Tugas KPM"), ("Ketiga", "Insentif KPM")]
+        ("Kesatu", "Penyediaan dan Penetapan"), ("Kedua", "Tugas"), ("Ketiga", "Insentif")]
 
 
 def _periksa_daftar(d: Daftar, akhir: str, tempat: str) -> int:
@@ -257,8 +299,8 @@ def _periksa_daftar(d: Daftar, akhir: str, tempat: str) -> int:
             assert s.endswith(harap), f"{tempat}: {s!r} harus berakhir {harap!r}"
             assert not s.endswith(";" + harap) and not s.endswith(".."), f"{tempat}: {s!r}"
         assert s[:1] == s[:1].lower() or d.jenis == "definisi" or s.split()[0].rstrip(";:.,") in (
-            "Rembuk", "Lembaga", "Tim", "Posyandu", "PAUD", "APBDes", "Dana", "Alokasi", "Dinas",
-            "Badan"), f"{tempat}: butir diawali huruf kecil: {s!r}"
+            "Rembuk", "LKD", "Tim", "Posyandu", "APB", "Dana", "Dinas", "Badan", "Peraturan"), \
+            f"{tempat}: butir diawali huruf kecil: {s!r}"
         jumlah += 1
     return jumlah
 
@@ -290,7 +332,7 @@ def test_tanda_baca_ayat_dan_daftar(dok):
     # a single intervention is written inline, not as a one-item list
     assert butir[-2].daftar is None
     assert teks_polos(butir[-2].isi) == ("Dinas Pendidikan, Kepemudaan dan Olahraga, melalui akses "
-                                         "Pendidikan Anak Usia Dini dan pemantauan tumbuh kembang "
+                                         "layanan pendidikan anak usia dini dan pemantauan tumbuh kembang "
                                          "anak; dan")
     assert teks_polos(butir[-1].daftar.butir[-1].isi).endswith("Kawasan Rumah Pangan Lestari.")
 
@@ -303,7 +345,7 @@ def test_ruang_lingkup_juknis_masing_masing_bab(dok):
         assert any(b.startswith(lingkup) for b in butir), lingkup
     judul = [b.judul for b in dok.batang_tubuh]
     for kata in ("KEWENANGAN DESA", "PERAN KECAMATAN", "KOORDINASI PEMERINTAH DESA",
-                 "PERAN KELEMBAGAAN MASYARAKAT", "MOBILISASI DAN INSENTIF"):
+                 "PERAN LEMBAGA KEMASYARAKATAN", "KADER PEMBANGUNAN MANUSIA"):
         assert sum(kata in j for j in judul) == 1, kata
 
 
@@ -314,32 +356,59 @@ def test_isi_dari_konfigurasi(dok, hasil):
         assert kegiatan in badan
     for peran in list(k.kecamatan.peran) + list(k.kecamatan.peran_tambahan):
         assert peran in badan
-    assert "sekurang-kurangnya setiap 3 (tiga) bulan untuk membahas:" in badan
-    assert "paling sedikit 10% (sepuluh persen) dari Dana Desa" in badan
+    assert "paling sedikit 1 (satu) kali dalam 3 (tiga) bulan untuk membahas:" in badan
+    assert "sekurang-kurangnya" not in badan and "APBDes" not in badan and "Aksi" not in badan
+    # a share of Dana Desa only because the district sets one, with its basis
+    assert ("paling sedikit 10% (sepuluh persen) dari Dana Desa untuk kegiatan Percepatan Penurunan Stunting "
+            "berdasarkan kesepakatan rembuk Stunting tingkat Daerah Tahun 2024.") in badan
     assert "paling rendah berpendidikan sekolah lanjutan tingkat atas atau sederajat." in badan
     assert ("berupa uang sebesar Rp500.000,00 (lima ratus ribu rupiah) untuk setiap KPM setiap "
             "bulan yang bersumber dari Dana Desa.") in badan
     for t in k.kpm.tugas + k.kpm.insentif.kriteria + k.kpm.insentif.bukan_uang:
         assert t in badan
-    # lembaga: short names from "Long Name (ABBR)"
-    lembaga = pasal_berlabel(dok, "lembaga").ayat[1].daftar.butir
-    assert [teks_polos(b.isi) for b in lembaga[:3]] == ["Posyandu;", "PAUD;",
-                                                        "Tim Penggerak PKK Desa; dan"]
+    # lembaga: the LKD of Permendagri 18/2018 (short names from "Long Name (ABBR)"); the PAUD
+    # unit is not an LKD and takes part as a service unit
+    lembaga = pasal_berlabel(dok, "lembaga").ayat
+    assert [teks_polos(b.isi) for b in lembaga[1].daftar.butir] == [
+        "Posyandu;", "Tim Penggerak Pemberdayaan dan Kesejahteraan Keluarga Desa; dan",
+        "LKD lainnya yang dibentuk sesuai dengan ketentuan peraturan perundang-undangan."]
+    assert teks_ayat(lembaga[2]).startswith("Selain LKD sebagaimana dimaksud pada ayat (2), satuan pendidikan "
+                                            "anak usia dini di Desa berperan serta")
     assert "Badan Perencanaan Pembangunan Daerah, Penelitian dan Pengembangan menjadi koordinator" \
         in badan
-    assert "kepada Bupati melalui Dinas PMD." in badan
+    assert "kepada Bupati melalui Sekretaris Daerah dengan tembusan kepada Dinas PMD." in badan
+    # the desa's regular incentive (APB Desa) apart from the kabupaten's performance incentive
+    # (APBD, the juknis criteria), and what follows a missed target
+    assert "Pemerintah Desa memberikan insentif kepada KPM yang dianggarkan dalam APB Desa." in badan
+    assert ("Pemerintah Daerah memberikan insentif kinerja kepada KPM yang bersumber dari anggaran pendapatan "
+            "dan belanja Daerah.") in badan
+    assert "tidak diberi insentif kinerja untuk triwulan tersebut" in badan
+    assert "dalam 2 (dua) triwulan berturut-turut dievaluasi oleh Kepala Desa" in badan
+    # KPM linked to the desa stunting team and family assistance teams (Perpres 72/2021)
+    assert "Kepala Desa mengikutsertakan KPM dalam Tim Percepatan Penurunan Stunting tingkat Desa." in badan
+    assert "tim pendamping keluarga di Desa" in badan
+    # kecamatan in its formal instruments, the Inspektorat in supervision, term and replacement
+    assert "melakukan evaluasi rancangan Peraturan Desa tentang APB Desa" in badan
+    assert "dilaksanakan oleh Inspektorat Daerah" in badan
+    assert "KPM ditetapkan untuk masa tugas 1 (satu) tahun dan dapat ditetapkan kembali." in badan
+    # kelurahan (Gunung Mas has 13): the Perbup does not reach them
+    assert ("Ketentuan dalam Peraturan Bupati ini mengenai kewenangan Desa, APB Desa, dan KPM tidak berlaku "
+            "bagi kelurahan di Daerah.") in badan
+    # KPM already appointed stay until their term ends
+    assert "KPM yang telah ditetapkan dengan Keputusan Kepala Desa sebelum Peraturan Bupati ini mulai berlaku" \
+        in badan
 
 
 def test_rapat_koordinasi_kecamatan(dok, tmp_path):
     s = teks_pasal(pasal_berlabel(dok, "peran-kecamatan"))
     assert ("Rapat koordinasi antarunit layanan sebagaimana dimaksud pada ayat (2) huruf c "
-            "diselenggarakan sekurang-kurangnya setiap 3 (tiga) bulan untuk membahas:") in s
+            "diselenggarakan paling sedikit 1 (satu) kali dalam 3 (tiga) bulan untuk membahas:") in s
     # a district without the meeting role among its kecamatan roles: the meeting is its own ayat
     folder = salin_contoh(tmp_path, (
-        "kecamatan:\n  peran: [melakukan reviu atas usulan APBDes]\n  peran_tambahan: []\n"
+        "kecamatan:\n  peran: [melakukan reviu atas usulan APB Desa]\n  peran_tambahan: []\n"
         "  rapat_koordinasi_bulan: 2\n"))
     s = teks_pasal(pasal_berlabel(bangun_perbup(muat_konfigurasi(folder)), "peran-kecamatan"))
-    assert ("Camat memfasilitasi rapat koordinasi antarunit layanan sekurang-kurangnya setiap "
+    assert ("Camat memfasilitasi rapat koordinasi antarunit layanan paling sedikit 1 (satu) kali dalam "
             "2 (dua) bulan untuk membahas:") in s
     assert "huruf c" not in s
 
@@ -369,18 +438,22 @@ def test_alokasi_dengan_jumlah_dan_persen(tmp_path):
 
 
 def _rujukan_insentif(dok: Dokumen) -> str:
-    return teks_ayat(pasal_berlabel(dok, "insentif").ayat[0])
+    return teks_ayat(pasal_berlabel(dok, "sistem-insentif").ayat[1])
 
 
 def test_rujukan_diselesaikan(dok):
     tugas = pasal_berlabel(dok, "tugas")
     assert _rujukan_insentif(dok) == (
-        "Pemerintah Desa memberikan insentif kepada KPM berdasarkan capaian kinerja pelaksanaan "
-        f"tugas sebagaimana dimaksud dalam Pasal {tugas.nomor} ayat (1).")
+        "Dinas PMD menyiapkan instrumen evaluasi kinerja KPM sebagai dasar penilaian capaian target kinerja "
+        f"sebagaimana dimaksud dalam Pasal {tugas.nomor} ayat (4).")
     insentif = pasal_berlabel(dok, "insentif")
     assert teks_ayat(insentif.ayat[1]).startswith("Insentif sebagaimana dimaksud pada ayat (1) ")
+    kinerja = pasal_berlabel(dok, "insentif-kinerja-pasal")
     sistem = teks_pasal(pasal_berlabel(dok, "sistem-insentif"))
-    assert f"sebagaimana dimaksud dalam Pasal {insentif.nomor} ayat (3)." in sistem
+    assert f"sebagaimana dimaksud dalam Pasal {kinerja.nomor} ayat (2)." in sistem
+    masa = pasal_berlabel(dok, "masa-tugas")
+    assert f"dapat diberhentikan sebagaimana dimaksud dalam Pasal {masa.nomor} ayat (2) huruf d." in \
+        teks_pasal(kinerja)
     pelaporan = teks_pasal(pasal_berlabel(dok, "pelaporan"))
     assert f"tugas sebagaimana dimaksud dalam Pasal {tugas.nomor} ayat (1) kepada Kepala Desa" \
         in pelaporan
@@ -388,7 +461,7 @@ def test_rujukan_diselesaikan(dok):
 
 def test_rujukan_ikut_berubah_bila_klausul_dipindah(tmp_path, dok):
     nomor_awal = pasal_berlabel(dok, "tugas").nomor
-    assert f"dalam Pasal {nomor_awal} ayat (1)." in _rujukan_insentif(dok)
+    assert f"dalam Pasal {nomor_awal} ayat (4)." in _rujukan_insentif(dok)
 
     # switch the kecamatan chapter off: everything after it moves up by one Pasal
     folder = salin_contoh(tmp_path / "a", "perbup:\n  klausul_nonaktif: [peran_kecamatan]\n")
@@ -398,7 +471,7 @@ def test_rujukan_ikut_berubah_bila_klausul_dipindah(tmp_path, dok):
     lingkup_a = teks_pasal(pasal_berlabel(dok_a, "ruang-lingkup"))
     assert "peran Kecamatan" not in lingkup_a and "Rembuk Stunting Desa;" in lingkup_a
     assert pasal_berlabel(dok_a, "tugas").nomor == nomor_awal - 1
-    assert _rujukan_insentif(dok_a).endswith(f"dalam Pasal {nomor_awal - 1} ayat (1).")
+    assert _rujukan_insentif(dok_a).endswith(f"dalam Pasal {nomor_awal - 1} ayat (4).")
 
     # a district file replaces the kecamatan chapter with two Pasal: everything moves down by one
     folder = salin_contoh(tmp_path / "b", "", klausul={
@@ -411,7 +484,7 @@ def test_rujukan_ikut_berubah_bila_klausul_dipindah(tmp_path, dok):
     })
     dok_b = bangun_perbup(muat_konfigurasi(folder))
     assert pasal_berlabel(dok_b, "tugas").nomor == nomor_awal + 1
-    assert _rujukan_insentif(dok_b).endswith(f"dalam Pasal {nomor_awal + 1} ayat (1).")
+    assert _rujukan_insentif(dok_b).endswith(f"dalam Pasal {nomor_awal + 1} ayat (4).")
     kec = pasal_berlabel(dok_b, "kec-1")
     assert f"Dukungan sebagaimana dimaksud dalam Pasal {kec.nomor} dilaporkan kepada Bupati." in \
         teks_badan(dok_b)
@@ -600,7 +673,7 @@ def test_docx_isi(docx, dok):
         "PERATURAN BUPATI GUNUNG MAS", "NOMOR ... TAHUN ...", "TENTANG",
         "PERAN DESA DALAM PERCEPATAN PENURUNAN STUNTING", "DENGAN RAHMAT TUHAN YANG MAHA ESA",
         "BUPATI GUNUNG MAS,"]
-    assert any(b.startswith("a. bahwa dalam rangka percepatan penurunan stunting") for b in baris)
+    assert any(b.startswith("a. bahwa untuk mendukung percepatan penurunan stunting") for b in baris)
     assert any(b.startswith("c. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a "
                             "dan huruf b") for b in baris)
     assert any(b.startswith("1. Undang-Undang Nomor 5 Tahun 2002") for b in baris)
@@ -612,8 +685,8 @@ def test_docx_isi(docx, dok):
     assert [b for b in baris if re.fullmatch(r"Pasal \d+", b)] == [f"Pasal {i}" for i in
                                                                    range(1, n + 1)]
     tugas = pasal_berlabel(dok, "tugas").nomor
-    assert (f"(1) Pemerintah Desa memberikan insentif kepada KPM berdasarkan capaian kinerja "
-            f"pelaksanaan tugas sebagaimana dimaksud dalam Pasal {tugas} ayat (1).") in baris
+    assert (f"(2) Dinas PMD menyiapkan instrumen evaluasi kinerja KPM sebagai dasar penilaian capaian target "
+            f"kinerja sebagaimana dimaksud dalam Pasal {tugas} ayat (4).") in baris
     assert "e. paling rendah berpendidikan sekolah lanjutan tingkat atas atau sederajat." in baris
     teks = "\n".join(baris)
     for s in ("Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.",

@@ -20,7 +20,8 @@ from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 
 AKAR = Path(__file__).resolve().parent.parent
 CONTOH = AKAR / "examples" / "gunung-mas"
-DIKTUM = ["KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH"]
+DIKTUM = ["KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH", "KEDELAPAN",
+          "KESEMBILAN", "KESEPULUH"]
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +44,7 @@ def _desa(hasil, kode):
 
 
 def _label_diktum(baris):
-    return [b for b in baris if b in DIKTUM + ["KEDELAPAN"]]
+    return [b for b in baris if b in DIKTUM + ["KESEBELAS"]]
 
 
 def _sesudah(baris, awal, n):
@@ -78,67 +79,82 @@ def test_sk_kpm_dibaca_dari_docx(hasil, pembangun, pilih):
     assert not any("RAHMAT" in x for x in b)
     # Menimbang: the template items and the closing konsiderans
     menimbang = b[b.index("Menimbang") + 2:b.index("Mengingat")]
-    assert menimbang[0].lower().startswith(f"a. bahwa dalam rangka mendukung percepatan penurunan "
+    assert menimbang[0].lower().startswith(f"a. bahwa untuk mendukung percepatan penurunan "
                                            f"stunting di desa {nama.lower()},")
     jamak = "nama-nama" if len(desa.kpm) > 1 else "nama"
-    assert menimbang[1].startswith(f"b. bahwa {jamak} yang tercantum dalam Lampiran")
+    # the Berita Acara of the Musyawarah Desa (dots: the example roster has none)
+    assert menimbang[1].startswith(f"b. bahwa berdasarkan Berita Acara Musyawarah Desa {nama} Nomor ... "
+                                   f"tanggal ..., {jamak} yang tercantum dalam Lampiran")
     assert menimbang[2] == ("c. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a "
                             "dan huruf b, perlu menetapkan Keputusan Kepala Desa tentang Penetapan "
                             f"Kader Pembangunan Manusia Desa {nama} Tahun 2025;")
-    # Mengingat in the order of the hierarchy
+    # Mengingat in the order of the hierarchy: UU Desa and its PP, Perpres 72/2021, the technical
+    # guideline on village regulations and decrees, the Dana Desa priorities of the year
     mengingat = _mengingat(b)
     assert [m.split(" tentang")[0] for m in mengingat] == [
         "1. Undang-Undang Nomor 6 Tahun 2014", "2. Peraturan Pemerintah Nomor 43 Tahun 2014",
-        "3. Peraturan Presiden Nomor 72 Tahun 2021"]
+        "3. Peraturan Presiden Nomor 72 Tahun 2021", "4. Peraturan Menteri Dalam Negeri Nomor 111 Tahun 2014",
+        "5. Peraturan Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Nomor 2 Tahun 2024"]
+    assert "terakhir dengan Peraturan Pemerintah Nomor 11 Tahun 2019" in mengingat[1]
     assert all(m.endswith(";") for m in mengingat)
     assert _sesudah(b, "Menetapkan", 2) == [
         ":", f"KEPUTUSAN KEPALA DESA TENTANG PENETAPAN KADER PEMBANGUNAN MANUSIA DESA {N} TAHUN 2025."]
 
     assert _label_diktum(b) == DIKTUM
     kesatu = _sesudah(b, "KESATU", 2)[1]
-    assert f"Kader Pembangunan Manusia Desa {nama} Tahun 2025 yang dipilih melalui musyawarah Desa." \
-        in kesatu
     assert kesatu.startswith(f"Menetapkan {jamak} sebagaimana tercantum dalam Lampiran")
-    # KEDUA: the five tasks of the juknis, a. to e.
+    # the abbreviation is written out at its first use in the diktum
+    assert kesatu.endswith(f"sebagai Kader Pembangunan Manusia yang selanjutnya disingkat KPM di Desa {nama} "
+                           "untuk Tahun 2025, yang dipilih melalui musyawarah Desa.")
+    # KEDUA: the five tasks of the juknis, a. to e.; abbreviations written out once
     tugas = hasil.konfigurasi.kpm.tugas
     assert len(tugas) == 5
     kedua = _sesudah(b, "KEDUA", 2 + len(tugas))
-    assert kedua[1] == "Kader Pembangunan Manusia sebagaimana dimaksud dalam Diktum KESATU mempunyai tugas:"
-    for i, (baris, t) in enumerate(zip(kedua[2:], tugas)):
-        assert baris.startswith(f"{'abcde'[i]}. {t}")
+    assert kedua[1] == "KPM sebagaimana dimaksud dalam Diktum KESATU mempunyai tugas:"
+    assert kedua[3].startswith("b. mengidentifikasi sasaran rumah tangga Seribu Hari Pertama Kehidupan "
+                               "(1.000 HPK) melalui")
+    assert "dalam Rencana Kerja Pemerintah Desa (RKP Desa) dan Anggaran Pendapatan dan Belanja Desa " \
+           "(APB Desa) untuk" in kedua[4]
+    assert "rumah tangga 1.000 HPK; dan" in kedua[5]
     assert kedua[-1].endswith("bayi dan balita.")
-    assert kedua[-2].endswith("; dan")
-    ketiga = _sesudah(b, "KETIGA", 2)[1]
-    assert "sebagaimana dimaksud dalam Diktum KEDUA" in ketiga
-    assert "kepada Kepala Desa paling sedikit 3 (tiga) bulan sekali" in ketiga
+    # term of office and replacement
+    assert _sesudah(b, "KETIGA", 2)[1].startswith("KPM sebagaimana dimaksud dalam Diktum KESATU melaksanakan "
+                                                  "tugas untuk masa 1 (satu) tahun")
+    assert "Kepala Desa menetapkan penggantinya berdasarkan hasil musyawarah Desa." in _sesudah(b, "KEEMPAT", 2)[1]
+    kelima = _sesudah(b, "KELIMA", 2)[1]
+    assert "sebagaimana dimaksud dalam Diktum KEDUA" in kelima
+    assert "kepada Kepala Desa paling sedikit 1 (satu) kali dalam 3 (tiga) bulan" in kelima
     assert f"tembusan kepada Camat {kecamatan} dan Kepala Dinas Pemberdayaan Masyarakat dan Desa " \
-           "Kabupaten Gunung Mas." in ketiga
-    keempat = _sesudah(b, "KEEMPAT", 5)
-    assert "insentif sebesar Rp500.000,00 (lima ratus ribu rupiah) per bulan" in keempat[1]
+           "Kabupaten Gunung Mas." in kelima
+    # the desa's regular incentive (APB Desa); the kabupaten's performance incentive on the juknis
+    # criteria; non-money rewards
+    assert "insentif sebesar Rp500.000,00 (lima ratus ribu rupiah) per bulan yang dianggarkan dalam " \
+           "APB Desa" in _sesudah(b, "KEENAM", 2)[1]
+    ketujuh = _sesudah(b, "KETUJUH", 5)
+    assert "insentif kinerja dari Pemerintah Kabupaten Gunung Mas" in ketujuh[1]
     kriteria = hasil.konfigurasi.kpm.insentif.kriteria
     assert len(kriteria) == 3 and kriteria[0].startswith("peta sosial, data sasaran")
-    assert keempat[2:] == [f"a. {kriteria[0]};", f"b. {kriteria[1]}; dan", f"c. {kriteria[2]}."]
-    kelima = _sesudah(b, "KELIMA", 5)
-    assert "sebagaimana dimaksud dalam Diktum KEEMPAT" in kelima[1]
+    assert ketujuh[2:] == [f"a. {kriteria[0]};", f"b. {kriteria[1]}; dan", f"c. {kriteria[2]}."]
+    kedelapan = _sesudah(b, "KEDELAPAN", 5)
     bukan_uang = hasil.konfigurasi.kpm.insentif.bukan_uang
-    assert kelima[2:] == [f"a. {bukan_uang[0]};", f"b. {bukan_uang[1]}; dan/atau",
-                          f"c. {bukan_uang[2]}."]
-    assert bukan_uang[0] == "penghargaan KPM berprestasi"
-    assert _sesudah(b, "KEENAM", 2)[1] == (
+    assert kedelapan[2:] == [f"a. {bukan_uang[0]};", f"b. {bukan_uang[1]}; dan/atau",
+                             f"c. {bukan_uang[2]}."]
+    assert _sesudah(b, "KESEMBILAN", 2)[1] == (
         "Segala biaya yang timbul sebagai akibat ditetapkannya Keputusan Kepala Desa ini dibebankan "
-        f"pada Anggaran Pendapatan dan Belanja Desa {nama} Tahun Anggaran 2025 yang bersumber dari "
-        "Dana Desa.")
-    assert _sesudah(b, "KETUJUH", 2)[1] == \
+        f"pada APB Desa {nama} Tahun Anggaran 2025 yang bersumber dari Dana Desa.")
+    assert _sesudah(b, "KESEPULUH", 2)[1] == \
         "Keputusan Kepala Desa ini mulai berlaku pada tanggal ditetapkan."
 
-    # Penutup: place, date (sk_kpm.tanggal: the roster has no date), signature, tembusan
+    # Penutup: place, date (sk_kpm.tanggal: the roster has no date), signature, tembusan to the
+    # Bupati through the Camat and to the BPD
     i = b.index(f"Ditetapkan di {nama}")
     assert b[i + 1:i + 4] == ["pada tanggal 2 Mei 2025", f"KEPALA DESA {N},",
                               desa.kepala_desa.nama.upper()]
-    assert _sesudah(b, "Tembusan:", 3) == [
-        f"1. Camat {kecamatan};",
-        "2. Kepala Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Gunung Mas;",
-        "3. Kader Pembangunan Manusia yang bersangkutan."]
+    assert _sesudah(b, "Tembusan:", 4) == [
+        f"1. Bupati Gunung Mas melalui Camat {kecamatan};",
+        f"2. Ketua Badan Permusyawaratan Desa {nama};",
+        "3. Kepala Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Gunung Mas;",
+        "4. Kader Pembangunan Manusia yang bersangkutan."]
 
     # Lampiran: block, name, the KPM table, signature
     j = b.index("LAMPIRAN")
@@ -156,7 +172,7 @@ def test_satu_kpm_ditulis_tunggal(hasil, pembangun):
     desa = hasil.konfigurasi.desa[-1]
     assert len(desa.kpm) == 1
     dok = pembangun.bangun(desa)
-    assert teks_polos(dok.pembukaan.menimbang[1]).startswith("bahwa nama yang tercantum")
+    assert "Nomor ... tanggal ..., nama yang tercantum" in teks_polos(dok.pembukaan.menimbang[1])
     assert teks_polos(dok.batang_tubuh[0].isi).startswith("Menetapkan nama sebagaimana")
 
 
@@ -220,18 +236,18 @@ def test_nama_dengan_tanda_baca_tetap_apa_adanya(tmp_path):
     assert b[:3] == ["KEPALA DESA SOSOL/MALIFUT", "KECAMATAN MALIFUT", "KABUPATEN HALMAHERA UTARA"]
     assert b[4] == "NOMOR 7 TAHUN 2025"
     assert "di Desa Sosol/Malifut," in b[b.index("Menimbang") + 2]
-    assert "Kader Pembangunan Manusia Desa Sosol/Malifut Tahun 2025" in _sesudah(b, "KESATU", 2)[1]
-    assert "Anggaran Pendapatan dan Belanja Desa Sosol/Malifut Tahun" in _sesudah(b, "KEENAM", 2)[1]
+    assert "disingkat KPM di Desa Sosol/Malifut untuk Tahun 2025" in _sesudah(b, "KESATU", 2)[1]
+    assert "APB Desa Sosol/Malifut Tahun" in _sesudah(b, "KESEMBILAN", 2)[1]
     i = b.index("Ditetapkan di Sosol/Malifut")
     assert b[i + 1:i + 4] == ["pada tanggal 30 April 2025", "KEPALA DESA SOSOL/MALIFUT,", "YANCE O'NEIL"]
-    assert _sesudah(b, "Tembusan:", 2)[0] == "1. Camat Malifut;"
+    assert _sesudah(b, "Tembusan:", 2)[0] == "1. Bupati Halmahera Utara melalui Camat Malifut;"
     assert "Maria (Ina) Lolo" in b and "Yakob *Dodo* [[tugas]]" in b and "RT 01/RW 02" in b
 
     b = baca(render_docx(pembangun.bangun(halehe)))
     assert b[0] == "KEPALA DESA KUPA-KUPA SELATAN (HALEHE)"
     assert b[1] == "KECAMATAN TOBELO SELATAN"
     assert b[4] == "NOMOR ... TAHUN 2025"
-    assert "Desa Kupa-kupa Selatan (Halehe) Tahun 2025" in _sesudah(b, "KESATU", 2)[1]
+    assert "Desa Kupa-kupa Selatan (Halehe) untuk Tahun 2025" in _sesudah(b, "KESATU", 2)[1]
 
 
 def test_nilai_tidak_pernah_dibaca_sebagai_markah(hasil, pembangun):
@@ -243,7 +259,7 @@ def test_nilai_tidak_pernah_dibaca_sebagai_markah(hasil, pembangun):
         assert dok.kepala.baris[0] == f"KEPALA DESA {nama.upper()}"
         kesatu = dok.batang_tubuh[0].isi
         assert all(not isinstance(x, Rujukan) for x in kesatu)
-        assert f"Desa {nama} Tahun 2025" in teks_polos(kesatu)
+        assert f"Desa {nama} untuk Tahun 2025" in teks_polos(kesatu)
         assert not any(isinstance(x, Teks) and x.miring for x in kesatu)
         assert f"Desa {nama}," in teks_polos(dok.pembukaan.menimbang[0])
         assert dok.penutup.ditetapkan.tempat == nama
@@ -282,8 +298,8 @@ def test_perbup_bernomor_dikutip_terakhir(hasil):
     p.nomor_berita_daerah = "14"
     b = baca(render_docx(PembangunSKKPM(h).bangun(h.konfigurasi.desa[0])))
     mengingat = _mengingat(b)
-    assert len(mengingat) == 4
-    assert mengingat[-1] == ("4. Peraturan Bupati Gunung Mas Nomor 14 Tahun 2025 tentang Peran Desa "
+    assert len(mengingat) == 6
+    assert mengingat[-1] == ("6. Peraturan Bupati Gunung Mas Nomor 14 Tahun 2025 tentang Peran Desa "
                              "dalam Percepatan Penurunan Stunting (Berita Daerah Kabupaten Gunung Mas "
                              "Tahun 2025 Nomor 14);")
 
@@ -345,7 +361,7 @@ def test_miring_dan_bernomor(hasil, pembangun):
     assert all(isinstance(d, Diktum) for d in dok.batang_tubuh)
     tugas = dok.batang_tubuh[1].daftar.butir[0].isi
     assert any(x.miring and x.teks.lower() == "stunting" for x in tugas)
-    perpres = dok.pembukaan.mengingat[-1]
+    perpres = dok.pembukaan.mengingat[2]
     assert any(isinstance(x, Teks) and x.miring and x.teks == "Stunting" for x in perpres)
 
 

@@ -46,8 +46,9 @@ def test_keputusan_bupati_dibaca_dari_docx(hasil):
 
     menimbang = b[b.index("Menimbang") + 2:b.index("Mengingat")]
     assert len(menimbang) == 3
-    assert menimbang[0].startswith("a. bahwa") and menimbang[0].endswith(
-        "perlu disusun Peraturan Bupati tentang Peran Desa dalam Percepatan Penurunan Stunting;")
+    assert menimbang[0].startswith("a. bahwa") and "perlu disusun Peraturan Bupati tentang Peran Desa dalam " \
+        "Percepatan Penurunan Stunting yang menjadi rujukan bagi Desa" in menimbang[0]
+    assert not any("Aksi" in m for m in menimbang)  # no programme jargon in legal text
     assert menimbang[2] == (
         "c. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu "
         "menetapkan Keputusan Bupati tentang Pembentukan Tim Penyusun Rancangan Peraturan Bupati "
@@ -60,7 +61,12 @@ def test_keputusan_bupati_dibaca_dari_docx(hasil):
         "3. Undang-Undang Nomor 6 Tahun 2014",
         "4. Undang-Undang Nomor 23 Tahun 2014",
         "5. Peraturan Pemerintah Nomor 43 Tahun 2014",
-        "6. Peraturan Presiden Nomor 72 Tahun 2021"]
+        "6. Peraturan Presiden Nomor 72 Tahun 2021",
+        "7. Peraturan Menteri Dalam Negeri Nomor 80 Tahun 2015"]  # produk hukum daerah, as amended
+    assert mengingat[6].endswith("sebagaimana telah diubah dengan Peraturan Menteri Dalam Negeri Nomor 120 Tahun "
+                                 "2018 tentang Perubahan atas Peraturan Menteri Dalam Negeri Nomor 80 Tahun 2015 "
+                                 "tentang Pembentukan Produk Hukum Daerah (Berita Negara Republik Indonesia Tahun "
+                                 "... Nomor 157);")
     assert _sesudah(b, "Menetapkan", 2) == [":", f"KEPUTUSAN BUPATI TENTANG {TENTANG}."]
 
     assert [x for x in b if x in DIKTUM + ["KEENAM"]] == DIKTUM
@@ -88,17 +94,25 @@ def test_keputusan_bupati_dibaca_dari_docx(hasil):
     i = b.index("Ditetapkan di Kuala Kurun")
     assert b[i + 1:i + 4] == ["pada tanggal 20 Januari 2025", "BUPATI GUNUNG MAS,",
                               "YOHANES RANYING BAHEN"]
+    # the Bupati's decree has its tembusan too (clauses/tim_penyusun/penutup.yaml)
+    assert _sesudah(b, "Tembusan:", 4) == [
+        "1. Sekretaris Daerah Kabupaten Gunung Mas;", "2. Inspektur Kabupaten Gunung Mas;",
+        "3. Kepala Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Gunung Mas;",
+        "4. Anggota Tim Penyusun yang bersangkutan."]
 
     j = b.index("LAMPIRAN")
     assert b[j:j + 6] == ["LAMPIRAN", "KEPUTUSAN BUPATI GUNUNG MAS", "NOMOR ... TAHUN 2025", "TENTANG",
                           TENTANG, "SUSUNAN KEANGGOTAAN TIM PENYUSUN RANCANGAN PERATURAN BUPATI "
                           "TENTANG PERAN DESA DALAM PERCEPATAN PENURUNAN STUNTING"]
     tabel = baca_tabel(docx)[-1]  # the paraf box stands before the Lampiran, on the signature page
-    assert tabel[0] == ["No", "Kedudukan dalam Tim", "Jabatan"]
-    assert tabel[1:] == [[str(n), a.jabatan_tim, a.jabatan]
-                         for n, a in enumerate(k.tim_penyusun.anggota, 1)]
-    assert tabel[2][1:] == ["Ketua", "Kepala Dinas Pemberdayaan Masyarakat dan Desa"]
-    assert b[:b.index("PARAF KOORDINASI")][-2:] == ["BUPATI GUNUNG MAS,", "YOHANES RANYING BAHEN"]
+    # members from outside the government are named with their institution; dots mark what the
+    # draft still lacks (check warns)
+    assert tabel[0] == ["No", "Kedudukan dalam Tim", "Jabatan", "Nama"]
+    assert tabel[2][1:] == ["Ketua", "Kepala Dinas Pemberdayaan Masyarakat dan Desa", "-"]
+    assert tabel[9][2:] == ["Ketua Tim Penggerak PKK Kabupaten Gunung Mas", "..."]
+    assert tabel[11][2:] == ["Dosen pada Universitas Palangka Raya", "..."]
+    assert len(tabel) == 1 + len(k.tim_penyusun.anggota)
+    assert b[-2:] == ["BUPATI GUNUNG MAS,", "YOHANES RANYING BAHEN"]
     # the paraf-koordinasi box on the signature page: the order the checklist tracks (section B)
     assert b.index("PARAF KOORDINASI") < b.index("LAMPIRAN")
     assert baca_tabel(docx)[-2] == [["No", "Jabatan", "Nama", "Paraf", "Tanggal"],
@@ -131,6 +145,11 @@ def test_keanggotaan_diturunkan_dari_opd(hasil):
     assert len(tabel) == 1 + 2 + len(lain)
     assert tabel[3] == ["3", "Anggota", "Kepala Badan Perencanaan Pembangunan Daerah, Penelitian dan "
                         "Pengembangan"]
+    # named members of their own institution
+    k.tim_penyusun.anggota = [a.model_copy() for a in hasil.konfigurasi.tim_penyusun.anggota]
+    k.tim_penyusun.anggota[-1].nama = "Dr. Maria Ulan"
+    tabel = baca_tabel(render_docx(bangun_tim_penyusun(h)))[-1]
+    assert tabel[-1][2:] == ["Dosen pada Universitas Palangka Raya", "Dr. Maria Ulan"]
 
 
 def test_ditetapkan_kepala_opd(hasil):

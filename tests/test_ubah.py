@@ -413,7 +413,7 @@ def test_mencabut_saja(tmp_path):
     butir = cabut[0].ayat[0].daftar.butir
     assert [_teks(b.isi) for b in butir] == [
         "Peraturan Bupati Gunung Mas Nomor 3 Tahun 2019 tentang Penurunan Stunting Terintegrasi (Berita Daerah "
-        "Kabupaten Gunung Mas Tahun 2019 Nomor 3);",
+        "Kabupaten Gunung Mas Tahun 2019 Nomor 3); dan",
         "Peraturan Bupati Gunung Mas Nomor 8 Tahun 2020 tentang Kader Pembangunan Manusia (Berita Daerah "
         "Kabupaten Gunung Mas Tahun 2020 Nomor ...), dicabut dan dinyatakan tidak berlaku."]
     assert any("Nomor 8 Tahun 2020" in p and "belum diisi" in p for p in r.peringatan)

@@ -8,7 +8,7 @@ from typing import Any, Iterable
 from perbup_gen.dokumen.pustaka import PustakaKlausul, daftar_teks_yaml
 from perbup_gen.errors import ConfigError, Masalah
 from perbup_gen.konfigurasi.muat import HasilMuat
-from perbup_gen.konfigurasi.peraturan import Peraturan, kunci_urut
+from perbup_gen.konfigurasi.peraturan import Peraturan, kunci_urut, nama_singkat, sitasi
 from perbup_gen.naskah import bilangan
 from perbup_gen.naskah.klausul import TemplatBaris
 from perbup_gen.naskah.model import Inline, Teks, teks
@@ -26,17 +26,21 @@ def susun_mengingat(hasil: HasilMuat, kunci: Iterable[str], jalur: tuple) -> lis
     dipilih: list[tuple[str, Peraturan]] = []
     masalah = []
     for k in dict.fromkeys(kunci):
+        if k in hasil.alias and hasil.alias[k] is None:
+            continue  # no regulation of this kind for the config's year: the data check says so
         p = hasil.peraturan[k]
-        if p.dicabut_oleh:
-            pengganti = hasil.peraturan.get(p.dicabut_oleh)
-            nama = pengganti.teks.split(" (")[0] if pengganti else p.dicabut_oleh
+        if any(p is q for _, q in dipilih):
+            continue  # a fiscal-year key and its regulation both chosen
+        if p.status == "dicabut":
+            pengganti = hasil.peraturan.get(p.dicabut_oleh or "")
+            nama = nama_singkat(pengganti) if pengganti else p.dicabut_oleh
             masalah.append(Masalah(hasil.lokasi(*jalur), f"'{k}' sudah dicabut oleh {nama}; jangan dikutip"))
             continue
         dipilih.append((k, p))
     if masalah:
         raise ConfigError(masalah)
     dipilih.sort(key=lambda kp: kunci_urut(kp[1]))
-    return [" ".join(p.teks.split()) + ";" for _, p in dipilih]
+    return [sitasi(k, hasil.peraturan) + ";" for k, _ in dipilih]
 
 
 def konsiderans_penutup(jumlah_sebelumnya: int, jenis: str, tentang: str) -> str:

@@ -87,6 +87,15 @@ def _koordinator_data(k: Konfigurasi) -> OPD | None:
     return None
 
 
+def _jumlah_kelurahan(kode: str) -> int:
+    from perbup_gen.konfigurasi.wilayah import DaftarWilayah
+
+    try:
+        return sum(1 for w in DaftarWilayah.muat().keturunan(kode) if w.tingkat == "kelurahan")
+    except ValueError:
+        return 0
+
+
 def konteks_perbup(hasil: HasilMuat, pustaka: PustakaKlausul) -> dict[str, Any]:
     """`konteks_dasar` plus what the Perbup clauses need (derived lists, wording), all plain data."""
     k = hasil.konfigurasi
@@ -108,9 +117,12 @@ def konteks_perbup(hasil: HasilMuat, pustaka: PustakaKlausul) -> dict[str, Any]:
         koordinator_data=data(_koordinator_data(k)),
         pendidikan_minimal=pendidikan.strip(),
         lembaga=polos([
-            {"nama": l.nama, "sebutan": sebutan_lembaga(l.nama), "peran": list(l.peran)}
+            {"nama": l.nama, "sebutan": sebutan_lembaga(l.nama), "peran": list(l.peran), "lkd": l.lkd}
             for l in k.lembaga_masyarakat
         ]),
+        # kelurahan of the kabupaten in the national list: a Pasal says the Perbup does not
+        # reach them (no Kepala Desa, APB Desa or KPM)
+        jumlah_kelurahan=_jumlah_kelurahan(k.kabupaten.kode),
         opd_intervensi=data([o for o in k.opd if o.intervensi]),
         definisi=(),
     )
@@ -232,6 +244,8 @@ def _menimbang(hasil: HasilMuat, pustaka: PustakaKlausul, konteks: dict) -> list
         butir = [teks(" ".join(m.split())) for m in k.perbup.menimbang]
     else:
         butir = [t.inline() for t in menimbang_templat(pustaka, SUBFOLDER, konteks)]
+        # an item whose template renders nothing (e.g. the replaced Perbup, when there is none)
+        butir = [b for b in butir if "".join(getattr(x, "teks", "") or "x" for x in b).strip()]
     return menimbang_lengkap(butir, JENIS, k.perbup.tentang.strip())
 
 

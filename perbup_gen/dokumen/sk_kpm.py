@@ -10,7 +10,10 @@ assembles the model and numbers it (`penomoran.susun`).
 Wording: `clauses/sk_kpm/` (Menimbang in pembukaan.yaml, or `sk_kpm.menimbang` of the config as
 plain text; one diktum per .md file). Templates see the usual clause context
 (`dokumen.konteks.konteks_dasar`) and `desa`: `desa.nama`, `desa.kode`, `desa.kecamatan` (name
-from the national list), `desa.jumlah_kpm`, `desa.kepala_desa` (name or "...").
+from the national list), `desa.jumlah_kpm`, `desa.kepala_desa` (name or "..."),
+`desa.nomor_berita_acara` and `desa.tanggal_berita_acara` (of the Musyawarah Desa; "..." when
+unknown). Tembusan lines: `sk_kpm/penutup.yaml`; abbreviations spelled out at their first use
+(this decree has no Pasal 1): `sk_kpm/singkatan.yaml`.
 """
 from __future__ import annotations
 
@@ -18,9 +21,11 @@ import datetime as _dt
 
 from perbup_gen.dokumen.konteks import konteks_dasar
 from perbup_gen.dokumen.pembukaan import menimbang_lengkap, menimbang_templat, susun_mengingat
-from perbup_gen.dokumen.pustaka import pustaka_klausul
+from perbup_gen.dokumen.pustaka import daftar_teks_yaml, pustaka_klausul
+from perbup_gen.dokumen.singkatan import Pengurai, baca_singkatan
 from perbup_gen.dokumen.tanda_tangan import (
-    TITIK, lambang, nama_orang, nama_penanda_tangan, nomor_judul_register, tanggal_atau_titik,
+    TITIK, lambang, nama_orang, nama_penanda_tangan, nomor_judul_register, tanda_baca_tembusan,
+    tanggal_atau_titik,
 )
 from perbup_gen.errors import KlausulError
 from perbup_gen.konfigurasi.model import KPM, Desa
@@ -28,7 +33,7 @@ from perbup_gen.konfigurasi.muat import HasilMuat
 from perbup_gen.konfigurasi.nomor import susun_nomor
 from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 from perbup_gen.naskah.istilah import miringkan_diktum, miringkan_inline, pola_istilah
-from perbup_gen.naskah.klausul import Badan, Peta, TemplatBerkas
+from perbup_gen.naskah.klausul import Badan, Peta, TemplatBaris, TemplatBerkas
 from perbup_gen.naskah.model import (
     Diktum, Dokumen, Judul, Kepala, Lampiran, Pembukaan, Penutup, Tabel, TandaTangan, Teks, salin,
     salin_inline,
@@ -83,17 +88,50 @@ class PembangunSKKPM:
         self.lambang = lambang(hasil)
         self.tanggal_bawaan = k.sk_kpm.tanggal
         self.draf = hasil.draf is not None
-        self.tembusan_opd = f"{self.konteks['kepala_pemrakarsa']} {k.nama_kabupaten};"
         self._kecamatan: dict[str, str] = {}
+        data, posisi, nama_berkas = pustaka.baca_yaml(f"{SUBFOLDER}/penutup.yaml")
+        self.tembusan_templat = [TemplatBaris(t, self.konteks, s_) for t, s_ in
+                                 daftar_teks_yaml(data, posisi, nama_berkas, "tembusan")]
+        # lines that do not name the desa are rendered once
+        self.tembusan_tetap = [None if t.bergantung("desa") else t.teks() for t in self.tembusan_templat]
+        self.singkatan, self._singkatan_tetap = self._siapkan_singkatan(baca_singkatan(pustaka, SUBFOLDER))
 
         # check the templates and references now, not at the first desa (errors of list depth
         # name their diktum number)
         self._rakit(Desa(kode=f"{k.kabupaten.kode}.01.2001", nama="Contoh", kpm=[_kpm_contoh()]))
         # then give the desa-invariant diktum their markers and punctuation once: susun() skips
         # them and its pass 2 depends on the diktum alone, so the result is the same
+        tetap = {id(t): t.urai() for t in self.templat if not t.bergantung("desa")}
+        if self._singkatan_tetap is not None:  # spelled out once in the invariant diktum, in order
+            self._singkatan_tetap.terapkan_diktum([d for t in self.templat for d in tetap.get(id(t), ())])
+        self._tertata = {i: [tata_diktum(d) for d in ds] for i, ds in tetap.items()}
+
+    def _siapkan_singkatan(self, peta: dict[str, str]) -> tuple[Pengurai | None, Pengurai | None]:
+        """Abbreviations whose first use falls in a desa-invariant diktum are spelled out there
+        once; the others per desa. Returns (per desa, once), each None when empty."""
+        if not peta:
+            return None, None
+        contoh = self._konteks_desa(Desa(kode=f"{self.k.kabupaten.kode}.01.2001", nama="Contoh",
+                                         kpm=[_kpm_contoh()]), "Contoh", "Contoh")
+        pertama: dict[str, TemplatBerkas] = {}
         for t in self.templat:
-            if not t.bergantung("desa"):
-                self._tertata[id(t)] = [tata_diktum(d) for d in t.urai()]
+            diktum = t.urai(desa=contoh) if t.bergantung("desa") else t.urai()
+            for isi in _inline_diktum(diktum):
+                for x in isi:
+                    if isinstance(x, Teks):
+                        for s in peta:
+                            if s in x.teks:
+                                pertama.setdefault(s, t)
+        per_desa = {s: v for s, v in peta.items() if s in pertama and pertama[s].bergantung("desa")}
+        tetap = {s: v for s, v in peta.items() if s in pertama and not pertama[s].bergantung("desa")}
+        return (Pengurai(per_desa) if per_desa else None), (Pengurai(tetap) if tetap else None)
+
+    def _konteks_desa(self, desa: Desa, nama: str, kecamatan: str) -> Peta:
+        """What a clause template knows of the desa (read-only plain data)."""
+        return Peta({"nama": nama, "kode": desa.kode, "kecamatan": kecamatan, "jumlah_kpm": len(desa.kpm) or 1,
+                     "kepala_desa": nama_orang(desa.kepala_desa),
+                     "nomor_berita_acara": desa.nomor_berita_acara or TITIK,
+                     "tanggal_berita_acara": tanggal_atau_titik(desa.tanggal_berita_acara)})
 
     def _olah(self, badan: list[Badan]) -> None:
         """Once per parsed clause text: only diktum allowed; foreign terms in italics."""
@@ -161,20 +199,28 @@ class PembangunSKKPM:
         desa_kapital = nama.upper()
         kepala_desa = nama_penanda_tangan(desa.kepala_desa)
         kpm = desa.kpm or [_KPM_TITIK]  # a draft without KPM yet: one row of dots
-        kd = Peta({"nama": nama, "kode": desa.kode, "kecamatan": kecamatan, "jumlah_kpm": len(kpm),
-                   "kepala_desa": nama_orang(desa.kepala_desa)})
+        kd = self._konteks_desa(desa, nama, kecamatan)
 
         # diktum in file order: fresh copies of the invariant ones, the others rendered now
         batang: list = []
         tertata: set[int] = set()  # ids of the diktum copied already punctuated
+        invarian: list = []  # invariant diktum not prepared once yet (the check while constructing)
         for t in self.templat:
             siap = self._tertata.get(id(t))
             if siap is not None:
                 salinan = [salin(d) for d in siap]
                 tertata.update(map(id, salinan))
                 batang += salinan
+            elif t.bergantung("desa"):
+                batang += t.urai(desa=kd)
             else:
-                batang += t.urai(desa=kd) if t.bergantung("desa") else t.urai()
+                diktum = t.urai()
+                invarian += diktum
+                batang += diktum
+        if invarian and self._singkatan_tetap is not None:  # as the prepared ones have it
+            self._singkatan_tetap.terapkan_diktum(invarian)
+        if self.singkatan is not None:
+            self.singkatan.terapkan_diktum(batang)
 
         tentang = f"Penetapan Kader Pembangunan Manusia Desa {nama} Tahun {k.tahun}"
         tentang_kapital = tentang.upper()
@@ -208,8 +254,8 @@ class PembangunSKKPM:
             penutup=Penutup(
                 ditetapkan=TandaTangan(tempat=nama, tanggal=tanggal_atau_titik(tanggal),
                                        jabatan=jabatan, nama=kepala_desa),
-                tembusan=[f"Camat {kecamatan};", self.tembusan_opd,
-                          "Kader Pembangunan Manusia yang bersangkutan."],
+                tembusan=tanda_baca_tembusan([tetap if tetap is not None else t.teks(desa=kd)
+                                              for t, tetap in zip(self.tembusan_templat, self.tembusan_tetap)]),
             ),
             lampiran=[Lampiran(
                 # the desa name never breaks across lines of the Lampiran heading (no-break spaces)
@@ -230,6 +276,17 @@ class PembangunSKKPM:
 
 _KPM_TITIK = KPM.model_construct(nama=TITIK, jenis_kelamin=TITIK, pendidikan=TITIK, alamat=TITIK,
                                  pengalaman=[TITIK])
+
+
+def _inline_diktum(diktum: list[Diktum]):
+    for d in diktum:
+        yield d.isi
+        daftar = [d.daftar] if d.daftar else []
+        while daftar:
+            for b in daftar.pop().butir:
+                yield b.isi
+                if b.daftar:
+                    daftar.append(b.daftar)
 
 
 def _kpm_contoh() -> KPM:

@@ -12,7 +12,7 @@ from perbup_gen.naskah import bilangan
 from perbup_gen.naskah.model import Kepala, TandaTangan
 
 __all__ = ["TITIK", "judul_kapital", "kepala_bupati", "lambang", "nama_orang", "nama_penanda_tangan", "nomor_judul",
-           "nomor_judul_register", "tanda_tangan_bupati", "tanggal_atau_titik"]
+           "nomor_judul_register", "tanda_baca_tembusan", "tanda_tangan_bupati", "tanggal_atau_titik"]
 
 TITIK = "..."
 
@@ -48,6 +48,12 @@ def nomor_judul_register(nomor: str | None, tahun: int | None) -> str:
     if ada_tahun(nomor):
         return f"NOMOR {nomor}"
     return nomor_judul(nomor, tahun)
+
+
+def tanda_baca_tembusan(baris: list[str]) -> list[str]:
+    """Tembusan lines as a list: each ends with ';', the last with '.'."""
+    baris = [b.strip().rstrip(";.,") for b in baris if b.strip()]
+    return [b + ("." if i == len(baris) - 1 else ";") for i, b in enumerate(baris)]
 
 
 def judul_kapital(s: str) -> str:

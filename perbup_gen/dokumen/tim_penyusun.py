@@ -14,20 +14,23 @@ from perbup_gen.dokumen.konteks import konteks_dasar
 from perbup_gen.dokumen.pembukaan import menimbang_lengkap, menimbang_templat, susun_mengingat
 from perbup_gen.dokumen.pustaka import PustakaKlausul, pustaka_klausul
 from perbup_gen.dokumen.tanda_tangan import (
-    judul_kapital, kepala_bupati, lambang, nama_orang, nomor_judul, tanda_tangan_bupati, tanggal_atau_titik,
+    TITIK, judul_kapital, kepala_bupati, lambang, nama_orang, nomor_judul, tanda_baca_tembusan,
+    tanda_tangan_bupati, tanggal_atau_titik,
 )
 from perbup_gen.dokumen.paraf import urutan_paraf
 from perbup_gen.errors import KlausulError
-from perbup_gen.konfigurasi.model import AnggotaTim, Konfigurasi
+from perbup_gen.konfigurasi.model import (
+    AnggotaTim, Konfigurasi, anggota_luar as bukan_pemerintah, anggota_perlu_instansi as perlu_instansi,
+)
 from perbup_gen.konfigurasi.muat import HasilMuat
 from perbup_gen.naskah.istilah import miringkan, pola_istilah
-from perbup_gen.naskah.klausul import muat_badan
+from perbup_gen.naskah.klausul import TemplatBaris, muat_badan
 from perbup_gen.naskah.model import (
     BarisParaf, Dokumen, Judul, Kepala, Lampiran, Pembukaan, Penutup, Tabel, TandaTangan, teks,
 )
 from perbup_gen.naskah.penomoran import susun
 
-__all__ = ["anggota_tim", "bangun_tim_penyusun"]
+__all__ = ["anggota_tim", "bangun_tim_penyusun", "bukan_pemerintah", "perlu_instansi"]
 
 SUBFOLDER = "tim_penyusun"
 
@@ -64,11 +67,25 @@ def _dasar_hukum(hasil: HasilMuat, pustaka: PustakaKlausul) -> list[str]:
         raise KlausulError("'pilih' harus berupa daftar kunci tabel sitasi", nama,
                            posisi.cari(("pilih",)).baris)
     for i, kunci in enumerate(pilih):
-        if kunci not in hasil.peraturan:
+        if kunci not in hasil.peraturan and kunci not in hasil.alias:
             raise KlausulError(f"peraturan '{kunci}' tidak ada di tabel sitasi clauses/dasar_hukum.yaml"
                                " maupun di dasar_hukum.tambahan", nama, posisi.cari(("pilih", i)).baris)
     kunci = [hasil.konfigurasi.kabupaten.dasar_pembentukan] + pilih
     return susun_mengingat(hasil, kunci, ("kabupaten", "dasar_pembentukan"))
+
+
+def _tembusan(pustaka: PustakaKlausul, konteks: dict, ditetapkan_oleh: str) -> list[str]:
+    """The tembusan lines of `tim_penyusun/penutup.yaml` for this kind of decree, punctuated."""
+    data, posisi, nama = pustaka.baca_yaml(f"{SUBFOLDER}/penutup.yaml")
+    daftar = (data.get("tembusan") or {})
+    if not isinstance(daftar, dict) or not isinstance(daftar.get(ditetapkan_oleh, []), list):
+        raise KlausulError("'tembusan' harus berupa pemetaan bupati/kepala_opd ke daftar teks", nama,
+                           posisi.cari(("tembusan",)).baris)
+    baris = []
+    for i, t in enumerate(daftar.get(ditetapkan_oleh, [])):
+        lok = posisi.cari(("tembusan", ditetapkan_oleh, i))
+        baris.append(TemplatBaris(str(t), konteks, f"{nama}:{lok.baris}" if lok.baris else nama).teks().strip())
+    return tanda_baca_tembusan(baris)
 
 
 def bangun_tim_penyusun(hasil: HasilMuat) -> Dokumen:
@@ -87,7 +104,6 @@ def bangun_tim_penyusun(hasil: HasilMuat) -> Dokumen:
         jenis = f"KEPUTUSAN BUPATI {nama_kab}"
         pejabat = f"BUPATI {nama_kab},"
         ttd = tanda_tangan_bupati(k, tim.tanggal)
-        tembusan: list[str] = []
     else:
         jabatan = _jabatan_kepala_opd(k, k.pemrakarsa)  # "Kepala Dinas Pemberdayaan ..."
         keputusan = f"Keputusan {jabatan}"
@@ -101,8 +117,6 @@ def bangun_tim_penyusun(hasil: HasilMuat) -> Dokumen:
         ttd = TandaTangan(tempat=k.kabupaten.ibu_kota, tanggal=tanggal_atau_titik(tim.tanggal),
                           jabatan=pejabat, nama=nama_orang(pemrakarsa.kepala),
                           nip=pemrakarsa.kepala.nip if pemrakarsa.kepala else None)
-        tembusan = [f"Bupati {k.kabupaten.nama};", f"Sekretaris Daerah {k.nama_kabupaten};",
-                    "Anggota Tim Penyusun yang bersangkutan."]
 
     tentang = f"Pembentukan Tim Penyusun Rancangan Peraturan Bupati tentang {k.perbup.tentang}"
     tentang_kapital = judul_kapital(tentang)
@@ -113,12 +127,18 @@ def bangun_tim_penyusun(hasil: HasilMuat) -> Dokumen:
     menimbang = menimbang_lengkap([t.inline() for t in menimbang_templat(pustaka, SUBFOLDER, konteks)],
                                   keputusan, tentang)
     mengingat = [teks(s) for s in _dasar_hukum(hasil, pustaka)]
+    tembusan = _tembusan(pustaka, konteks, tim.ditetapkan_oleh)
 
     anggota = anggota_tim(k)
-    ada_nama = any(a.nama for a in anggota)
+    # a non-government member is named with the institution; "..." marks what is still missing
+    luar = [bukan_pemerintah(a) for a in anggota]
+    ada_nama = any(a.nama for a in anggota) or any(luar)
     kepala_tabel = ["No", "Kedudukan dalam Tim", "Jabatan"] + (["Nama"] if ada_nama else [])
-    baris = [[str(i), a.jabatan_tim, a.jabatan] + ([a.nama or "-"] if ada_nama else [])
-             for i, a in enumerate(anggota, 1)]
+    baris = [[str(i), a.jabatan_tim,
+              a.jabatan + (f" pada {a.instansi}" if a.instansi else
+                           (f" pada {TITIK}" if perlu_instansi(a) else ""))]
+             + ([a.nama or (TITIK if x else "-")] if ada_nama else [])
+             for i, (a, x) in enumerate(zip(anggota, luar), 1)]
     tabel = Tabel(kepala=kepala_tabel, baris=baris,
                   lebar=[0.6, 2.4, 5.0] + ([2.6] if ada_nama else []))
     ttd_lampiran = TandaTangan(tempat="", tanggal="", jabatan=ttd.jabatan, nama=ttd.nama, nip=ttd.nip)

@@ -976,6 +976,7 @@ class _Pengurai:
             return
         if _RE_PARAF.match(t):
             self.tunggu_paraf = True
+            self.dalam_tembusan = False  # the paraf box follows the tembusan on the signature page
             return
         if self.dalam_tembusan:
             tanda = baca_tanda(t)

@@ -59,7 +59,7 @@ kabupaten:
   provinsi: {_q(_tanpa_awalan(prov.nama) if prov else '')}
   ibu_kota: ""            # ISI: tempat Peraturan Bupati "ditetapkan di"
   dasar_pembentukan: ""   # ISI: kunci undang-undang pembentukan kabupaten, dari clauses/dasar_hukum.yaml
-                          # atau dari perbup.dasar_hukum.tambahan di bawah
+                          # atau dari peraturan: di bawah
   # lambang: lambang.png  # gambar lambang daerah (tidak wajib)
 
 pejabat:
@@ -90,16 +90,19 @@ kpm:
     jumlah: 0              # ISI: insentif KPM dalam rupiah per periode
     periode: bulan
 
-perbup:
-  dasar_hukum:
-    pilih: [uu-12-2011, uu-6-2014, uu-23-2014, uu-17-2023, pp-43-2014, perpres-72-2021]
-    tambahan: {{}}
-    # contoh entri lokal:
-    # tambahan:
-    #   uu-pembentukan:
-    #     jenis: UU
-    #     tanggal: 2002-04-10
-    #     teks: Undang-Undang Nomor ... Tahun ... tentang Pembentukan ... (Lembaran Negara ...)
+# Dasar hukum (Mengingat): bawaan dari clauses/bawaan.yaml (perbup.dasar_hukum.pilih). Peraturan
+# lokal dan nomor yang sudah dicocokkan sendiri dicatat di sini, dengan sumbernya, mis.:
+peraturan: {{}}
+#   uu-pembentukan:
+#     jenis: UU
+#     nomor: ...
+#     tahun: ...
+#     judul: Pembentukan ...
+#     lembaran: {{jenis: LN, tahun: ..., nomor: ..., tambahan: ...}}
+#     diperiksa: {{tanggal: ..., sumber: [peraturan.go.id]}}
+# perbup:
+#   mencabut:   # Peraturan Bupati lama yang diganti
+#     - {{nomor: ..., tahun: ..., tentang: ..., berita_daerah: {{tahun: ..., nomor: ...}}}}
 
 roster: roster.xlsx
 """

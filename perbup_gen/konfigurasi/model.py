@@ -16,7 +16,7 @@ from pydantic import BeforeValidator, ConfigDict, Field, field_validator, model_
 
 from perbup_gen.konfigurasi.dasar import Model, Teks
 from perbup_gen.konfigurasi.nomor import periksa_pola
-from perbup_gen.konfigurasi.peraturan import Peraturan
+from perbup_gen.konfigurasi.peraturan import Peraturan, PeraturanKabupaten
 
 PENDIDIKAN = ["SD", "SLTP", "SLTA", "D1", "D2", "D3", "D4", "S1", "S2", "S3"]
 _PENDIDIKAN_SINONIM = {
@@ -168,6 +168,8 @@ class MataAnggaran(Model):
 class AlokasiAPBDes(Model):
     sumber_dana: list[Teks] = Field(min_length=1)
     persen_dana_desa_minimal: Optional[Decimal] = Field(default=None, ge=0, le=100)
+    # what the minimum share rests on, printed after it ("berdasarkan ..."); required with it
+    dasar_persen_dana_desa: Optional[Teks] = None
     kegiatan: list[MataAnggaran] = Field(default_factory=list)
 
 
@@ -193,13 +195,27 @@ class Koordinasi(Model):
 class LembagaMasyarakat(Model):
     nama: Teks
     peran: list[Teks] = Field(min_length=1)
+    # a Lembaga Kemasyarakatan Desa (Permendagri 18/2018; Posyandu also Permendagri 13/2024), or
+    # another service unit in the desa that takes part (a PAUD unit is not an LKD)
+    lkd: bool = True
+
+
+class InsentifKinerja(Model):
+    """The kabupaten's performance incentive (APBD), paid on the juknis criteria (`kriteria`)."""
+
+    jumlah: Optional[Decimal] = Field(default=None, gt=0)  # None: set by a Keputusan Bupati
+    periode: Literal["bulan", "triwulan", "semester", "tahun"] = "triwulan"
 
 
 class Insentif(Model):
+    # the desa's regular incentive, budgeted in the APB Desa
     jumlah: RupiahPositif
     periode: Literal["bulan", "triwulan", "semester", "tahun"] = "bulan"
     sumber: Teks = "Dana Desa"
+    # the juknis criteria of the performance-based incentive (one place: the Perbup, the SK KPM
+    # and later the task contract all read them from here)
     kriteria: list[Teks] = Field(min_length=1)
+    kinerja: InsentifKinerja = Field(default_factory=InsentifKinerja)
     bukan_uang: list[Teks] = Field(default_factory=list)
 
 
@@ -210,6 +226,7 @@ class PengaturanKPM(Model):
     insentif: Insentif
     laporan_bulan: int = Field(default=3, ge=1, le=12)
     jumlah_minimal_per_desa: int = Field(default=1, ge=1)
+    masa_tugas_tahun: int = Field(default=1, ge=1, le=6)  # term of an appointment
 
     _norm = field_validator("pendidikan_minimal")(classmethod(lambda cls, v: normalkan_pendidikan(v)))
 
@@ -218,7 +235,26 @@ class AnggotaTim(Model):
     jabatan_tim: Teks  # "Ketua", "Sekretaris", "Anggota"
     jabatan: Teks  # office: "Kepala Dinas Pemberdayaan Masyarakat dan Desa"
     nama: Optional[Teks] = None
-    unsur: Optional[Teks] = None  # "OPD", "lembaga masyarakat", "akademisi"
+    # "pemrakarsa" (staff of the initiating OPD), "perangkat daerah", "kecamatan",
+    # "lembaga kemasyarakatan", "akademisi", "pendamping program", "masyarakat"
+    unsur: Optional[Teks] = None
+    instansi: Optional[Teks] = None  # a non-government member's institution: "Universitas ..."
+
+
+# unsur of a member from outside the local government (academic, community, programme staff)
+UNSUR_LUAR = ("akademisi", "lembaga", "masyarakat", "pendamping", "tokoh", "perguruan tinggi", "swasta")
+# of those, members whose office does not name their institution: "<jabatan> pada <instansi>"
+UNSUR_INSTANSI = ("akademisi", "pendamping", "tokoh", "perguruan tinggi", "swasta")
+
+
+def anggota_luar(a: AnggotaTim) -> bool:
+    """A member from outside the local government, by `unsur`."""
+    return bool(a.unsur) and any(u in a.unsur.lower() for u in UNSUR_LUAR)
+
+
+def anggota_perlu_instansi(a: AnggotaTim) -> bool:
+    """An outside member whose office does not name the institution ("Dosen", "Akademisi")."""
+    return bool(a.unsur) and any(u in a.unsur.lower() for u in UNSUR_INSTANSI)
 
 
 class TimPenyusun(Model):
@@ -426,6 +462,9 @@ class Desa(Model):
     apbdes: Optional[APBDesDesa] = None
     nomor_sk: Optional[Teks] = None  # running number in the register, or the full register number
     tanggal_sk: Optional[Tanggal] = None
+    # the Berita Acara of the Musyawarah Desa that chose the KPM (cited in the decree's Menimbang)
+    nomor_berita_acara: Optional[Teks] = None
+    tanggal_berita_acara: Optional[Tanggal] = None
 
     @property
     def kelurahan(self) -> bool:
@@ -469,6 +508,9 @@ class Konfigurasi(Model):
     perbup: PengaturanPerbup
     sk_kpm: PengaturanSKKPM
     data_stunting: list[DataStunting] = Field(default_factory=list)
+    # the district's layer of the citation table: its own entries (Perda, earlier Perbup) and the
+    # numbers it confirmed of package entries, each with `diperiksa: {tanggal, sumber}`
+    peraturan: dict[str, PeraturanKabupaten] = Field(default_factory=dict)
     tata_letak: TataLetak = Field(default_factory=TataLetak)
     folder_klausul: Optional[str] = None  # district clause overrides, relative to the config folder
     templat_word: Optional[str] = None  # the district's restyled copy of templates/dasar.docx

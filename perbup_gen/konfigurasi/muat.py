@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from perbup_gen import jalur as jalur_paket
 from perbup_gen.konfigurasi.model import Desa, Kabupaten, Konfigurasi
-from perbup_gen.konfigurasi.peraturan import Peraturan, muat_peraturan
+from perbup_gen.konfigurasi.peraturan import Peraturan, tabel_paket, tumpuk
 from perbup_gen.errors import ConfigError, Lokasi, Masalah
 from perbup_gen.konfigurasi.yaml_muat import Posisi, muat_yaml
 
@@ -35,6 +35,9 @@ class HasilMuat:
     peraturan: dict[str, Peraturan] = field(default_factory=dict)  # citation table + local additions
     dirapikan: list = field(default_factory=list)  # rapikan.Perubahan: names tidied, for `check`
     draf: Any = None  # draf.Kekurangan when loaded for `build --draf` (gaps filled with "..."), else None
+    # keys standing for the regulation of the config's fiscal year -> the key they resolved to
+    # (None: the table has none for that year); resolved keys are also in `peraturan`
+    alias: dict[str, str | None] = field(default_factory=dict)
 
     def lokasi(self, *jalur: Any) -> Lokasi:
         return self.posisi.cari(tuple(jalur))
@@ -224,19 +227,14 @@ def validasi(data: dict, posisi: Posisi, folder: Path, berkas: list[Path],
             if mentah is not None:
                 desa_cek.append((i, mentah))
 
-    data_peraturan, _ = muat_peraturan()
-    peraturan = {k: Peraturan.model_validate(v) for k, v in data_peraturan.items()}
     if konfigurasi is not None:
         konfigurasi.desa = [d for _, d in desa_sah]
         if kurang is not None and len(desa_sah) == len(desa_mentah):
             from perbup_gen.konfigurasi.draf import pasang_titik
 
             pasang_titik(konfigurasi, kurang)
-        hasil = HasilMuat(konfigurasi, folder, berkas, posisi, peraturan, draf=kurang)
-        for k, v in konfigurasi.perbup.dasar_hukum.tambahan.items():
-            hasil.peraturan[k] = v
-        for k, v in konfigurasi.sk_kpm.dasar_hukum.tambahan.items():
-            hasil.peraturan[k] = v
+        hasil = HasilMuat(konfigurasi, folder, berkas, posisi, draf=kurang)
+        masalah += tabel_sitasi(hasil)
         if kurang is not None and konfigurasi.kabupaten.dasar_pembentukan == TITIK:
             hasil.peraturan[TITIK] = _pembentukan_draf(konfigurasi)
         masalah += periksa_silang(hasil, desa_cek)
@@ -344,7 +342,35 @@ def _pembentukan_draf(k: Konfigurasi) -> Peraturan:
     """A stand-in citation for the law that formed the region, while a draft lacks it."""
     data, _ = muat_yaml(jalur_paket.KLAUSUL / "draf.yaml", "clauses/draf.yaml")
     teks = " ".join(str(data["dasar_pembentukan"]).split()).replace("{daerah}", k.nama_kabupaten)
-    return Peraturan(jenis="UU", teks=teks, tahun=1900, diperiksa=False)
+    return Peraturan(jenis="UU", teks=teks, tahun=1945, diperiksa=False)  # earliest: sorts first
+
+
+def tabel_sitasi(hasil: HasilMuat) -> list[Masalah]:
+    """Fill `hasil.peraturan`: the package table, the district's `dasar_hukum.tambahan` entries,
+    then its `peraturan:` layer (whole entries, or the fields it confirms of a package entry);
+    resolve the fiscal-year aliases with the config's `tahun`."""
+    k = hasil.konfigurasi
+    data, paket, alias = tabel_paket()
+    peraturan = dict(paket)
+    for bagian in (k.perbup, k.sk_kpm):
+        peraturan.update(bagian.dasar_hukum.tambahan)
+    masalah: list[Masalah] = []
+    for kunci, atas in k.peraturan.items():
+        if kunci in alias:
+            masalah.append(Masalah(hasil.lokasi("peraturan", kunci), f"'{kunci}' adalah kunci yang menunjuk "
+                                   "peraturan menurut tahun anggaran; tulis kunci peraturannya sendiri"))
+            continue
+        try:
+            peraturan[kunci] = Peraturan.model_validate(tumpuk(data.get(kunci), atas))
+        except ValidationError as e:
+            masalah += _dari_pydantic(e, hasil.posisi, awalan=("peraturan", kunci))
+    hasil.peraturan = peraturan
+    for nama, per_tahun in alias.items():
+        tujuan = per_tahun.get(k.tahun)
+        hasil.alias[nama] = tujuan if tujuan in peraturan else None
+        if hasil.alias[nama]:
+            peraturan[nama] = peraturan[tujuan]
+    return masalah
 
 
 # --- pydantic errors in Indonesian ---------------------------------------------------------------
@@ -476,11 +502,16 @@ def periksa_silang(hasil: HasilMuat, desa: list[tuple[int, Any]] | None = None) 
         masalah.append(Masalah(lok("koordinasi", "koordinator_data"), f"OPD '{k.koordinasi.koordinator_data}' tidak ada di daftar opd"))
 
     if k.kabupaten.dasar_pembentukan not in hasil.peraturan:
-        masalah.append(Masalah(lok("kabupaten", "dasar_pembentukan"), f"'{k.kabupaten.dasar_pembentukan}' tidak ada di tabel sitasi clauses/dasar_hukum.yaml maupun di dasar_hukum.tambahan"))
+        masalah.append(Masalah(lok("kabupaten", "dasar_pembentukan"), f"'{k.kabupaten.dasar_pembentukan}' tidak ada di tabel sitasi clauses/dasar_hukum.yaml maupun di peraturan (konfigurasi)"))
     for bagian in ("perbup", "sk_kpm"):
         for i, kunci in enumerate(getattr(k, bagian).dasar_hukum.pilih):
-            if kunci not in hasil.peraturan:
-                masalah.append(Masalah(lok(bagian, "dasar_hukum", "pilih", i), f"peraturan '{kunci}' tidak ada di tabel sitasi clauses/dasar_hukum.yaml maupun di dasar_hukum.tambahan"))
+            if kunci not in hasil.peraturan and kunci not in hasil.alias:
+                masalah.append(Masalah(lok(bagian, "dasar_hukum", "pilih", i), f"peraturan '{kunci}' tidak ada di tabel sitasi clauses/dasar_hukum.yaml maupun di peraturan (konfigurasi)"))
+    for kunci, p in hasil.peraturan.items():
+        for i, lain in enumerate(p.perubahan):
+            if lain not in hasil.peraturan:
+                masalah.append(Masalah(lok("peraturan", kunci, "perubahan", i) if kunci in k.peraturan else lok("peraturan"),
+                                       f"rantai perubahan '{kunci}' menyebut '{lain}', yang tidak ada di tabel sitasi"))
 
     if k.kabupaten.lambang:
         masalah += _periksa_lambang(hasil.folder, k.kabupaten.lambang, lok("kabupaten", "lambang"))

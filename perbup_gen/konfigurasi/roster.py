@@ -32,6 +32,9 @@ KOLOM: list[tuple[str, tuple, str]] = [
     ("kpm_pendidikan", ("kpm", "pendidikan"), "SD, SLTP, SLTA, D1-D4, S1-S3"),
     ("kpm_alamat", ("kpm", "alamat"), "Dusun / RT / RW"),
     ("kpm_pengalaman", ("kpm", "pengalaman"), "Pengalaman kader, dipisah titik koma; mis. Kader Posyandu; Guru PAUD"),
+    # desa columns added later stand last, so the letters of the older columns do not move
+    ("nomor_berita_acara", ("nomor_berita_acara",), "Nomor Berita Acara Musyawarah Desa pemilihan KPM"),
+    ("tanggal_berita_acara", ("tanggal_berita_acara",), "Tanggal Berita Acara Musyawarah Desa (TTTT-BB-HH)"),
 ]
 NAMA_KOLOM = [k for k, _, _ in KOLOM]
 PILIHAN_JENIS_KELAMIN = ["L", "P"]

@@ -1,6 +1,9 @@
 """Data checks on a validated config: KPM eligibility (juknis Aksi 5), APB Desa figures, the
 Kepala Desa and KPM of every desa, people or desa twice, desa missing from the roster, the May
-deadline. Each finding names file:line of the field.
+deadline; the authority that sets the Tim Penyusun decree and how its outside members are named;
+the citation table as the district extends it (amendment chains, fiscal-year regulations, the
+Perbup being replaced); institutions listed as Lembaga Kemasyarakatan Desa that are not; the basis
+of a Dana Desa share; the Berita Acara of each Musyawarah Desa. Each finding names file:line.
 """
 from __future__ import annotations
 
@@ -8,13 +11,16 @@ import datetime as _dt
 import re
 from decimal import Decimal
 
-from perbup_gen.konfigurasi.model import Desa, tingkat_pendidikan
+from perbup_gen.konfigurasi.model import (
+    AnggotaTim, Desa, Konfigurasi, anggota_luar, anggota_perlu_instansi, tingkat_pendidikan,
+)
+from perbup_gen.konfigurasi.peraturan import nama_singkat
 from perbup_gen.konfigurasi.muat import HasilMuat
 from perbup_gen.konfigurasi.nomor import TITIK, susun_nomor
 from perbup_gen.naskah import bilangan
 from perbup_gen.periksa.laporan import DOKUMEN_KONFIGURASI, Temuan, Tingkat, label_desa, tempat_lokasi
 
-__all__ = ["periksa_data"]
+__all__ = ["golongan_anggota", "periksa_data"]
 
 # plausibility of a roster (warnings, not rules): a desa with more KPM than this, or an APBDes or
 # Dana Desa below this amount, is more likely a typing or copying slip than the truth
@@ -169,6 +175,10 @@ def periksa_data(hasil: HasilMuat, hari_ini: _dt.date | None = None) -> list[Tem
         temuan("peringatan", jalur_roster, f"Kecamatan {kecamatan.get(kode_kec, kode_kec)}: "
                f"{bilangan.bilangan(len(daftar))} desa belum ada di roster: {', '.join(daftar)}")
 
+    _periksa_tim_penyusun(hasil, out)
+    _periksa_tabel_sitasi(hasil, out)
+    _periksa_isi(hasil, out)
+
     # the Perbup's target date: by May of the year (juknis)
     mei = _dt.date(k.tahun, 5, 31)
     if k.batas_penetapan > mei:
@@ -236,3 +246,182 @@ def _catat_rapikan(hasil: HasilMuat, temuan) -> None:
         rincian = "; ".join(f"'{p.sebelum}' menjadi '{p.sesudah}'" for p in daftar)
         temuan("catatan", daftar[0].jalur, f"dirapikan untuk dokumen (huruf besar-kecil, spasi, gelar, "
                f"awalan nomor): {rincian}", k.desa[i])
+
+
+# --- who may set the Tim Penyusun decree ------------------------------------------------------------
+
+# offices of the local government outside any one OPD's line of command
+_JABATAN_PEMDA = re.compile(
+    r"^(?:(?:Pj|Plt|Plh)\.?\s+)?(?:Sekretaris Daerah|Asisten|Staf Ahli|Kepala Bagian|Kepala Badan|Kepala Dinas|"
+    r"Kepala Satuan|Kepala Kantor|Kepala Pelaksana|Inspektur|Camat|Sekretaris Camat|Lurah|Direktur|"
+    r"Sekretaris (?:DPRD|Dewan))\b", re.IGNORECASE)
+# the chair of the district's PKK team holds the post by virtue of the regional head's office
+_KETUA_PKK_DAERAH = re.compile(r"^Ketua\b.*\b(?:PKK|Pemberdayaan dan Kesejahteraan Keluarga)\b.*\b(?:Kabupaten|Kota)\b",
+                               re.IGNORECASE)
+_UNSUR_PEMDA = ("perangkat daerah", "opd", "bagian hukum", "sekretariat", "kecamatan", "pemerintah daerah")
+
+
+def golongan_anggota(a: AnggotaTim, k: Konfigurasi) -> str:
+    """Where a Tim Penyusun member stands: "staf" (staff of the initiating OPD), "pemda" (any other
+    office of the local government, or the district PKK chair), "luar" (academic, community,
+    programme facilitator) or "?" (cannot tell: the config should say `unsur`)."""
+    opd = k.opd_pemrakarsa
+    jabatan = " ".join(a.jabatan.split())
+    unsur = (a.unsur or "").lower()
+    milik_opd = opd.nama.lower() in jabatan.lower() or re.search(
+        r"(?<!\w)" + re.escape(opd.singkatan) + r"(?!\w)", jabatan) is not None
+    if "pemrakarsa" in unsur or "staf" in unsur or (milik_opd and not unsur.startswith("lembaga")):
+        return "staf"
+    if _KETUA_PKK_DAERAH.search(jabatan):
+        return "pemda"
+    if any(u in unsur for u in _UNSUR_PEMDA) or _JABATAN_PEMDA.search(jabatan):
+        return "pemda"
+    if anggota_luar(a):
+        return "luar"
+    return "?"
+
+
+def _anggota(k: Konfigurasi) -> list[tuple[AnggotaTim, tuple]]:
+    """The members as configured (with their field path), or the team the builder derives when
+    `tim_penyusun.anggota` is empty: the Kepala Bagian Hukum as secretary, the other OPD heads."""
+    if k.tim_penyusun.anggota:
+        return [(a, ("tim_penyusun", "anggota", i)) for i, a in enumerate(k.tim_penyusun.anggota)]
+    jalur = ("tim_penyusun",)
+    hasil = [(AnggotaTim(jabatan_tim="Sekretaris", jabatan="Kepala Bagian Hukum Sekretariat Daerah",
+                         unsur="Bagian Hukum"), jalur)]
+    for o in k.opd:
+        if o.kode != k.pemrakarsa:
+            hasil.append((AnggotaTim(jabatan_tim="Anggota", jabatan=o.jabatan_kepala or f"Kepala {o.nama}",
+                                     unsur="OPD"), jalur))
+    return hasil
+
+
+def _daftar_kata(nama: list[str]) -> str:
+    if len(nama) <= 2:
+        return " dan ".join(nama)
+    return ", ".join(nama[:-1]) + ", dan " + nama[-1]
+
+
+def _periksa_tim_penyusun(hasil: HasilMuat, out: list[Temuan]) -> None:
+    k = hasil.konfigurasi
+    tim = k.tim_penyusun
+
+    def temuan(tingkat: Tingkat, jalur: tuple, pesan: str) -> None:
+        out.append(Temuan(tingkat, DOKUMEN_KONFIGURASI, tempat_lokasi(hasil.lokasi(*jalur)), pesan))
+
+    anggota = _anggota(k)
+    if tim.ditetapkan_oleh == "kepala_opd":
+        opd = k.opd_pemrakarsa
+        jabatan_opd = opd.jabatan_kepala or f"Kepala {opd.nama}"
+        atasan = [a.jabatan for a, _ in anggota if golongan_anggota(a, k) == "pemda"]
+        ragu = [(a, j) for a, j in anggota if golongan_anggota(a, k) == "?"]
+        if atasan:
+            temuan("galat", ("tim_penyusun", "ditetapkan_oleh"),
+                   f"Keputusan {jabatan_opd} mengangkat {_daftar_kata(atasan)} sebagai anggota Tim Penyusun, padahal "
+                   f"mereka bukan bawahannya: kepala perangkat daerah hanya berwenang atas pegawai di lingkungan "
+                   f"{opd.singkatan}. Petunjuk Teknis Aksi 4 (Tahap Pertama angka 1) meminta Tim Penyusun "
+                   "ditetapkan dengan keputusan Pemerintah Daerah: tulis tim_penyusun.ditetapkan_oleh: bupati "
+                   f"(Keputusan Bupati), atau batasi anggotanya pada pegawai {opd.singkatan} dan anggota dari luar "
+                   "pemerintahan (akademisi, lembaga kemasyarakatan, pendamping program)")
+        for a, j in ragu:
+            temuan("peringatan", j, f"kedudukan anggota Tim Penyusun \"{a.jabatan}\" tidak dapat dipastikan: tulis "
+                   f"unsur (pemrakarsa, perangkat daerah, akademisi, lembaga kemasyarakatan, pendamping program) "
+                   f"agar dapat diperiksa apakah {jabatan_opd} berwenang mengangkatnya")
+    # outside members are named with their institution; a draft may leave dots, warned
+    for a, j in anggota:
+        if not anggota_luar(a):
+            continue
+        kurang = (["nama"] if not a.nama else []) + (["instansi"] if anggota_perlu_instansi(a) and not a.instansi else [])
+        if kurang:
+            temuan("peringatan", j, f"anggota Tim Penyusun \"{a.jabatan}\" ({a.unsur}) belum ditulis "
+                   f"{' dan '.join(kurang)}-nya: Lampiran mencetak \"...\"; lengkapi sebelum ditandatangani")
+
+
+# --- the citation table as the district extends it -------------------------------------------------
+
+
+def _periksa_tabel_sitasi(hasil: HasilMuat, out: list[Temuan]) -> None:
+    k = hasil.konfigurasi
+    tabel = hasil.peraturan
+
+    def temuan(tingkat: Tingkat, jalur: tuple, pesan: str) -> None:
+        out.append(Temuan(tingkat, DOKUMEN_KONFIGURASI, tempat_lokasi(hasil.lokasi(*jalur)), pesan))
+
+    # an amendment the district records must stand in the chain of what it amends
+    for kunci, p in tabel.items():
+        if p.status == "dicabut":
+            continue
+        for lain in p.mengubah:
+            induk = tabel.get(lain)
+            if induk is not None and kunci not in induk.perubahan and any(q is p for q in tabel.values()):
+                jalur = ("peraturan", kunci, "mengubah") if kunci in k.peraturan else ("peraturan", lain)
+                temuan("galat", jalur, f"rantai perubahan '{lain}' sudah usang: {nama_singkat(p).split(' tentang ')[0]} "
+                       f"mengubahnya tetapi tidak tercatat di perubahan-nya; tambahkan '{kunci}' ke "
+                       f"peraturan.{lain}.perubahan (urut dari yang terlama)")
+        if p.perubahan:
+            akhir = tabel.get(p.perubahan[-1])
+            if akhir is not None and akhir.status == "dicabut" and kunci in k.peraturan:
+                temuan("galat", ("peraturan", kunci, "perubahan"), f"perubahan terakhir '{kunci}' sudah dicabut; "
+                       "lengkapi rantainya dengan perubahan yang berlaku")
+
+    pilihan = [("perbup", i, x) for i, x in enumerate(k.perbup.dasar_hukum.pilih)] + \
+              [("sk_kpm", i, x) for i, x in enumerate(k.sk_kpm.dasar_hukum.pilih)]
+    for bagian, i, kunci in pilihan:
+        jalur = (bagian, "dasar_hukum", "pilih", i)
+        if kunci in hasil.alias and hasil.alias[kunci] is None:
+            temuan("peringatan", jalur, f"tabel sitasi belum memuat peraturan '{kunci}' untuk Tahun Anggaran "
+                   f"{k.tahun}: Mengingat tidak memuatnya. Tambahkan entrinya di konfigurasi (peraturan.{kunci}: "
+                   "jenis, nomor, tahun, judul, lembaran, tahun_anggaran, diperiksa)")
+            continue
+        p = tabel.get(kunci)
+        if p is None:
+            continue
+        if p.tahun_anggaran is not None and p.tahun_anggaran != k.tahun:
+            temuan("galat", jalur, f"{nama_singkat(p)} berlaku untuk Tahun Anggaran {p.tahun_anggaran}, bukan "
+                   f"{k.tahun}")
+        if p.status == "belum diketahui":
+            temuan("galat", jalur, f"status {nama_singkat(p).split(' tentang ')[0]} belum diketahui "
+                   f"({p.ragu or 'tidak ada sumber'}); jangan dikutip sebelum diperiksa")
+
+
+# --- content the documents rest on -----------------------------------------------------------------
+
+
+def _periksa_isi(hasil: HasilMuat, out: list[Temuan]) -> None:
+    from perbup_gen.periksa.naskah import BUKAN_LKD
+
+    k = hasil.konfigurasi
+
+    def temuan(tingkat: Tingkat, jalur: tuple, pesan: str) -> None:
+        out.append(Temuan(tingkat, DOKUMEN_KONFIGURASI, tempat_lokasi(hasil.lokasi(*jalur)), pesan))
+
+    if k.apbdes.persen_dana_desa_minimal is not None and not k.apbdes.dasar_persen_dana_desa:
+        temuan("galat", ("apbdes", "persen_dana_desa_minimal"), "persentase minimal Dana Desa untuk Percepatan "
+               "Penurunan Stunting ditulis tanpa dasarnya: isi apbdes.dasar_persen_dana_desa (mis. kesepakatan rembuk "
+               "stunting atau prioritas penggunaan Dana Desa yang menjadi dasarnya), atau hapus persentasenya")
+
+    for i, l in enumerate(k.lembaga_masyarakat):
+        m = BUKAN_LKD.search(l.nama)
+        if l.lkd and m:
+            temuan("galat", ("lembaga_masyarakat", i, "nama"), f"\"{l.nama}\" bukan Lembaga Kemasyarakatan Desa "
+                   "(Permendagri 18/2018 Pasal 6: RT, RW, PKK, Karang Taruna, Posyandu, LPM): tulis lkd: false agar "
+                   "perannya diatur sebagai satuan layanan di Desa")
+
+    for i, m in enumerate(k.perbup.mencabut):
+        if not m.berita_daerah.nomor:
+            temuan("peringatan", ("perbup", "mencabut", i), f"nomor Berita Daerah Peraturan Bupati Nomor {m.nomor} "
+                   f"Tahun {m.tahun} belum diisi (berita_daerah.nomor): pencabutannya mencetak \"...\"")
+        for j, kunci in enumerate(k.perbup.dasar_hukum.pilih):
+            p = hasil.peraturan.get(kunci)
+            if p is not None and p.jenis == "Perbup" and str(p.nomor) == str(m.nomor) and p.tahun == m.tahun:
+                temuan("galat", ("perbup", "dasar_hukum", "pilih", j), f"Peraturan Bupati Nomor {m.nomor} Tahun {m.tahun} "
+                       "dicabut oleh Peraturan Bupati ini, sehingga tidak dicantumkan dalam Mengingat (Lampiran II "
+                       "UU 12/2011 angka 42)")
+
+    tanpa = [d for d in k.desa_saja() if d.kpm and not (d.nomor_berita_acara and d.tanggal_berita_acara)]
+    if tanpa:
+        jalur = ("roster",) if k.roster else ("desa",)
+        contoh = ", ".join(d.nama or d.kode for d in tanpa[:5]) + (", ..." if len(tanpa) > 5 else "")
+        temuan("peringatan", jalur, f"{bilangan.bilangan(len(tanpa))} desa belum mencatat nomor dan tanggal Berita "
+               f"Acara Musyawarah Desa pemilihan KPM (nomor_berita_acara, tanggal_berita_acara): Menimbang SK KPM "
+               f"mencetak \"...\" ({contoh})")

@@ -37,6 +37,7 @@ Rules (each is one method below):
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -48,7 +49,7 @@ from perbup_gen.naskah.model import Alinea, Ayat, Bab, Daftar, Diktum, Dokumen, 
 
 Tingkat = Literal["galat", "peringatan"]
 
-__all__ = ["TemuanNaskah", "periksa_naskah", "istilah_definisi"]
+__all__ = ["BUKAN_LKD", "TemuanNaskah", "istilah_definisi", "periksa_kutipan_definisi", "periksa_naskah"]
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,8 @@ _GENERIK: dict[str, re.Pattern] = {
         r"(?:pemerintahan|otonomi|belanja|pendapatan|pajak|retribusi|kepala|keuangan|pusat,?|provinsi|"
         r"antar|wakil|sekretaris|badan usaha milik|perwakilan rakyat)\s+$", re.IGNORECASE),
     "desa": re.compile(r"(?:kelurahan\s*/\s*|dan\s+kelurahan\s+|perdesaan\s+)$", re.IGNORECASE),
+    # UU 6/2014 Pasal 72 writes "alokasi dana Desa": not the Dana Desa of the state budget
+    "dana desa": re.compile(r"alokasi\s+$", re.IGNORECASE),
 }
 _GENERIK_SESUDAH: dict[str, re.Pattern] = {
     "daerah": re.compile(r"^\s+(?:otonom|provinsi|kabupaten/kota|lainnya)", re.IGNORECASE),
@@ -197,10 +200,13 @@ _KURUNG = re.compile(r"^\s*\(([^()]*)\)")
 
 
 class _Pemeriksa:
-    def __init__(self, dok: Dokumen, peraturan: dict | None, nama_wilayah: str | None):
+    def __init__(self, dok: Dokumen, peraturan: dict | None, nama_wilayah: str | None,
+                 istilah_dikenal: list[str] | None = None, istilah_program: list[str] | None = None):
         self.dok = dok
         self.peraturan = peraturan
         self.nama_wilayah = nama_wilayah
+        self.istilah_dikenal = istilah_dikenal or []
+        self.istilah_program = _ISTILAH_PROGRAM_BAWAAN() if istilah_program is None else istilah_program
         self.temuan: list[TemuanNaskah] = []
         self.satuan: list[_Satuan] = []
         self.pasal: dict[int, Pasal] = {}
@@ -273,6 +279,16 @@ class _Pemeriksa:
         self.cek_istilah()
         self.cek_rujukan()
         self.cek_bilangan()
+        self.cek_sitasi()
+        self.cek_istilah_diulang()
+        self.cek_istilah_tak_terpakai()
+        self.cek_kapital_tanpa_definisi()
+        self.cek_singkatan()
+        self.cek_tanda_butir_manual()
+        self.cek_kata_sambung()
+        self.cek_ungkapan()
+        self.cek_bab_maksud_tujuan()
+        self.cek_lembaga_kemasyarakatan()
         return self.temuan
 
     # -- titles --
@@ -377,12 +393,10 @@ class _Pemeriksa:
         if not mengingat:
             self.galat("Mengingat", "dasar hukum Mengingat kosong")
             return
-        peta: dict[str, tuple[str, object]] = {}
-        if self.peraturan:
-            for kunci, p in self.peraturan.items():
-                peta[" ".join(p.teks.split()).rstrip(";").strip()] = (kunci, p)
+        from perbup_gen.konfigurasi.peraturan import kunci_urut, tingkat as _tingkat, yang_diragukan
+
+        peta = _peta_sitasi(self.peraturan) if self.peraturan else {}
         sebelumnya: tuple | None = None
-        from perbup_gen.konfigurasi.peraturan import HIERARKI, kunci_urut
 
         for s in mengingat:
             t = " ".join(s.teks.split())
@@ -399,7 +413,7 @@ class _Pemeriksa:
                     self.peringatan(s.tempat, f"tidak ditemukan di tabel sitasi clauses/dasar_hukum.yaml: {_kutip(t)}; "
                                     "status pencabutannya tidak dapat diperiksa")
                 if jenis is not None:
-                    tingkat = HIERARKI.index(jenis)
+                    tingkat = _tingkat(jenis)
                     if sebelumnya is not None and tingkat < sebelumnya[0][0]:
                         self.galat(s.tempat, f"urutan Mengingat salah: {jenis} harus sebelum '{sebelumnya[1]}' "
                                    f"({sebelumnya[3]}); {jenis} lebih tinggi dalam hierarki daripada {sebelumnya[2].jenis}")
@@ -407,17 +421,24 @@ class _Pemeriksa:
                         sebelumnya = ((tingkat, _dt.date.min, 0), _kutip(t, 40), Peraturan_(jenis), s.tempat)
                 continue
             kunci, p = cocok
-            if p.dicabut_oleh:
-                pengganti = self.peraturan.get(p.dicabut_oleh)
-                nama = pengganti.teks.split(" (")[0] if pengganti else p.dicabut_oleh
-                self.galat(s.tempat, f"'{kunci}' sudah dicabut oleh {' '.join(nama.split())}; jangan dikutip")
-            if not p.diperiksa:
-                self.peringatan(s.tempat, f"'{kunci}' belum dicocokkan dengan Lembaran Negara "
-                                "(diperiksa: false di clauses/dasar_hukum.yaml); cocokkan sebelum Tahap 3")
+            if p.status == "berlaku":
+                ragu = yang_diragukan(kunci, self.peraturan)
+                if ragu:
+                    catat = ", ".join(f"peraturan.{k}" for k in dict.fromkeys(k for k, _ in ragu))
+                    pesan = (f"'{kunci}' belum dapat dianggap sudah diperiksa: {'; '.join(a for _, a in ragu)}. "
+                             f"Cocokkan di peraturan.go.id atau JDIH, lalu catat di konfigurasi ({catat}: yang "
+                             "sudah dicocokkan, dengan diperiksa: {tanggal, sumber})")
+                    titik = any("(dicetak \"...\")" in a for _, a in ragu)
+                    if titik and self.dok.jenis == "peraturan" and not self.dok.judul.rancangan:
+                        # a final Perbup (perbup.rancangan: false) cannot be signed with dots
+                        self.galat(s.tempat, pesan + "; naskah akhir tidak dapat ditandatangani dengan nomor "
+                                   "titik-titik")
+                    else:
+                        self.peringatan(s.tempat, pesan)
             urut = kunci_urut(p)
             if sebelumnya is not None and urut < sebelumnya[0]:
                 kunci_lalu, p_lalu, tempat_lalu = sebelumnya[1], sebelumnya[2], sebelumnya[3]
-                if HIERARKI.index(p.jenis) < HIERARKI.index(p_lalu.jenis):
+                if _tingkat(p.jenis) < _tingkat(p_lalu.jenis):
                     alasan = f"{p.jenis} lebih tinggi dalam hierarki daripada {p_lalu.jenis}"
                 else:
                     alasan = "dalam jenis yang sama diurutkan menurut tanggal"
@@ -442,16 +463,18 @@ class _Pemeriksa:
             if not cocok:
                 return None
             kunci, p = cocok[0]
-        if p.diubah and not p.dicabut_oleh:
-            terakhir = self.peraturan.get(p.diubah[-1])
+        if p.perubahan and p.status != "dicabut":
+            from perbup_gen.konfigurasi.peraturan import nama_singkat
+
+            terakhir = self.peraturan.get(p.perubahan[-1])
             ditulis = sit.terakhir
-            k_j, _, k_rest = p.diubah[-1].partition("-")
-            nama_baru = (" ".join(terakhir.teks.split(" (")[0].split()) if terakhir
+            k_j, _, k_rest = p.perubahan[-1].partition("-")
+            nama_baru = (nama_singkat(terakhir).split(" tentang ")[0] if terakhir
                          else f"{k_j.upper() if k_j in ('uu', 'pp') else k_j.capitalize()} {k_rest.replace('-', '/')}")
             if ditulis is None:
                 self.peringatan(s.tempat, f"'{kunci}' dikutip tanpa perubahannya; tabel sitasi: "
                                 f"sebagaimana telah diubah, terakhir dengan {nama_baru}")
-            elif ditulis.kunci != p.diubah[-1]:
+            elif ditulis.kunci != p.perubahan[-1]:
                 self.galat(s.tempat, f"rantai perubahan '{kunci}' usang: tertulis terakhir dengan "
                            f"{ditulis}, seharusnya terakhir dengan {nama_baru}")
         return kunci, p
@@ -594,8 +617,8 @@ class _Pemeriksa:
         pola = re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in urut) + r")(?![\w-])", re.IGNORECASE)
         dilaporkan: set[tuple[str, str]] = set()
         for s in self.satuan:
-            if s.peran not in ("ayat", "butir", "diktum"):
-                continue
+            if s.peran not in ("ayat", "butir", "diktum") or s.definisi:
+                continue  # a definition quotes its source word for word ("desa dan desa adat ...")
             t = s.teks
             for m in pola.finditer(t):
                 kata = m.group(0)
@@ -725,17 +748,390 @@ class _Pemeriksa:
             d = d.butir[i - 1].daftar
         return None
 
+    # -- citations anywhere in the text: revoked, outdated amendment chain, gazette numbers --
+
+    def _indeks_sitasi(self) -> dict:
+        if not hasattr(self, "_indeks"):
+            indeks: dict[tuple, list] = {}
+            for kunci, p in (self.peraturan or {}).items():
+                if p.nomor is None or p.tahun is None or (p.teks is not None and p.judul is None):
+                    continue
+                daftar = indeks.setdefault((p.jenis, p.nomor, p.tahun), [])
+                if not any(q is p for _, q in daftar):
+                    daftar.append((kunci, p))
+            self._indeks = indeks
+        return self._indeks
+
+    def _cari_sitasi(self, jenis: str, nomor: int, tahun: int, sebelum: str):
+        daftar = self._indeks_sitasi().get((jenis, nomor, tahun), [])
+        if len(daftar) > 1:  # Permen of different ministries with the same number
+            daftar = [(k, p) for k, p in daftar if p.pejabat and p.pejabat in sebelum[-120:]] or daftar
+        return daftar[0] if daftar else None
+
+    def cek_sitasi(self) -> None:
+        """Every citation of a regulation in the text, matched to the citation table by kind,
+        number and year: a revoked one, an amendment chain that is not the last known one (or
+        worded for one amendment when there were several), and printed gazette numbers that
+        differ from the table, or that the table has not found, are errors."""
+        if not self.peraturan:
+            return
+        ingatan = _ingatan_tabel(self.peraturan)
+        for s in self.satuan:
+            if "Nomor" not in s.teks:
+                continue
+            kunci = (s.peran == "mengingat", s.teks)
+            hasil = ingatan.get(kunci)
+            if hasil is None:
+                asli, self.temuan = self.temuan, []
+                self._sitasi_satuan(_Satuan(s.tempat, s.isi, s.peran, teks=s.teks))
+                hasil, self.temuan = [(t.tingkat, t.pesan) for t in self.temuan], asli
+                if len(ingatan) > 20_000:
+                    ingatan.clear()
+                ingatan[kunci] = hasil
+            for tingkat, pesan in hasil:
+                self.temuan.append(TemuanNaskah(tingkat, s.tempat, pesan))
+
+    def _sitasi_satuan(self, s: _Satuan) -> None:
+        t = " ".join(s.teks.split())
+        for m in _SITASI.finditer(t):
+            jenis = _jenis_sitasi(m)
+            cocok = self._cari_sitasi(jenis, int(m.group("nomor")), int(m.group("tahun")), t[:m.start()])
+            if cocok is None or _DALAM_JUDUL.search(t[:m.start()]):
+                continue
+            kunci, p = cocok
+            nama = nama_singkat_(p).split(" tentang ")[0]
+            sisa = t[m.end():]
+            batas = _BATAS_SITASI.search(sisa)
+            milik = sisa[:batas.start()] if batas else sisa
+            if p.status == "dicabut" and "dicabut dan dinyatakan tidak berlaku" not in t:
+                pengganti = self.peraturan.get(p.dicabut_oleh or "")
+                oleh = nama_singkat_(pengganti) if pengganti else (p.dicabut_oleh or "peraturan lain")
+                self.galat(s.tempat, f"{nama} sudah dicabut oleh {oleh}; jangan dikutip")
+                continue
+            if p.status == "belum diketahui":
+                self.galat(s.tempat, f"status {nama} belum diketahui ({p.ragu or 'tidak ada sumber'}); "
+                           "jangan dikutip sebelum diperiksa")
+            self._cek_lembaran(s, p, kunci, nama, milik)
+            self._cek_rantai(s, p, kunci, nama, milik)
+
+    def _cek_lembaran(self, s: _Satuan, p, kunci: str, nama: str, milik: str) -> None:
+        potong = _RANTAI_AWAL.search(milik)
+        m = _LEMBARAN.search(milik[:potong.start()] if potong else milik)
+        if not m or p.lembaran is None or p.teks is not None:
+            return
+        lb = p.lembaran
+        jenis = {"Lembaran Negara": "LN", "Berita Negara": "BN", "Lembaran Daerah": "LD",
+                 "Berita Daerah": "BD"}[m.group("jenis")]
+        if jenis != lb.jenis:
+            return
+        for apa, tertulis, tabel in (("tahun", m.group("tahun"), lb.tahun), ("nomor", m.group("nomor"), lb.nomor),
+                                     ("nomor Tambahan", m.group("tambahan"), lb.tambahan)):
+            if tertulis is None or tertulis == "...":
+                continue
+            if tabel is None or str(tabel) == "":
+                self.galat(s.tempat, f"{apa} {m.group('jenis')} {nama} tertulis {tertulis}, padahal nomor itu belum "
+                           "ditemukan di sumber mana pun (tabel sitasi: \"...\"); jangan cetak nomor yang tidak "
+                           f"bersumber, atau catat nomor yang sudah dicocokkan di konfigurasi (peraturan.{kunci})")
+            elif str(tabel) != tertulis:
+                self.galat(s.tempat, f"{apa} {m.group('jenis')} {nama} tertulis {tertulis}, menurut tabel sitasi "
+                           f"{tabel} ('{kunci}')")
+
+    def _cek_rantai(self, s: _Satuan, p, kunci: str, nama: str, milik: str) -> None:
+        m = _RANTAI_UBAH.search(milik)
+        rantai = [self.peraturan[k] for k in p.perubahan if k in self.peraturan]
+        if m is None:
+            if s.peran == "mengingat" and rantai and p.teks is None:
+                frasa = "diubah" if len(rantai) == 1 else "beberapa kali diubah terakhir"
+                self.galat(s.tempat, f"{nama} telah diubah, terakhir dengan {nama_singkat_(rantai[-1])}; kutip "
+                           f"dengan rantai perubahannya (\"sebagaimana telah {frasa} dengan ...\")")
+            return
+        jenis2 = _jenis_sitasi(m, awalan="j")
+        n2, t2 = int(m.group("jnomor")), int(m.group("jtahun"))
+        tertulis = f"{m.group('jjenis').strip()} Nomor {n2} Tahun {t2}"
+        if not rantai:
+            self.peringatan(s.tempat, f"tabel sitasi tidak mencatat perubahan {nama}, tetapi naskah menyebut "
+                            f"\"{tertulis}\"; periksa dan lengkapi rantainya di konfigurasi "
+                            f"(peraturan.{kunci}.perubahan)")
+            return
+        setara = lambda j: "UU" if j == "Perppu" else j  # noqa: E731
+        disebut = next((q for q in rantai if (setara(q.jenis), q.nomor, q.tahun) == (setara(jenis2), n2, t2)), None)
+        akhir = rantai[-1]
+        if disebut is None:
+            self.galat(s.tempat, f"rantai perubahan {nama} salah: \"{tertulis}\" tidak mengubahnya menurut tabel "
+                       f"sitasi; perubahan terakhirnya {nama_singkat_(akhir)}")
+            return
+        if disebut is not akhir:
+            self.galat(s.tempat, f"rantai perubahan {nama} sudah usang: perubahan terakhirnya bukan \"{tertulis}\", "
+                       f"melainkan {nama_singkat_(akhir)}")
+            return
+        frasa = " ".join(m.group("frasa").replace(",", " ").split())
+        if len(rantai) > 1 and "beberapa kali" not in frasa:
+            self.galat(s.tempat, f"{nama} telah diubah {bilangan.bilangan(len(rantai))} kali: tulis \"sebagaimana "
+                       "telah beberapa kali diubah terakhir dengan ...\"")
+        elif len(rantai) == 1 and "beberapa kali" in frasa:
+            self.galat(s.tempat, f"{nama} baru diubah 1 (satu) kali: tulis \"sebagaimana telah diubah dengan ...\"")
+        elif len(rantai) > 1 and frasa != "beberapa kali diubah terakhir":
+            self.peringatan(s.tempat, "bentuk Lampiran II untuk rantai perubahan: \"sebagaimana telah beberapa kali "
+                            f"diubah terakhir dengan ...\", bukan \"sebagaimana telah {m.group('frasa')} dengan ...\"")
+
+    # -- defined terms: restated in full, unused, capitalised without a definition -------------
+
+    def _akhir_pasal1(self) -> int:
+        """Index of the last unit of the Pasal 1 definitions (-1 when there are none)."""
+        akhir = -1
+        for i, s in enumerate(self.satuan):
+            if s.definisi:
+                akhir = i
+        return akhir
+
+    def _definisi_semua(self) -> list[tuple[str, str, int]]:
+        """(long form, short form, index of the unit after which the short form holds): Pasal 1
+        definitions "X yang selanjutnya disebut/disingkat Y", inline ones in any unit, "X (Y)"."""
+        if hasattr(self, "_def_cache"):
+            return self._def_cache
+        hasil: list[tuple[str, str, int]] = []
+        akhir_pasal1 = self._akhir_pasal1()
+        for i, s in enumerate(self.satuan):
+            if s.peran in ("mengingat", "lampiran"):
+                continue
+            t = " ".join(s.teks.split())
+            if s.definisi:
+                m = _DEFINISI.match(t)
+                if m and m.group("x").strip() != m.group("y").strip():
+                    hasil.append((m.group("x").strip(), m.group("y").strip(), akhir_pasal1))
+                continue
+            for m in _DEFINISI_SISIP.finditer(t):
+                x = _nama_kapital_sebelum(t, m.start())
+                if x and len(x.split()) >= 2 and x != m.group("y"):
+                    hasil.append((x, m.group("y"), i))
+            for m in _SINGKATAN_KURUNG.finditer(t):
+                x = _nama_kapital_sebelum(t, m.start())
+                y = m.group("y")
+                if x and len(x.split()) >= 2 and _singkatan_cocok(x, y):
+                    hasil.append((x, y, i))
+        self._def_cache = hasil
+        return hasil
+
+    def cek_istilah_diulang(self) -> None:
+        """Once a term has a short defined form, the text uses it: not "Kader Pembangunan
+        Manusia" once KPM is defined, not "Pos Pelayanan Terpadu (Posyandu)" after Pasal 1."""
+        definisi = self._definisi_semua()
+        if not definisi:
+            return
+        for i, s in enumerate(self.satuan):
+            if s.peran not in ("ayat", "butir", "diktum") or s.definisi:
+                continue
+            t = " ".join(s.teks.split())
+            for x, y, asal in definisi:
+                if i <= asal or x not in t:
+                    continue
+                for m in re.finditer(r"(?<![\w-])" + re.escape(x) + r"(?![\w-])", t):
+                    if _DALAM_JUDUL_SITASI.search(t[:m.start()]):
+                        continue  # inside the title of a cited regulation
+                    self.galat(s.tempat, f"\"{x}\" sudah didefinisikan dengan bentuk singkat \"{y}\"; setelah "
+                               f"definisinya tulis \"{y}\", bukan bentuk panjangnya")
+                    break
+
+    def cek_istilah_tak_terpakai(self) -> None:
+        """A term defined in Pasal 1 but used nowhere else (Lampiran II angka 102): a warning."""
+        definisi = [s for s in self.satuan if s.definisi]
+        if not definisi:
+            return
+        lain = "\n".join(" ".join(s.teks.split()) for s in self.satuan
+                         if s.peran in ("ayat", "butir", "diktum", "lampiran") and not s.definisi)
+        for s in definisi:
+            t = " ".join(s.teks.split())
+            m = _DEFINISI.match(t)
+            istilah = [m.group("x").strip(), m.group("y").strip()] if m else []
+            if not m:
+                m = _DEFINISI_PENDEK.match(t)
+                if not m:
+                    continue
+                istilah = [m.group("x").strip()]
+            teks_lain = lain + "\n" + "\n".join(" ".join(d.teks.split()) for d in definisi if d is not s)
+            if not any(re.search(r"(?<![\w-])" + re.escape(i) + r"(?![\w-])", teks_lain) for i in istilah if i):
+                self.peringatan(s.tempat, f"istilah \"{istilah[-1]}\" didefinisikan tetapi tidak dipakai dalam pasal "
+                                "lain; hapus definisinya (Lampiran II angka 102)")
+
+    def cek_kapital_tanpa_definisi(self) -> None:
+        """A term known from the clause library's definitions, written with capitals in the body of
+        a regulation whose Pasal 1 does not define it: it reads as defined but is not."""
+        if not self.istilah_dikenal or not any(s.definisi for s in self.satuan):
+            return
+        didefinisikan = {i for i, _ in self.istilah}
+        for istilah in dict.fromkeys(self.istilah_dikenal):
+            if istilah in didefinisikan or istilah == istilah.lower() or istilah.isupper():
+                continue
+            pola = re.compile(r"(?<![\w-])" + re.escape(istilah) + r"(?![\w-])")
+            for s in self.satuan:
+                if s.peran not in ("ayat", "butir", "diktum") or s.definisi:
+                    continue
+                t = " ".join(s.teks.split())
+                m = next((m for m in pola.finditer(t) if not self._bagian_istilah(t, m, didefinisikan)), None)
+                if m is None or m.start() == 0 or re.search(r"[.!?]\s+$", t[:m.start()]) \
+                        or _DALAM_JUDUL_SITASI.search(t[:m.start()]):
+                    continue
+                self.peringatan(s.tempat, f"\"{istilah}\" ditulis dengan huruf kapital seperti istilah yang "
+                                "didefinisikan, tetapi Pasal 1 tidak mendefinisikannya: definisikan atau tulis "
+                                "dengan huruf kecil")
+                break
+
+    @staticmethod
+    def _bagian_istilah(t: str, m: re.Match, didefinisikan: set[str]) -> bool:
+        """Whether the match is part of a longer defined term ("Desa" in "Pemerintah Desa")."""
+        for d in didefinisikan:
+            if len(d) <= len(m.group(0)) or m.group(0) not in d:
+                continue
+            for n in re.finditer(re.escape(d), t):
+                if n.start() <= m.start() and m.end() <= n.end():
+                    return True
+        return False
+
+    def cek_singkatan(self) -> None:
+        """An abbreviation is introduced before it is used: defined in Pasal 1, or written out
+        ("... yang selanjutnya disingkat KPM", "Rencana Kerja Pemerintah Desa (RKP Desa)") at its
+        first use (a warning)."""
+        definisi = sorted(self._definisi_semua(), key=lambda d: d[2])
+        akhir_pasal1 = self._akhir_pasal1()
+        dikenal: set[str] = set()
+        kata_dikenal: set[str] = set()
+        j = 0
+        pasal1 = False
+        dilaporkan: set[str] = set()
+        for i, s in enumerate(self.satuan):
+            baru = []
+            if not pasal1 and i > akhir_pasal1 >= 0:
+                pasal1 = True
+                baru += [x for x, _ in self.istilah]
+            while j < len(definisi) and definisi[j][2] < i:
+                baru.append(definisi[j][1])
+                j += 1
+            for b in baru:
+                dikenal.add(b)
+                kata_dikenal.update(b.split())
+            if s.peran not in ("menimbang", "ayat", "butir", "diktum") or s.definisi:
+                continue
+            for k, perkenalan in _ingat(("singkatan", s.teks), _token_singkatan, s.teks):
+                if k in dikenal or k in kata_dikenal or k in dilaporkan:
+                    continue
+                if perkenalan:
+                    dikenal.add(k)  # "Long Form (ABBR)" or "... yang selanjutnya disingkat ABBR"
+                    kata_dikenal.update(k.split())
+                    continue
+                dilaporkan.add(k)
+                self.peringatan(s.tempat, f"singkatan \"{k}\" dipakai sebelum ditulis lengkap: definisikan atau "
+                                f"tulis kepanjangannya pada pemakaian pertama, mis. \"... ({k})\"")
+
+    # -- hand-typed list markers, lists without conjunction -----------------------------------
+
+    def cek_tanda_butir_manual(self) -> None:
+        """A list marker typed into the text ("a. a. pendataan", "(1) (1) Desa ..."): the program
+        numbers items and ayat itself, so the marker is printed twice."""
+        for s in self.satuan:
+            if s.peran not in ("ayat", "butir", "diktum"):
+                continue
+            t = s.teks.lstrip()
+            m = _TANDA_MANUAL.match(t) if s.peran == "butir" else _AYAT_MANUAL.match(t)
+            if m:
+                self.galat(s.tempat, f"tanda \"{m.group(1)}\" ditulis tangan di awal teks: program menomori butir dan "
+                           f"ayat sendiri, sehingga tercetak ganda; hapus \"{m.group(1)}\" dari teks sumbernya")
+
+    def cek_kata_sambung(self) -> None:
+        """A list of two or more items with no "dan", "atau" or "dan/atau" after the second-to-last
+        (Lampiran II angka 88-90): a warning."""
+        def daftar(d: Daftar, tempat: str, kedalaman: int, jenis_luar: str) -> None:
+            if d.jenis == "rincian" and len(d.butir) >= 2 and not d.sambung:
+                self.peringatan(tempat, "rincian tanpa kata sambung \"dan\", \"atau\", atau \"dan/atau\" setelah "
+                                "butir kedua terakhir (Lampiran II angka 88-90)")
+            jenis = _jenis_tanda(jenis_luar, kedalaman)
+            for i, b in enumerate(d.butir, 1):
+                if b.daftar is not None:
+                    daftar(b.daftar, f"{tempat} {_nilai_tanda(jenis, i)}", kedalaman + 1, jenis_luar)
+
+        for p in semua_pasal(self.dok.batang_tubuh):
+            for a in p.ayat:
+                if a.daftar is not None:
+                    daftar(a.daftar, _tempat_pasal(p, a), 1, a.daftar.jenis)
+        for d in self.dok.batang_tubuh:
+            if isinstance(d, Diktum) and d.daftar is not None:
+                daftar(d.daftar, f"Diktum {d.nomor}", 1, d.daftar.jenis)
+
+    # -- wording: one form for minimums, no programme jargon ----------------------------------
+
+    def cek_ungkapan(self) -> None:
+        program = tuple(self.istilah_program)
+        for s in self.satuan:
+            if s.peran == "mengingat":
+                continue
+            for pesan in _ingat(("ungkapan", program, s.teks), _temuan_ungkapan, s.teks, program):
+                self.peringatan(s.tempat, pesan)
+
+    # -- structure ------------------------------------------------------------------------------
+
+    def cek_bab_maksud_tujuan(self) -> None:
+        """Lampiran II angka 98 huruf c: asas, maksud, and tujuan stand in the ketentuan umum, not
+        in a chapter of their own (a warning)."""
+        for u in self.dok.batang_tubuh:
+            if isinstance(u, Bab) and re.search(r"\b(MAKSUD|TUJUAN|ASAS)\b", u.judul.upper()) \
+                    and "KETENTUAN UMUM" not in u.judul.upper():
+                self.peringatan(f"BAB {u.nomor}", f"\"{u.judul}\" dalam bab tersendiri: Lampiran II UU 12/2011 angka "
+                                "98 huruf c menempatkan asas, maksud, dan tujuan dalam ketentuan umum (BAB I), tidak "
+                                "dalam bab tersendiri")
+
+    def cek_lembaga_kemasyarakatan(self) -> None:
+        """A list of Lembaga Kemasyarakatan Desa naming something that is not one (a PAUD unit, a
+        Puskesmas, the BPD): Permendagri 18/2018 Pasal 6 lists the LKD; Permendagri 13/2024 adds
+        Posyandu."""
+        for s in self.satuan:
+            if s.daftar_induk is None or not s.daftar_induk.butir or s.peran not in ("ayat", "diktum"):
+                continue
+            t = " ".join(s.teks.split())
+            if not re.search(r"\b(?:Lembaga Kemasyarakatan Desa|LKD)\b.*\bmeliputi\b", t):
+                continue
+            jenis = _jenis_tanda(s.daftar_induk.jenis, 1)
+            for i, b in enumerate(s.daftar_induk.butir, 1):
+                teks_b, _ = _polos(b.isi)
+                m = BUKAN_LKD.search(teks_b)
+                if m:
+                    self.galat(f"{s.tempat} {_nilai_tanda(jenis, i)}", f"\"{m.group(0)}\" bukan Lembaga "
+                               "Kemasyarakatan Desa (Permendagri 18/2018 Pasal 6: RT, RW, PKK, Karang Taruna, "
+                               "Posyandu, LPM); sebut perannya tersendiri sebagai satuan layanan")
+
     # -- numbers and money --
 
     def cek_bilangan(self) -> None:
         for s in self.satuan:
             if s.peran in ("mengingat", "lampiran"):
                 continue
-            t = s.teks
-            for pesan in _periksa_uang(t):
+            for pesan in _ingat(("bilangan", s.teks), _temuan_bilangan, s.teks):
                 self.galat(s.tempat, pesan)
-            for pesan in _periksa_angka(t):
-                self.galat(s.tempat, pesan)
+
+
+def _temuan_bilangan(t: str) -> list[str]:
+    """The number and money findings of one text (a text's findings depend on the text alone)."""
+    out = _periksa_uang(t) + _periksa_angka(t)
+    for m in _KATA_BILANGAN.finditer(t):
+        kata = " ".join(m.group("kata").split())
+        n = _nilai_kata(kata)
+        if n is not None:
+            out.append(f"bilangan \"{kata} {m.group('satuan')}\" ditulis dengan angka diikuti huruf dalam kurung: "
+                       f"\"{bilangan.angka(n)} ({kata}) {m.group('satuan')}\"")
+    return out
+
+
+_INGATAN: dict[tuple, object] = {}
+
+
+def _ingat(kunci: tuple, fungsi, *arg):
+    """`fungsi(*arg)` remembered by `kunci`: the decrees of a whole roster repeat most texts."""
+    try:
+        return _INGATAN[kunci]
+    except KeyError:
+        pass
+    if len(_INGATAN) > 50_000:
+        _INGATAN.clear()
+    hasil = _INGATAN[kunci] = fungsi(*arg)
+    return hasil
 
 
 def _kata_dalam_kurung(t: str, pos: int) -> str | None:
@@ -822,18 +1218,203 @@ def _periksa_angka(t: str) -> list[str]:
     return out
 
 
+# --- helpers of the citation, term and wording rules -----------------------------------------------
+
+_JENIS_SITASI = (r"(?P<{a}jenis>Peraturan Pemerintah Pengganti Undang-Undang|Undang-Undang|Peraturan Pemerintah|"
+                 r"Peraturan Presiden|Peraturan (?P<{a}permen>Menteri)(?:(?!Nomor\b|tentang\b)[^()\d;])*?|"
+                 r"Peraturan (?P<{a}perda>Daerah)(?:(?!Nomor\b|tentang\b)[^()\d;])*?|"
+                 r"Peraturan (?P<{a}perbup>Bupati)(?:(?!Nomor\b|tentang\b)[^()\d;])*?)")
+_SITASI = re.compile(_JENIS_SITASI.format(a="") + r"\s+Nomor\s+(?P<nomor>\d+)\s+Tahun\s+(?P<tahun>\d{4})")
+_RANTAI_AWAL = re.compile(r"sebagaimana\s+telah\b")
+_RANTAI_UBAH = re.compile(
+    r"sebagaimana\s+telah\s+(?P<frasa>(?:beberapa\s+kali\s+)?diubah(?:\s+beberapa\s+kali)?,?(?:\s+terakhir)?)"
+    r"\s+dengan\s+" + _JENIS_SITASI.format(a="j") + r"\s+Nomor\s+(?P<jnomor>\d+)\s+Tahun\s+(?P<jtahun>\d{4})")
+# where one citation's own text ends: a list separator, or the next regulation named after "dan"
+_BATAS_SITASI = re.compile(r";|,?\s+dan\s+(?=(?:Undang-Undang|Peraturan)\s)")
+_LEMBARAN = re.compile(
+    r"\((?P<jenis>Lembaran Negara|Berita Negara|Lembaran Daerah|Berita Daerah)(?: Republik Indonesia|"
+    r" [^()]*?)? Tahun (?P<tahun>\d{4}|\.\.\.) Nomor (?P<nomor>[\w.]+?)(?:, Tambahan (?:Lembaran Negara "
+    r"Republik Indonesia|Lembaran Daerah [^()]*?) Nomor (?P<tambahan>[\w.]+?))?\)")
+_DALAM_JUDUL = re.compile(r"(?:\batas|\bPenetapan|\bPelaksanaan|\bPencabutan)\s+$")
+# inside the title of a cited regulation ("... Tahun 2018 tentang Lembaga Kemasyarakatan Desa")
+_DALAM_JUDUL_SITASI = re.compile(r"Tahun\s+\d{4}\s+tentang\s+[^;()]*$")
+_DEFINISI_SISIP = re.compile(
+    r",?\s+yang\s+selanjutnya\s+(?:disebut|disingkat)\s+(?P<y>(?:\d[\d.]*\s)?[A-Z][\w/-]*(?:\s+(?:Desa|[A-Z][\w-]*))*)")
+_SINGKATAN_KURUNG = re.compile(r"\s+\((?P<y>(?:\d[\d.]*\s)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:\s+Desa)?|[A-Z][a-z]+)\)")
+_PARTIKEL = {"dan", "di", "dalam", "atas", "ke", "untuk", "bagi", "tentang", "pada", "serta", "dari"}
+_SINGKATAN = re.compile(r"(?<![\w.])((?:\d{1,3}(?:\.\d{3})+\s)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:\s+Desa)?)(?![\w])")
+_BUKAN_SINGKATAN = {"RT", "RW", "NIK", "NIP", "SK"}
+_ROMAWI = re.compile(r"[IVXLC]+")
+_TANDA_MANUAL = re.compile(r"^((?:[a-z]{1,2}|\d{1,3})[.)])\s")
+_AYAT_MANUAL = re.compile(r"^(\(\d{1,3}\))\s")
+_UNGKAPAN_BAKU = {"sekurang-kurangnya": "paling sedikit", "sekurangnya": "paling sedikit",
+                  "setidak-tidaknya": "paling sedikit", "selambat-lambatnya": "paling lambat",
+                  "sebanyak-banyaknya": "paling banyak", "selama-lamanya": "paling lama"}
+_UNGKAPAN_LAMA = re.compile(r"\b(" + "|".join(_UNGKAPAN_BAKU) + r")\b", re.IGNORECASE)
+_SATUAN = r"(?:tahun|bulan|minggu|pekan|hari|jam|kali|orang|paket|triwulan|semester|lembar|kader|unit)"
+_KATA_DASAR = r"(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu)"
+_KATA_BILANGAN = re.compile(
+    r"(?<![\w(-])(?P<kata>" + _KATA_DASAR + r"(?:\s+(?:belas|puluh|ratus|ribu))?(?:\s+" + _KATA_DASAR + r")?)"
+    r"\s+(?P<satuan>" + _SATUAN + r")\b")
+BUKAN_LKD = re.compile(r"\b(PAUD|[Pp]endidikan [Aa]nak [Uu]sia [Dd]ini|Puskesmas|[Pp]usat [Kk]esehatan [Mm]asyarakat|"
+                        r"Poskesdes|Polindes|BUM Desa|BPD|Badan Permusyawaratan Desa|[Ss]ekolah)\b")
+
+
+def _jenis_sitasi(m: re.Match, awalan: str = "") -> str:
+    if m.group(f"{awalan}permen"):
+        return "Permen"
+    if m.group(f"{awalan}perda"):
+        return "Perda"
+    if m.group(f"{awalan}perbup"):
+        return "Perbup"
+    return {"Undang-Undang": "UU", "Peraturan Pemerintah Pengganti Undang-Undang": "Perppu",
+            "Peraturan Pemerintah": "PP", "Peraturan Presiden": "Perpres"}[m.group(f"{awalan}jenis")]
+
+
+def nama_singkat_(p) -> str:
+    from perbup_gen.konfigurasi.peraturan import nama_singkat
+
+    return nama_singkat(p)
+
+
+def _nama_kapital_sebelum(t: str, pos: int) -> str:
+    """The run of capitalised words (particles allowed inside) that ends at `pos`: the long form
+    of an inline definition. The text's first word (a verb: "Membentuk") is not part of it."""
+    kata = t[:pos].rstrip(" ,").split(" ")
+    hasil: list[str] = []
+    i = len(kata) - 1
+    while i >= 0:
+        w = kata[i]
+        if w[:1].isupper() or w[:1].isdigit():
+            hasil.insert(0, w)
+        elif w in _PARTIKEL and hasil and i > 0 and kata[i - 1][:1].isupper():
+            hasil.insert(0, w)
+        else:
+            break
+        i -= 1
+    if i < 0 and len(hasil) > 1:
+        hasil = hasil[1:]
+    while hasil and hasil[0] in _PARTIKEL:
+        hasil = hasil[1:]
+    return " ".join(hasil)
+
+
+def _singkatan_cocok(x: str, y: str) -> bool:
+    """Whether "X (Y)" introduces Y as the short form of X: Y's capitals are among X's initials, or
+    Y starts like X ("Pos Pelayanan Terpadu (Posyandu)")."""
+    kepala = "".join(c for c in y.replace(" Desa", "") if c.isupper())
+    inisial = "".join(w[0] for w in x.split() if w[:1].isupper())
+    return bool(kepala) and (kepala.upper() in inisial.upper() or y[:1].upper() == x[:1].upper())
+
+
+def _token_singkatan(teks: str) -> list[tuple[str, bool]]:
+    """The abbreviations of a text in order, each with whether the text introduces it there."""
+    t = " ".join(teks.split())
+    out = []
+    for m in _SINGKATAN.finditer(t):
+        k = m.group(1)
+        if k in _BUKAN_SINGKATAN or _ROMAWI.fullmatch(k):
+            continue
+        awal = t[:m.start()]
+        if awal.endswith("Diktum "):
+            continue
+        if (t[m.end():m.end() + 1] == ")" and awal.endswith("(")) or awal.rstrip().endswith(("disingkat", "disebut")):
+            out.append((k, True))
+        elif not _DALAM_JUDUL_SITASI.search(awal):
+            out.append((k, False))
+    return out
+
+
+def _temuan_ungkapan(teks: str, program: tuple[str, ...]) -> list[str]:
+    t = " ".join(teks.split())
+    out = [f"\"{m.group(0)}\": tulis \"{_UNGKAPAN_BAKU[m.group(0).lower()]}\" (satu bentuk untuk batas paling "
+           "sedikit, paling lama, dan paling banyak)" for m in _UNGKAPAN_LAMA.finditer(t)]
+    pola = _pola_istilah_program(program)
+    m = pola.search(t) if pola is not None else None
+    if m:
+        out.append(f"istilah program \"{m.group(0)}\" bukan bahasa peraturan; sebut kegiatannya (mis. \"analisis "
+                   "situasi\", \"rembuk stunting\")")
+    return out
+
+
+_PETA_SITASI: dict[int, tuple[dict, dict, dict]] = {}
+
+
+def _per_tabel(peraturan: dict) -> tuple[dict, dict]:
+    """For one citation table (kept while it lives): citation text -> (key, entry), and a memo of
+    the citation findings per text (a check of 75,000 decrees shares both)."""
+    lama = _PETA_SITASI.get(id(peraturan))
+    if lama is not None and lama[0] is peraturan:
+        return lama[1], lama[2]
+    from perbup_gen.konfigurasi.peraturan import sitasi
+
+    peta: dict[str, tuple[str, object]] = {}
+    for kunci, p in peraturan.items():
+        try:
+            peta.setdefault(sitasi(kunci, peraturan), (kunci, p))
+        except KeyError:
+            continue
+    if len(_PETA_SITASI) > 8:
+        _PETA_SITASI.clear()
+    _PETA_SITASI[id(peraturan)] = (peraturan, peta, {})
+    return peta, _PETA_SITASI[id(peraturan)][2]
+
+
+def _peta_sitasi(peraturan: dict) -> dict:
+    return _per_tabel(peraturan)[0]
+
+
+def _ingatan_tabel(peraturan: dict) -> dict:
+    return _per_tabel(peraturan)[1]
+
+
+@functools.lru_cache(maxsize=8)
+def _pola_istilah_program(istilah: tuple[str, ...]) -> "re.Pattern | None":
+    if not istilah:
+        return None
+    return re.compile(r"(?<![\w])(" + "|".join(re.escape(i) for i in sorted(istilah, key=len, reverse=True))
+                      + r")(?![\w])", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _istilah_program_berkas() -> tuple[str, ...]:
+    from perbup_gen.jalur import KLAUSUL
+
+    try:
+        baris = (KLAUSUL / "istilah_program.txt").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ()
+    return tuple(b.strip() for b in baris if b.strip() and not b.lstrip().startswith("#"))
+
+
+def _ISTILAH_PROGRAM_BAWAAN() -> list[str]:
+    """The programme jargon kept out of legal text (clauses/istilah_program.txt)."""
+    return list(_istilah_program_berkas())
+
+
+@functools.lru_cache(maxsize=1)
+def _kata_ke_angka() -> dict[str, int]:
+    return {bilangan.terbilang(n): n for n in range(1, 10000)}
+
+
+def _nilai_kata(kata: str) -> int | None:
+    """The number a word spells ("dua" -> 2, "dua belas" -> 12), up to 9999; None otherwise."""
+    return _kata_ke_angka().get(kata)
+
+
 # --- public --------------------------------------------------------------------------------------
 
 
 def periksa_naskah(dok: Dokumen, peraturan: dict | None = None,
-                   nama_wilayah: str | None = None) -> list[TemuanNaskah]:
+                   nama_wilayah: str | None = None, istilah_dikenal: list[str] | None = None,
+                   istilah_program: list[str] | None = None) -> list[TemuanNaskah]:
     """Every drafting check on a numbered Dokumen.
 
     `peraturan`: the citation table (HasilMuat.peraturan) to match Mengingat items against; without
     it Mengingat is checked for punctuation only. `nama_wilayah`: the kabupaten's name ("Gunung
     Mas"), which must not appear in "Menetapkan :".
     """
-    return _Pemeriksa(dok, peraturan, nama_wilayah).jalankan()
+    return _Pemeriksa(dok, peraturan, nama_wilayah, istilah_dikenal, istilah_program).jalankan()
 
 
 def istilah_definisi(dok: Dokumen) -> list[str]:
@@ -844,9 +1425,35 @@ def istilah_definisi(dok: Dokumen) -> list[str]:
     return [i for i, _ in p.istilah]
 
 
+def periksa_kutipan_definisi(dok: Dokumen, belum: dict[str, str]) -> list[TemuanNaskah]:
+    """Pasal 1 definitions whose wording is not yet matched to the regulation that defines the
+    term (Lampiran II angka 103 and 106: it must be quoted the same). `belum` maps a defined term
+    to the source named in the clause library (`kutipan: belum dicocokkan`). One warning per
+    source, naming the angka."""
+    p = _Pemeriksa(dok, None, None)
+    p.kumpulkan()
+    p.cek_definisi()
+    per_sumber: dict[str, list[str]] = {}
+    for istilah, tempat in p.istilah:
+        sumber = belum.get(istilah)
+        if sumber is not None and tempat not in per_sumber.get(sumber, []):
+            per_sumber.setdefault(sumber, []).append(tempat)
+    hasil = []
+    for sumber, tempat in per_sumber.items():
+        angka = [t.rsplit(" ", 1)[-1] for t in tempat]
+        tempat_ = tempat[0] if len(tempat) == 1 else f"Pasal 1 angka {', '.join(angka)}"
+        hasil.append(TemuanNaskah("peringatan", tempat_, f"rumusan definisi belum dicocokkan kata demi kata "
+                                  f"dengan peraturan yang mendefinisikannya ({sumber}); Lampiran II angka 103 "
+                                  "meminta bunyinya sama: cocokkan lalu tulis kutipan: utuh di definisi.yaml"))
+    return hasil
+
+
 def periksa_dokumen(dok: Dokumen, nama_dokumen: str, peraturan: dict | None = None,
-                    wilayah: str | None = None, desa: str | None = None) -> list[Temuan]:
+                    wilayah: str | None = None, desa: str | None = None,
+                    istilah_dikenal: list[str] | None = None,
+                    istilah_program: list[str] | None = None) -> list[Temuan]:
     """The drafting checks of one numbered Dokumen as report findings (`peraturan`: the citation
-    table; `wilayah`: the region's name, a proper noun)."""
+    table; `wilayah`: the region's name, a proper noun; `istilah_dikenal`: the terms of the clause
+    library's definitions; `istilah_program`: programme jargon)."""
     return [Temuan(t.tingkat, nama_dokumen, t.tempat, t.pesan, desa)
-            for t in periksa_naskah(dok, peraturan, wilayah)]
+            for t in periksa_naskah(dok, peraturan, wilayah, istilah_dikenal, istilah_program)]

@@ -51,12 +51,11 @@ def impor_ke_akn(berkas: Path, folder: Path, force: bool = False, ocr: bool = Fa
 
 def periksa_berkas(berkas: Path, ocr: bool = False) -> LaporanPeriksa:
     """Every drafting rule on an imported regulation; places carry file:line."""
-    from perbup_gen.konfigurasi.peraturan import Peraturan, muat_peraturan
+    from perbup_gen.konfigurasi.peraturan import tabel_paket
     from perbup_gen.periksa.naskah import periksa_naskah
 
     h = impor_berkas(berkas, ocr=ocr)
-    data, _ = muat_peraturan()
-    tabel = {k: Peraturan.model_validate(v) for k, v in data.items()}
+    _, tabel, _ = tabel_paket()
     dok = h.dokumen
     wilayah = dok.identitas.wilayah if dok.identitas else None
     nama = f"{dok.judul.jenis} {dok.identitas.nomor if dok.identitas else ''}".strip() or h.berkas

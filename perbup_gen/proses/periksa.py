@@ -16,7 +16,9 @@ from perbup_gen.periksa.laporan import (
     DOKUMEN_PERBUP, DOKUMEN_SK_SEMUA, DOKUMEN_TIM, LaporanPeriksa, Temuan, dokumen_sk_kpm, label_desa,
     tempat_lokasi,
 )
-from perbup_gen.periksa.naskah import TemuanNaskah, periksa_dokumen, periksa_naskah
+from perbup_gen.periksa.naskah import (
+    TemuanNaskah, periksa_dokumen, periksa_kutipan_definisi, periksa_naskah,
+)
 
 __all__ = ["PemeriksaanGagal", "jalankan_periksa", "pastikan_lolos", "periksa"]
 
@@ -107,6 +109,35 @@ def _periksa_revisi(hasil: HasilMuat) -> list[Temuan]:
     return temuan
 
 
+# --- what the clause library says about its definitions -------------------------------------------
+
+
+def pustaka_definisi(hasil: HasilMuat) -> tuple[list[str], dict[str, str]]:
+    """What the clause library says about definitions (perbup/definisi.yaml): every term the
+    package's or the district's file can define (a capitalised term the Perbup uses without
+    defining it reads as defined, even when a district's file drops it), and the terms whose
+    wording is not yet matched to their source (`kutipan: belum dicocokkan`, the district's file)."""
+    from perbup_gen.dokumen.pustaka import PustakaKlausul, pustaka_klausul
+    from perbup_gen.jalur import KLAUSUL
+
+    istilah: list[str] = []
+    belum: dict[str, str] = {}
+    for pustaka, catat_belum in ((PustakaKlausul([KLAUSUL]), False), (pustaka_klausul(hasil), True)):
+        try:
+            data, _, _ = pustaka.baca_yaml("perbup/definisi.yaml")
+        except PerbupGenError:
+            continue  # the Perbup build reports it
+        for d in data.get("definisi") or []:
+            if not isinstance(d, dict) or not isinstance(d.get("istilah"), list):
+                continue
+            nama = [str(i).strip() for i in d["istilah"] if "{" not in str(i)]
+            istilah += nama
+            if catat_belum and str(d.get("kutipan", "")).strip() == "belum dicocokkan":
+                for i in nama:
+                    belum[i] = str(d.get("sumber") or "sumber belum dicatat").strip()
+    return list(dict.fromkeys(istilah)), belum
+
+
 # --- everything ----------------------------------------------------------------------------------
 
 
@@ -120,6 +151,7 @@ def periksa(hasil: HasilMuat, dokumen: bool = True, setiap: Callable[..., None] 
         from perbup_gen.dokumen.perbup import bangun_perbup
         from perbup_gen.dokumen.tim_penyusun import bangun_tim_penyusun
 
+        istilah, belum = pustaka_definisi(hasil)
         dibangun = [(DOKUMEN_PERBUP, bangun_perbup), (DOKUMEN_TIM, bangun_tim_penyusun)]
         if k.perbup.mengubah is not None or k.perbup.mencabut:
             temuan += _periksa_revisi(hasil)  # the revision's documents stand for the Perbup
@@ -130,7 +162,9 @@ def periksa(hasil: HasilMuat, dokumen: bool = True, setiap: Callable[..., None] 
             except (PerbupGenError, ValueError) as e:
                 temuan += _gagal_bangun(e, nama)
                 continue
-            temuan += periksa_dokumen(dok, nama, hasil.peraturan, k.kabupaten.nama)
+            temuan += periksa_dokumen(dok, nama, hasil.peraturan, k.kabupaten.nama, istilah_dikenal=istilah)
+            if nama == DOKUMEN_PERBUP:
+                temuan += [Temuan(t.tingkat, nama, t.tempat, t.pesan) for t in periksa_kutipan_definisi(dok, belum)]
         temuan_sk, jumlah_sk = _periksa_sk_kpm(hasil, setiap)
         temuan += temuan_sk
         laporan.diperiksa += [DOKUMEN_PERBUP, DOKUMEN_TIM, f"SK KPM {jumlah_sk} desa"]

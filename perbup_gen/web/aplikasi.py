@@ -404,10 +404,10 @@ class _Web:
             id_tugas = await run_in_threadpool(self._mulai_tugas, sesi, "periksa")
             return self._ke(sesi, f"/tugas/{id_tugas}")
         nilai = await run_in_threadpool(nilai_isian, path)
-        from perbup_gen.konfigurasi.peraturan import muat_peraturan
+        from perbup_gen.konfigurasi.peraturan import tabel_paket
 
-        data_peraturan, _ = muat_peraturan()
-        uu = sorted(k for k, v in data_peraturan.items() if isinstance(v, dict) and v.get("jenis") == "UU")
+        _, tabel, _ = tabel_paket()
+        uu = sorted(k for k, v in tabel.items() if v.jenis == "UU")
         return self._halaman(request, "isian.html.j2", isian=[
             {"nama": f"isian{i}", "label": label, "nilai": nilai[jalur], "jenis": jenis, "daftar": uu if jalur == ("kabupaten", "dasar_pembentukan") else None}
             for i, (jalur, label, jenis) in enumerate(ISIAN)], ada_roster=_roster(sesi) is not None)
