@@ -115,8 +115,9 @@ def test_sk_kpm_dibaca_dari_docx(hasil, pembangun, pilih):
            "Kabupaten Gunung Mas." in ketiga
     keempat = _sesudah(b, "KEEMPAT", 5)
     assert "insentif sebesar Rp500.000,00 (lima ratus ribu rupiah) per bulan" in keempat[1]
-    kriteria = hasil.konfigurasi.kpm.insentif.kriteria
+    kriteria = [x.uraian for x in hasil.konfigurasi.kpm.insentif.kriteria]
     assert len(kriteria) == 3 and kriteria[0].startswith("peta sosial, data sasaran")
+    assert "setiap triwulan didasarkan pada capaian kinerja menurut kontrak tugas" in keempat[1]
     assert keempat[2:] == [f"a. {kriteria[0]};", f"b. {kriteria[1]}; dan", f"c. {kriteria[2]}."]
     kelima = _sesudah(b, "KELIMA", 5)
     assert "sebagaimana dimaksud dalam Diktum KEEMPAT" in kelima[1]
