@@ -223,7 +223,16 @@ class _Pemeriksa:
                 self._satuan(_Satuan(f"Menimbang huruf {bilangan.huruf(i)}", isi, "menimbang"))
             for i, isi in enumerate(pb.mengingat, 1):
                 self._satuan(_Satuan(f"Mengingat angka {i}", isi, "mengingat"))
+        if dok.perjanjian is not None:
+            pj = dok.perjanjian
+            self._satuan(_Satuan("Pembuka", pj.pembuka, "perjanjian"))
+            for i, ph in enumerate(pj.pihak, 1):
+                self._satuan(_Satuan(f"Pihak {i}", ph.kedudukan, "perjanjian"))
+            self._satuan(_Satuan("Pembuka", pj.kesepakatan, "perjanjian"))
         for p in semua_pasal(dok.batang_tubuh):
+            if p.judul and dok.jenis != "perjanjian":
+                self.galat(f"Pasal {p.nomor}", f"Pasal dalam {dok.jenis} tidak berjudul (Lampiran II); judul "
+                           f"'{p.judul}' hanya untuk perjanjian ({p.sumber})")
             if p.nomor is not None:
                 self.pasal[p.nomor] = p
             for a in p.ayat:
