@@ -55,7 +55,9 @@ def test_whole_set_and_summary(keluaran):
 def test_summary_says_kelurahan_once(tmp_path):
     hasil = build(str(GUNUNG_MAS), "-o", str(tmp_path / "o"), "-q")
     assert hasil.output.count("13 kelurahan tidak dibuatkan SK KPM") == 1
-    assert "SK KPM: 114 desa" in hasil.output and "118 ditulis, 0 tidak berubah" in hasil.output
+    assert "SK KPM: 114 desa" in hasil.output and "Kontrak tugas: 138 KPM" in hasil.output
+    # 4 documents, 114 decrees, 138 contracts, the evaluation workbook
+    assert "257 ditulis, 0 tidak berubah" in hasil.output
 
 
 def test_manifest_lists_every_file_with_hash(keluaran):
@@ -96,11 +98,14 @@ def test_changed_roster_entry_rewrites_only_that_desa(tmp_path):
 
     hasil = build(str(konfig), "-o", str(out), "-q")
     assert hasil.exit_code == 0, hasil.output
-    assert "1 ditulis, 117 tidak berubah" in hasil.output
-    berubah = [p for p in out.rglob("*.docx") if p.stat().st_mtime_ns != waktu[p]]
-    assert [p.name for p in berubah] == ["62.10.02.2003-tanjung-riu.docx"]
-    teks = "\n".join(baca(berubah[0]))
-    assert "Maria Goreti Anggen" in teks and lama not in teks
+    # the desa's decree, the KPM's contract (a new file: the name is in it) and the workbook
+    assert "3 ditulis, 254 tidak berubah" in hasil.output and "1 tidak lagi dihasilkan" in hasil.output
+    berubah = sorted((p for p in out.rglob("*.docx") if p.stat().st_mtime_ns != waktu.get(p)), key=lambda p: p.name)
+    assert [p.name for p in berubah] == ["62.10.02.2003-tanjung-riu.docx",
+                                         "kontrak-62.10.02.2003-tanjung-riu-1-maria-goreti-anggen.docx"]
+    for p in berubah:
+        teks = "\n".join(baca(p))
+        assert "Maria Goreti Anggen" in teks and lama not in teks
 
 
 def test_hand_edited_file_kept_unless_force(tmp_path):
@@ -155,13 +160,16 @@ def test_pdf_through_one_libreoffice_run(tmp_path, monkeypatch):
     hasil = build(str(konfig), "-o", str(out), "-q", "--pdf")
     assert hasil.exit_code == 0, hasil.output
     pdfs = sorted(str(p.relative_to(out)) for p in out.rglob("*.pdf"))
-    assert pdfs == ["checklist/daftar-periksa.pdf", "perbup/rancangan-perbup-peran-desa.pdf",
+    assert pdfs == ["checklist/daftar-periksa.pdf",
+                    "kontrak/kontrak-62.06.01.2001-galinggang-1-natalia-usup.pdf",
+                    "kontrak/kontrak-62.06.01.2002-tampelas-1-agnes-pahu.pdf",
+                    "perbup/rancangan-perbup-peran-desa.pdf",
                     "sk-kpm/62.06.01.2001-galinggang.pdf", "sk-kpm/62.06.01.2002-tampelas.pdf",
                     "tim-penyusun/keputusan-tim-penyusun.pdf"]
-    assert panggilan == [5]  # one LibreOffice run for the whole set
+    assert panggilan == [7]  # one LibreOffice run for the whole set
     assert all((out / p).read_bytes().startswith(b"%PDF") for p in pdfs)
     # the Perbup's pages are F4: 215 x 330 mm = 609.4 x 935.4 pt
-    kotak = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", (out / pdfs[1]).read_bytes())
+    kotak = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", (out / pdfs[3]).read_bytes())
     assert kotak and all(abs(float(w) - 609.45) < 1 and abs(float(h) - 935.43) < 1 for w, h in kotak)
 
 

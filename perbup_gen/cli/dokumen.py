@@ -101,6 +101,8 @@ def _laporkan_catatan(catatan) -> None:
     click.echo(f"SK KPM: {catatan.jumlah_sk_kpm} desa")
     if catatan.jumlah_kelurahan:
         click.echo(f"  {catatan.jumlah_kelurahan} kelurahan tidak dibuatkan SK KPM (kelurahan tidak mempunyai Kepala Desa maupun KPM)")
+    if catatan.jumlah_kontrak:
+        click.echo(f"Kontrak tugas: {catatan.jumlah_kontrak} KPM")
     for desa, alasan in catatan.dilewati:
         click.echo(f"  dilewati: {desa}: {alasan}", err=True)
     for desa, alasan in catatan.gagal:
@@ -119,8 +121,8 @@ def _laporkan_catatan(catatan) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Tanpa bilah kemajuan dan daftar berkas.")
 @_tangani_kesalahan
 def build(konfigurasi: Path, keluaran: Path, format_: str, force: bool, pdf: bool, quiet: bool) -> None:
-    """Buat seluruh set dokumen: Perbup, Keputusan Tim Penyusun, SK KPM setiap desa, daftar periksa,
-    dan manifest.json."""
+    """Buat seluruh set dokumen: Perbup, Keputusan Tim Penyusun, SK KPM setiap desa, kontrak tugas
+    setiap KPM, buku kerja evaluasi kinerja KPM, daftar periksa, dan manifest.json."""
     from perbup_gen.proses.bangun import bangun_semua
     from perbup_gen.konfigurasi.muat import muat_konfigurasi
 

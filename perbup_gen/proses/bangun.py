@@ -70,6 +70,7 @@ class CatatanBangun:
     gagal: list[tuple[str, str]] = field(default_factory=list)  # (desa, reason)
     jumlah_kelurahan: int = 0
     jumlah_sk_kpm: int = 0
+    jumlah_kontrak: int = 0
 
 
 def pilih_desa(hasil: HasilMuat, pilihan: str | None):
@@ -140,6 +141,46 @@ def berkas_checklist(hasil: HasilMuat, penyaji: Penyaji) -> Iterator[BerkasKelua
         yield BerkasKeluaran("checklist/daftar-periksa.md", render_markdown(dok).encode("utf-8"), "checklist")
 
 
+def jalur_kontrak(kode: str, nama_desa: str, urutan: int, nama_kpm: str, akhiran: str) -> str:
+    return f"kontrak/{nama_berkas('kontrak', kode, nama_desa, str(urutan), nama_kpm)}.{akhiran}"
+
+
+def berkas_kontrak(hasil: HasilMuat, penyaji: Penyaji, catatan: CatatanBangun, desa_pilihan=None
+                   ) -> Iterator[BerkasKeluaran]:
+    """One task contract per KPM of every desa (kelurahan have none); failures are noted per KPM."""
+    from perbup_gen.dokumen.kontrak import PembangunKontrak
+
+    pembangun = PembangunKontrak(hasil)
+    for desa in desa_pilihan if desa_pilihan is not None else hasil.konfigurasi.desa:
+        if desa.kelurahan:
+            continue
+        for i, orang in enumerate(desa.kpm):
+            tempat = f"{desa.kode} {desa.nama} KPM {orang.nama}"
+            try:
+                isi = penyaji(pembangun.bangun(desa, i))
+            except (PerbupGenError, ValueError) as e:
+                catatan.gagal.append((tempat, str(e)))
+                continue
+            except Exception as e:  # one KPM failing must not stop the others
+                catatan.gagal.append((tempat, f"kesalahan internal: {type(e).__name__}: {e}"))
+                continue
+            catatan.jumlah_kontrak += 1
+            yield BerkasKeluaran(jalur_kontrak(desa.kode, desa.nama or "", i + 1, orang.nama, penyaji.format),
+                                 isi, "kontrak", desa.kode)
+
+
+def jalur_evaluasi(hasil: HasilMuat) -> str:
+    return f"evaluasi/evaluasi-kinerja-kpm-{hasil.konfigurasi.tahun}.xlsx"
+
+
+def berkas_evaluasi(hasil: HasilMuat, penyaji: Penyaji | None = None) -> BerkasKeluaran:
+    """The evaluation workbook (XLSX whatever the document format)."""
+    from perbup_gen.dokumen.evaluasi import bangun_buku_evaluasi
+    from perbup_gen.keluaran.xlsx_evaluasi import buku_evaluasi
+
+    return BerkasKeluaran(jalur_evaluasi(hasil), buku_evaluasi(bangun_buku_evaluasi(hasil)), "evaluasi")
+
+
 def bangun_semua(hasil: HasilMuat, folder, format_: str = "docx", force: bool = False,
                  setiap: Callable[[], None] | None = None) -> tuple[LaporanTulis, CatatanBangun]:
     """Write the whole document set into `folder`."""
@@ -151,6 +192,8 @@ def bangun_semua(hasil: HasilMuat, folder, format_: str = "docx", force: bool = 
         yield berkas_tim_penyusun(hasil, penyaji)
         yield from berkas_checklist(hasil, penyaji)
         yield from berkas_sk_kpm(hasil, penyaji, catatan, setiap=setiap)
+        yield from berkas_kontrak(hasil, penyaji, catatan)
+        yield berkas_evaluasi(hasil)
 
     laporan = tulis_semua(folder, semua(), hash_berkas(hasil.berkas), force=force)
     catatan.jumlah_kelurahan = jumlah_kelurahan(hasil)
