@@ -37,6 +37,7 @@ Rules (each is one method below):
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -726,7 +727,12 @@ def _kata_dalam_kurung(t: str, pos: int) -> str | None:
     return " ".join(m.group(1).split()) if m else None
 
 
-def _periksa_uang(t: str) -> list[str]:
+@functools.lru_cache(maxsize=8192)  # pure; the same texts repeat in every decree and contract
+def _periksa_uang(t: str) -> tuple[str, ...]:
+    return tuple(_periksa_uang_(t))
+
+
+def _periksa_uang_(t: str) -> list[str]:
     out = []
     for m in _RUPIAH.finditer(t):
         tulis = m.group(0)
@@ -745,7 +751,12 @@ def _periksa_uang(t: str) -> list[str]:
     return out
 
 
-def _periksa_angka(t: str) -> list[str]:
+@functools.lru_cache(maxsize=8192)
+def _periksa_angka(t: str) -> tuple[str, ...]:
+    return tuple(_periksa_angka_(t))
+
+
+def _periksa_angka_(t: str) -> list[str]:
     out = []
     for m in _ANGKA.finditer(t):
         token = m.group(1)
