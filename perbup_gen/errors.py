@@ -77,3 +77,44 @@ class BukuKerjaError(ConfigError):
         n = len(self.masalah)
         kepala = f"Buku kerja evaluasi tidak sah ({n} masalah):" if n != 1 else "Buku kerja evaluasi tidak sah:"
         return "\n".join([kepala] + [f"  - {m}" for m in self.masalah])
+
+
+# --- operating-system reasons in Indonesian ------------------------------------------------------
+
+import errno as _errno  # noqa: E402
+
+_ALASAN_OS = {
+    _errno.ENOSPC: "disk penuh",
+    _errno.EDQUOT: "kuota disk habis",
+    _errno.EACCES: "tidak ada izin",
+    _errno.EPERM: "tidak ada izin",
+    _errno.EROFS: "sistem berkas hanya dapat dibaca",
+    _errno.ENOTDIR: "bagian dari jalurnya adalah berkas, bukan folder",
+    _errno.EISDIR: "sudah ada folder dengan nama itu",
+    _errno.EEXIST: "sudah ada berkas dengan nama itu",
+    _errno.ENOENT: "berkas atau folder tidak ada",
+    _errno.EIO: "kesalahan masukan/keluaran disk",
+    _errno.ENAMETOOLONG: "nama berkas terlalu panjang",
+    _errno.ELOOP: "tautan simbolik berputar",
+    _errno.EBUSY: "sedang dipakai program lain",
+    _errno.ETXTBSY: "sedang dipakai program lain",
+    _errno.EMFILE: "terlalu banyak berkas terbuka",
+    _errno.ENFILE: "terlalu banyak berkas terbuka",
+    _errno.EFBIG: "berkas terlalu besar",
+    _errno.EINVAL: "nama atau jalur tidak sah",
+    _errno.ENODEV: "perangkat tidak ada",
+    _errno.ENXIO: "perangkat tidak ada",
+    _errno.EXDEV: "berada di disk lain",
+    _errno.ENOTEMPTY: "folder tidak kosong",
+}
+
+
+def alasan_os(e: OSError) -> str:
+    """An OSError as a short Indonesian reason, e.g. "disk penuh (ENOSPC)". The operating system's
+    own text (English) is never shown; the symbolic code is kept for whoever must look it up."""
+    kode = e.errno if isinstance(e.errno, int) else None
+    nama = _errno.errorcode.get(kode, str(kode)) if kode is not None else None
+    alasan = _ALASAN_OS.get(kode) if kode is not None else None
+    if alasan is None:
+        alasan = "kesalahan sistem operasi"
+    return f"{alasan} ({nama})" if nama else alasan

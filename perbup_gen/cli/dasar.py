@@ -8,6 +8,10 @@ from pathlib import Path
 
 import click
 
+from perbup_gen.cli.bahasa import pasang
+
+pasang()  # click's own messages in Indonesian, before any option is declared
+
 
 def _tangani_kesalahan(fungsi):
     """Turn domain errors into a clear message and exit code; never show a traceback to a user."""
@@ -19,13 +23,15 @@ def _tangani_kesalahan(fungsi):
         try:
             return fungsi(*args, **kwargs)
         except PerbupGenError as e:
-            click.echo(str(e), err=True)
+            from perbup_gen.naskah.tampil import bersih_baris
+
+            click.echo(bersih_baris(str(e)), err=True)  # values echoed in it never reach the terminal raw
             sys.exit(e.kode_keluar)
         except KeyboardInterrupt:
             click.echo("Dihentikan oleh pengguna.", err=True)
             sys.exit(130)
-        except click.exceptions.Exit:
-            raise
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise  # click reports these itself (in Indonesian, see cli/bahasa.py)
         except Exception as e:  # a bug: say so plainly, keep the traceback for developers
             if os.environ.get("PERBUP_GEN_DEBUG"):
                 raise
@@ -41,7 +47,17 @@ def _tangani_kesalahan(fungsi):
 
 
 class _Perintah(click.Command):
-    """A command whose --help option speaks Indonesian."""
+    """A command whose help speaks Indonesian, metavars included ([OPSI], TEKS, TTTT-BB-HH)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[OPSI]")
+        super().__init__(*args, **kwargs)
+        for p in self.params:
+            if p.metavar is None and isinstance(p, click.Option) and not p.is_flag:
+                if isinstance(p.type, click.DateTime):
+                    p.metavar = "TTTT-BB-HH"
+                elif p.type is click.STRING:
+                    p.metavar = "TEKS"
 
     def get_help_option(self, ctx):
         opsi = super().get_help_option(ctx)
@@ -52,6 +68,10 @@ class _Perintah(click.Command):
 
 class _Kelompok(_Perintah, click.Group):
     command_class = _Perintah
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("subcommand_metavar", "PERINTAH [ARGUMEN]...")
+        super().__init__(*args, **kwargs)
 
 
 @click.group(cls=_Kelompok, context_settings={"help_option_names": ["-h", "--help"]})
@@ -64,6 +84,6 @@ def main() -> None:
 ARG_KONFIGURASI = click.argument("konfigurasi", metavar="KONFIGURASI", type=click.Path(path_type=Path))
 
 OPSI_KELUARAN = click.option("-o", "--output", "keluaran", type=click.Path(path_type=Path), default=Path("out"), show_default=True, help="Folder keluaran.")
-OPSI_FORMAT = click.option("--format", "format_", type=click.Choice(["docx", "md", "html"]), default="docx", show_default=True, help="Format berkas.")
+OPSI_FORMAT = click.option("--format", "format_", type=click.Choice(["docx", "md", "html", "akn"]), default="docx", show_default=True, help="Format berkas (akn: Akoma Ntoso 3.0 XML).")
 OPSI_FORCE = click.option("--force", is_flag=True, help="Timpa berkas yang diubah tangan sejak dibuat (pada build: juga lanjutkan meski pemeriksaan menemukan galat).")
 OPSI_PDF = click.option("--pdf", is_flag=True, help="Ubah juga setiap DOCX menjadi PDF (perlu LibreOffice).")

@@ -9,6 +9,13 @@ import click
 from perbup_gen.cli.dasar import ARG_KONFIGURASI, OPSI_FORCE, OPSI_FORMAT, OPSI_KELUARAN, OPSI_PDF, _tangani_kesalahan, main
 
 
+def _periksa_tujuan(keluaran: Path) -> None:
+    """Stop (exit 2) before building when the output folder cannot be written."""
+    from perbup_gen.keluaran.berkas import periksa_tujuan
+
+    periksa_tujuan(keluaran)
+
+
 def _tulis_sebagian(hasil, keluaran: Path, berkas, force: bool) -> None:
     from perbup_gen.keluaran.berkas import hash_berkas, tulis_semua
 
@@ -59,6 +66,7 @@ def _perintah_satu_dokumen(nama: str, bantuan: str, pembuat: str) -> None:
         from perbup_gen.konfigurasi.muat import muat_konfigurasi
 
         hasil = muat_konfigurasi(konfigurasi)
+        _periksa_tujuan(keluaran)
         berkas = getattr(bangun, pembuat)(hasil, bangun.Penyaji(hasil, format_))
         _tulis_sebagian(hasil, keluaran, [berkas] if isinstance(berkas, bangun.BerkasKeluaran) else list(berkas), force)
 
@@ -81,6 +89,7 @@ def sk_kpm(konfigurasi: Path, desa: str | None, keluaran: Path, format_: str, fo
     from perbup_gen.konfigurasi.muat import muat_konfigurasi
 
     hasil = muat_konfigurasi(konfigurasi)
+    _periksa_tujuan(keluaran)
     dipilih = pilih_desa(hasil, desa)
     if desa and dipilih[0].kelurahan:
         from perbup_gen.errors import PerbupGenError
@@ -127,6 +136,7 @@ def build(konfigurasi: Path, keluaran: Path, format_: str, force: bool, pdf: boo
     from perbup_gen.konfigurasi.muat import muat_konfigurasi
 
     hasil = muat_konfigurasi(konfigurasi)
+    _periksa_tujuan(keluaran)
     from perbup_gen.proses.periksa import pastikan_lolos
 
     periksa = pastikan_lolos(hasil, paksa=force)  # stops with the report (exit 1) on errors

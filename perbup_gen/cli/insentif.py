@@ -19,12 +19,13 @@ from perbup_gen.cli.dasar import ARG_KONFIGURASI, OPSI_FORCE, OPSI_FORMAT, OPSI_
 @_tangani_kesalahan
 def kontrak(konfigurasi: Path, desa: str | None, keluaran: Path, format_: str, force: bool) -> None:
     """Buat kontrak tugas antara Kepala Desa dan setiap KPM (target, tenggat, insentif)."""
-    from perbup_gen.cli.dokumen import _tulis_sebagian
+    from perbup_gen.cli.dokumen import _periksa_tujuan, _tulis_sebagian
     from perbup_gen.errors import PerbupGenError
     from perbup_gen.konfigurasi.muat import muat_konfigurasi
     from perbup_gen.proses.bangun import CatatanBangun, Penyaji, berkas_kontrak, pilih_desa
 
     hasil = muat_konfigurasi(konfigurasi)
+    _periksa_tujuan(keluaran)
     dipilih = pilih_desa(hasil, desa)
     if desa and dipilih[0].kelurahan:
         raise PerbupGenError(f"{dipilih[0].nama} adalah kelurahan: kelurahan tidak mempunyai KPM, tidak dibuatkan kontrak tugas")
@@ -46,11 +47,12 @@ def kontrak(konfigurasi: Path, desa: str | None, keluaran: Path, format_: str, f
 @_tangani_kesalahan
 def evaluasi(konfigurasi: Path, keluaran: Path, force: bool) -> None:
     """Buat buku kerja Excel evaluasi kinerja KPM untuk Dinas PMD (satu lembar per kecamatan)."""
-    from perbup_gen.cli.dokumen import _tulis_sebagian
+    from perbup_gen.cli.dokumen import _periksa_tujuan, _tulis_sebagian
     from perbup_gen.konfigurasi.muat import muat_konfigurasi
     from perbup_gen.proses.bangun import berkas_evaluasi
 
     hasil = muat_konfigurasi(konfigurasi)
+    _periksa_tujuan(keluaran)
     _tulis_sebagian(hasil, keluaran, [berkas_evaluasi(hasil)], force)
 
 

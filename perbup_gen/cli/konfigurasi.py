@@ -45,7 +45,7 @@ def schema() -> None:
 @_tangani_kesalahan
 def init(kode: str, folder: Path | None, force: bool) -> None:
     """Buat folder konfigurasi baru untuk kabupaten dengan kode Kemendagri KODE (mis. 62.10)."""
-    from perbup_gen.konfigurasi.inisialisasi import buat_folder_kabupaten
+    from perbup_gen.proses.inisialisasi import buat_folder_kabupaten
 
     hasil = buat_folder_kabupaten(kode, folder, force=force)
     for p in hasil:
@@ -60,7 +60,7 @@ def init(kode: str, folder: Path | None, force: bool) -> None:
 @_tangani_kesalahan
 def roster_templat(tujuan: Path, kode: str | None, force: bool) -> None:
     """Tulis templat roster Excel kosong (kolom dan daftar pilihan) ke TUJUAN (.xlsx)."""
-    from perbup_gen.konfigurasi.inisialisasi import tulis_roster_kabupaten
+    from perbup_gen.proses.inisialisasi import tulis_roster_kabupaten
 
     tulis_roster_kabupaten(tujuan, kode, force=force)
     click.echo(f"ditulis: {tujuan}")

@@ -43,14 +43,8 @@ def konsiderans_penutup(jumlah_sebelumnya: int, jenis: str, tentang: str) -> str
     """The last Menimbang item in its required form (Lampiran II):
     "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan
     Peraturan Bupati tentang ...;"."""
-    huruf = [f"huruf {bilangan.huruf(i)}" for i in range(1, jumlah_sebelumnya + 1)]
-    if len(huruf) == 1:
-        rujukan = huruf[0]
-    elif len(huruf) == 2:
-        rujukan = f"{huruf[0]} dan {huruf[1]}"
-    else:
-        rujukan = ", ".join(huruf[:-1]) + ", dan " + huruf[-1]
-    return f"bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam {rujukan}, perlu menetapkan {jenis} tentang {tentang};"
+    return (f"bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam {bilangan.rujukan_huruf(jumlah_sebelumnya)}, "
+            f"perlu menetapkan {jenis} tentang {tentang};")
 
 
 def akhiri_konsiderans(isi: Inline) -> Inline:

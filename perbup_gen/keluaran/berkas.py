@@ -37,14 +37,16 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from perbup_gen.jalur import nama_berkas  # noqa: F401  (re-exported)
-from perbup_gen.errors import ConfigError, Lokasi, Masalah, OutputError
+from perbup_gen.errors import ConfigError, Lokasi, Masalah, OutputError, alasan_os
 
 __all__ = [
     "NAMA_MANIFEST",
     "BerkasKeluaran",
     "LaporanTulis",
     "hash_berkas",
+    "alasan_os",
     "nama_berkas",
+    "periksa_tujuan",
     "tulis_semua",
     "versi_paket",
 ]
@@ -129,7 +131,7 @@ def hash_berkas(paths: list[Path]) -> str:
             data = p.read_bytes()
         except OSError as e:
             raise ConfigError(
-                [Masalah(Lokasi(str(p)), f"berkas tidak dapat dibaca: {e.strerror or e}")]
+                [Masalah(Lokasi(str(p)), f"berkas tidak dapat dibaca: {alasan_os(e)}")]
             ) from e
         nama = p.name.encode("utf-8")
         h.update(b"%d:%s:%d:" % (len(nama), nama, len(data)))
@@ -162,25 +164,38 @@ def _periksa_jalur(folder_nyata: Path, jalur: object) -> tuple[Path, str]:
     return target, str(pp)
 
 
-_ALASAN_OS = {
-    errno.ENOSPC: "disk penuh",
-    errno.EDQUOT: "kuota disk habis",
-    errno.EACCES: "tidak ada izin menulis",
-    errno.EPERM: "tidak ada izin menulis",
-    errno.EROFS: "sistem berkas hanya dapat dibaca",
-    errno.ENOTDIR: "bagian dari jalurnya adalah berkas, bukan folder",
-    errno.EISDIR: "sudah ada folder dengan nama itu",
-    errno.EIO: "kesalahan masukan/keluaran disk",
-    errno.ENAMETOOLONG: "nama berkas terlalu panjang",
-}
+def periksa_tujuan(path: Path, folder: bool = True) -> None:
+    """Raise OutputError (exit code 2) when `path` cannot be written, before anything is built or
+    created: as the output folder (`folder=True`) when it is a file, or as an output file when it
+    is a folder or a device; in both cases when it lies under a file or its nearest existing
+    folder is not writable. Creates nothing."""
+    path = Path(path)
+    jenis = "folder keluaran" if folder else "berkas keluaran"
 
+    def gagal(alasan: str) -> OutputError:
+        return OutputError(f"{jenis.capitalize()} {path} tidak dapat ditulis: {alasan}.")
 
-def alasan_os(e: OSError) -> str:
-    """An OSError as a short Indonesian reason for the user ("disk penuh")."""
-    alasan = _ALASAN_OS.get(e.errno) if e.errno is not None else None
-    if alasan is None:
-        return e.strerror or str(e)
-    return f"{alasan} ({e.strerror})" if e.strerror else alasan
+    try:
+        if path.is_symlink() and not path.exists():
+            raise gagal("tautan simbolik yang menunjuk ke tempat yang tidak ada")
+        if path.exists():
+            if folder and not path.is_dir():
+                raise gagal("sudah ada berkas dengan nama itu (bukan folder)")
+            if not folder and path.is_dir():
+                raise gagal("sudah ada folder dengan nama itu")
+            if not folder and not path.is_file():
+                raise gagal("bukan berkas biasa (perangkat, pipa, atau soket)")
+            cek = path if folder else path.absolute().parent
+        else:
+            cek = path.parent
+            while not cek.exists() and cek != cek.parent:
+                cek = cek.parent
+            if not cek.is_dir():
+                raise gagal(f"{cek} adalah berkas, bukan folder")
+        if not os.access(cek, os.W_OK | os.X_OK):
+            raise gagal(f"tidak ada izin menulis di {cek} (atau sistem berkasnya hanya dapat dibaca)")
+    except OSError as e:
+        raise gagal(alasan_os(e)) from None
 
 
 def _umask() -> int:
@@ -304,15 +319,16 @@ def tulis_semua(
     kept as recorded, not flagged "usang".
     """
     folder = Path(folder)
+    periksa_tujuan(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         folder_nyata = folder.resolve()
     except OSError as e:
         raise OutputError(
-            f"Folder keluaran {folder} tidak dapat dibuat: {alasan_os(e)}"
+            f"Folder keluaran {folder} tidak dapat dibuat: {alasan_os(e)}."
         ) from e
     if not folder_nyata.is_dir():
-        raise OutputError(f"{folder} bukan folder.")
+        raise OutputError(f"Folder keluaran {folder} tidak dapat ditulis: bukan folder.")
 
     if isinstance(berkas, Sequence):  # check every path before touching the disk
         for b in berkas:
@@ -345,7 +361,7 @@ def tulis_semua(
             sedang = (target, jalur, b, sha_baru, lama)
             try:
                 if target.exists() and not target.is_file():
-                    raise IsADirectoryError(f"{jalur} bukan berkas biasa")
+                    raise IsADirectoryError(errno.EISDIR, "bukan berkas biasa", str(target))
                 di_disk = _hash_disk(target)
                 if di_disk is not None and di_disk[0] == sha_baru:
                     laporan.tidak_berubah.append(jalur)
@@ -403,14 +419,19 @@ def tulis_semua(
             "versi": versi_paket(),
         }
         teks = json.dumps(manifest, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+        # nothing built and no earlier manifest: leave no manifest of an empty run behind
+        kosong = not entri and not lama_semua and not path_manifest.exists()
         try:
-            if _hash_disk(path_manifest) != (_sha256(teks.encode()), len(teks.encode())):
+            if not kosong and _hash_disk(path_manifest) != (_sha256(teks.encode()), len(teks.encode())):
                 _tulis_atomik(path_manifest, teks.encode("utf-8"), mode)
         except OSError as e:
             if selesai:  # otherwise an exception is already on its way; do not mask it
                 raise OutputError(
-                    f"{path_manifest} tidak dapat ditulis: {alasan_os(e)}"
+                    f"{path_manifest} tidak dapat ditulis: {alasan_os(e)}."
                 ) from e
+    if laporan.gagal and not (laporan.ditulis or laporan.tidak_berubah or laporan.dipertahankan):
+        raise OutputError("\n".join([f"Tidak ada berkas yang dapat ditulis ke {folder}:"]
+                                     + [f"  gagal: {j} ({a})" for j, a in laporan.gagal]))
     return laporan
 
 

@@ -228,30 +228,13 @@ def _contoh(fmt: tuple[str, str], n: int = 1) -> str:
 # --- images --------------------------------------------------------------------------------------
 
 
-def _ukuran_gambar(data: bytes) -> tuple[str, int, int]:
-    """(extension, width px, height px) of a PNG, JPEG or GIF."""
-    if data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
-        w, h = struct.unpack(">II", data[16:24])
-        return "png", w, h
-    if data[:6] in (b"GIF87a", b"GIF89a"):
-        w, h = struct.unpack("<HH", data[6:10])
-        return "gif", w, h
-    if data[:2] == b"\xff\xd8":
-        i = 2
-        while i + 9 < len(data):
-            if data[i] != 0xFF:
-                i += 1
-                continue
-            marker = data[i + 1]
-            if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7 or marker == 0xFF:
-                i += 1 if marker == 0xFF else 2
-                continue
-            panjang = struct.unpack(">H", data[i + 2:i + 4])[0]
-            if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
-                h, w = struct.unpack(">HH", data[i + 5:i + 9])
-                return "jpeg", w, h
-            i += 2 + panjang
-    raise ValueError("bukan berkas PNG, JPEG atau GIF")
+from perbup_gen.konfigurasi.gambar import ukuran_gambar as _ukuran_gambar  # noqa: E402  (also checked by validate)
+
+
+def _alasan(e: Exception) -> str:
+    from perbup_gen.errors import alasan_os
+
+    return alasan_os(e) if isinstance(e, OSError) else str(e)  # ours are Indonesian; the OS's are not
 
 
 _LEBAR_LAMBANG = 900000  # EMU: 2.5 cm
@@ -325,7 +308,7 @@ class PenyajiDocx:
                 self._urutan = [n for n in z.namelist() if not n.endswith("/")]
                 bagian = {n: z.read(n) for n in self._urutan}
         except (OSError, zipfile.BadZipFile) as e:
-            raise _salah_template(self.template, f"bukan berkas .docx yang terbaca ({e})") from e
+            raise _salah_template(self.template, "bukan berkas .docx yang terbaca (rusak atau bukan arsip ZIP)") from e
         for wajib in ("[Content_Types].xml", "word/document.xml", "word/styles.xml",
                       "word/numbering.xml", "word/_rels/document.xml.rels", "docProps/core.xml"):
             if wajib not in bagian:
@@ -349,7 +332,7 @@ class PenyajiDocx:
         try:
             akar = etree.fromstring(data)
         except etree.XMLSyntaxError as e:
-            raise _salah_template(self.template, f"styles.xml rusak ({e})") from e
+            raise _salah_template(self.template, "styles.xml rusak (XML tidak sah)") from e
         self._id_gaya: dict[str, str] = {}
         for s in akar.iter(f"{_W}style"):
             nama = s.find(f"{_W}name")
@@ -462,7 +445,7 @@ class PenyajiDocx:
                 data = Path(jalur).read_bytes()
                 ext, w, h = _ukuran_gambar(data)
             except (OSError, ValueError) as e:
-                raise PerbupGenError(f"{jalur}: lambang tidak dapat dibaca sebagai gambar ({e})"
+                raise PerbupGenError(f"{jalur}: lambang tidak dapat dibaca sebagai gambar ({_alasan(e)})"
                                      ) from e
             cy = round(_LEBAR_LAMBANG * h / w) if w else _LEBAR_LAMBANG
             self._gambar[jalur] = (ext, _LEBAR_LAMBANG, cy,

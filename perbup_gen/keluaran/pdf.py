@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from perbup_gen.errors import OutputError
+from perbup_gen.errors import OutputError, alasan_os
 
 __all__ = ["PESAN_PASANG", "ke_pdf", "libreoffice_tersedia"]
 
@@ -112,7 +112,7 @@ def ke_pdf(
         folder_keluaran.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise OutputError(
-            f"Folder PDF {folder_keluaran} tidak dapat dibuat: {e.strerror or e}"
+            f"Folder PDF {folder_keluaran} tidak dapat dibuat: {alasan_os(e)}"
         ) from e
 
     hasil: dict[Path, Path] = {}
@@ -143,7 +143,7 @@ def ke_pdf(
                 try:
                     os.replace(pdf, tujuan)
                 except OSError as e:
-                    raise OutputError(f"{tujuan} tidak dapat ditulis: {e.strerror or e}") from e
+                    raise OutputError(f"{tujuan} tidak dapat ditulis: {alasan_os(e)}") from e
                 hasil[b] = tujuan
             if gagal:
                 raise OutputError(
@@ -175,7 +175,7 @@ def _jalankan(perintah: list[str], kelompok: list[Path], batas_waktu: float | No
             f"{len(kelompok)} berkas ke PDF."
         ) from e
     except OSError as e:
-        raise OutputError(f"LibreOffice ({perintah[0]}) tidak dapat dijalankan: {e}") from e
+        raise OutputError(f"LibreOffice ({perintah[0]}) tidak dapat dijalankan: {alasan_os(e)}") from e
     if proses.returncode != 0:
         pesan = (proses.stderr or proses.stdout).decode("utf-8", "replace").strip()
         with contextlib.suppress(Exception):

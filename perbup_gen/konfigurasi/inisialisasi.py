@@ -7,7 +7,6 @@ are filled) and `roster.xlsx` with one row per desa (kelurahan are left out).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from perbup_gen.errors import OutputError
 from perbup_gen.konfigurasi.wilayah import DaftarWilayah
@@ -100,33 +99,26 @@ roster: roster.xlsx
 """
 
 
-def buat_folder_kabupaten(kode: str, folder: Path | None, force: bool = False) -> list[Path]:
+def isi_folder_kabupaten(kode: str) -> tuple[str, list[tuple[str, bytes]]]:
+    """(default folder name, [(file name, bytes)]) of a new district folder; writes nothing
+    (`perbup_gen.proses.inisialisasi` writes them)."""
     from perbup_gen.jalur import nama_berkas
-
-    wilayah, kab = _kabupaten(kode)
-    folder = folder or Path(nama_berkas(_tanpa_awalan(kab.nama)))
-    utama = folder / "kabupaten.yaml"
-    roster = folder / "roster.xlsx"
-    skema = folder / "perbup-gen.schema.json"
-    for p in (utama, roster, skema):
-        if p.exists() and not force:
-            raise OutputError(f"{p} sudah ada; gunakan --force untuk menimpa")
-    folder.mkdir(parents=True, exist_ok=True)
-    utama.write_text(teks_kabupaten_yaml(kode), encoding="utf-8")
-    tulis_roster_kabupaten(roster, kab.kode, force=True)
     from perbup_gen.konfigurasi.skema import skema_json
 
-    skema.write_text(skema_json() + "\n", encoding="utf-8")
-    return [utama, roster, skema]
+    _, kab = _kabupaten(kode)
+    return nama_berkas(_tanpa_awalan(kab.nama)), [
+        ("kabupaten.yaml", teks_kabupaten_yaml(kode).encode("utf-8")),
+        ("roster.xlsx", isi_roster_kabupaten(kab.kode)),
+        ("perbup-gen.schema.json", (skema_json() + "\n").encode("utf-8")),
+    ]
 
 
-def tulis_roster_kabupaten(tujuan: Path, kode: str | None, force: bool = False) -> None:
+def isi_roster_kabupaten(kode: str | None) -> bytes:
+    """The Excel roster template, with one row per desa of kabupaten `kode` when given."""
+    import io
+
     from perbup_gen.konfigurasi.roster import tulis_templat_roster
 
-    if tujuan.suffix.lower() != ".xlsx":
-        raise OutputError(f"{tujuan}: templat roster harus berakhiran .xlsx")
-    if tujuan.exists() and not force:
-        raise OutputError(f"{tujuan} sudah ada; gunakan --force untuk menimpa")
     baris = []
     if kode:
         wilayah, kab = _kabupaten(kode)
@@ -134,5 +126,6 @@ def tulis_roster_kabupaten(tujuan: Path, kode: str | None, force: bool = False) 
             for d in wilayah.anak(kec.kode):
                 if d.tingkat == "desa":
                     baris.append((d.kode, d.nama, kec.nama))
-    tujuan.parent.mkdir(parents=True, exist_ok=True)
-    tulis_templat_roster(tujuan, baris)
+    keluaran = io.BytesIO()
+    tulis_templat_roster(keluaran, baris)
+    return keluaran.getvalue()

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from decimal import Decimal
-from typing import Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
-from pydantic import ConfigDict, Field, field_validator, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from perbup_gen.konfigurasi.dasar import Model, Teks
 from perbup_gen.konfigurasi.jadwal_insentif import Jadwal, urai_jadwal
@@ -40,6 +40,66 @@ def normalkan_pendidikan(nilai: str) -> str:
 
 def tingkat_pendidikan(jenjang: str) -> int:
     return PENDIDIKAN.index(normalkan_pendidikan(jenjang))
+
+
+# --- amounts and dates as clerks type them ---------------------------------------------------------
+
+_RP_AWAL = re.compile(r"^rp\.?\s*", re.IGNORECASE)
+_RUPIAH = [
+    (re.compile(r"\d+"), None, None),  # 941000000
+    (re.compile(r"\d+[.,]\d{1,2}"), None, None),  # 1500000,50 / 1500000.5 (sen)
+    (re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?"), ".", ","),  # 941.000.000 / 114.840.000,00
+    (re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?"), ",", "."),  # 941,000,000 / 941,000,000.00
+]
+PESAN_RUPIAH = ("harus berupa angka rupiah yang terbaca pasti: tulis angka saja (1500000), dengan titik "
+                "ribuan (1.500.000), atau Rp 1.500.000,00")
+
+
+def baca_rupiah(nilai: Any) -> Any:
+    """An amount as typed: '941000000', '941.000.000', '941,000,000', 'Rp 114.840.000,00',
+    'Rp 1.500.000,-' -> Decimal. Only forms with one reading are taken (a separator followed by
+    three digits is a thousands separator, by one or two the sen); anything else raises
+    ValueError and is reported with the text as typed. Numbers (YAML, Excel) pass unchanged."""
+    if not isinstance(nilai, str):
+        return nilai
+    t = _RP_AWAL.sub("", nilai.strip().replace("\u00a0", " "))
+    t = re.sub(r",-$", "", t).strip()
+    for pola, ribuan, desimal in _RUPIAH:
+        if pola.fullmatch(t):
+            if ribuan:
+                t = t.replace(ribuan, "").replace(desimal, ".")
+            return Decimal(t.replace(",", "."))
+    raise ValueError(PESAN_RUPIAH)
+
+
+_TANGGAL_HBT = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_BENTUK_TANGGAL = "tulis HH/BB/TTTT (mis. 31/05/2025) atau TTTT-BB-HH (mis. 2025-05-31)"
+PESAN_TANGGAL = f"tanggal tidak dapat dibaca; {_BENTUK_TANGGAL}"
+
+
+def baca_tanggal(nilai: Any) -> Any:
+    """A date as typed or exported by Indonesian Excel: '31/05/2025', '31-05-2025', '31.05.2025'
+    (day first, four-digit year) or ISO '2025-05-31'. Anything else raises ValueError."""
+    if not isinstance(nilai, str):
+        return nilai
+    t = nilai.strip()
+    m = _TANGGAL_HBT.fullmatch(t)
+    if m:
+        try:
+            return _dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            raise ValueError(f"tanggal tidak ada di kalender; {_BENTUK_TANGGAL}") from None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ]00:00(?::00)?)?", t):
+        try:
+            return _dt.date.fromisoformat(t[:10])
+        except ValueError:
+            raise ValueError(f"tanggal tidak ada di kalender; {_BENTUK_TANGGAL}") from None
+    raise ValueError(PESAN_TANGGAL)
+
+
+Rupiah = Annotated[Decimal, Field(ge=0), BeforeValidator(baca_rupiah)]  # not negative
+RupiahPositif = Annotated[Decimal, Field(gt=0), BeforeValidator(baca_rupiah)]
+Tanggal = Annotated[_dt.date, BeforeValidator(baca_tanggal)]
 
 
 KODE_KABUPATEN = r"^\d{2}\.\d{2}$"
@@ -101,7 +161,7 @@ class KewenanganDesa(Model):
 class MataAnggaran(Model):
     kegiatan: Teks
     sumber: Teks = "Dana Desa"
-    jumlah: Optional[Decimal] = Field(default=None, ge=0)
+    jumlah: Optional[Rupiah] = None
     persen: Optional[Decimal] = Field(default=None, ge=0, le=100)
 
 
@@ -177,7 +237,7 @@ class PengaturanKontrak(Model):
 
 
 class Insentif(Model):
-    jumlah: Decimal = Field(gt=0)
+    jumlah: RupiahPositif
     periode: Literal["bulan", "triwulan", "semester", "tahun"] = "bulan"
     sumber: Teks = "Dana Desa"
     kriteria: list[KriteriaInsentif] = Field(min_length=1)
@@ -230,7 +290,7 @@ class TimPenyusun(Model):
     anggota: list[AnggotaTim] = Field(default_factory=list)  # empty: derived from the OPD (builder)
     tugas: list[Teks] = Field(min_length=1)
     nomor: Optional[Teks] = None
-    tanggal: Optional[_dt.date] = None
+    tanggal: Optional[Tanggal] = None
 
     @model_validator(mode="after")
     def _ketua_sekretaris(self) -> "TimPenyusun":
@@ -269,10 +329,10 @@ class PengaturanPerbup(Model):
     tentang: Teks  # "Peran Desa dalam Percepatan Penurunan Stunting"
     rancangan: bool = True
     nomor: Optional[Teks] = None  # None: "NOMOR ... TAHUN ..."
-    tanggal_penetapan: Optional[_dt.date] = None
-    tanggal_pengundangan: Optional[_dt.date] = None
+    tanggal_penetapan: Optional[Tanggal] = None
+    tanggal_pengundangan: Optional[Tanggal] = None
     nomor_berita_daerah: Optional[Teks] = None
-    batas_penetapan: Optional[_dt.date] = None  # default 31 May of `tahun`
+    batas_penetapan: Optional[Tanggal] = None  # default 31 May of `tahun`
     menimbang: list[Teks] = Field(default_factory=list)  # plain text; empty: clauses/perbup/pembukaan.yaml
     dasar_hukum: DasarHukum
     klausul_nonaktif: list[str] = Field(default_factory=list)
@@ -280,7 +340,7 @@ class PengaturanPerbup(Model):
 
 
 class PengaturanSKKPM(Model):
-    tanggal: Optional[_dt.date] = None
+    tanggal: Optional[Tanggal] = None
     dasar_hukum: DasarHukum
     menimbang: list[Teks] = Field(default_factory=list)  # plain text; empty: clauses/sk_kpm/pembukaan.yaml
 
@@ -292,7 +352,7 @@ class KPM(Model):
     alamat: Teks = Field(min_length=1)  # dusun, RT/RW
     pengalaman: list[Teks] = Field(default_factory=list)  # "Kader Posyandu", "Guru PAUD"
     asal_desa: Optional[str] = None  # desa code when not from this desa (a data check catches it)
-    tanggal_lahir: Optional[_dt.date] = None
+    tanggal_lahir: Optional[Tanggal] = None
     nik: Optional[Teks] = None
 
     @field_validator("pendidikan")
@@ -310,9 +370,9 @@ class KPM(Model):
 
 
 class APBDesDesa(Model):
-    pagu: Optional[Decimal] = Field(default=None, ge=0)  # total APBDes
-    dana_desa: Optional[Decimal] = Field(default=None, ge=0)
-    anggaran_stunting: Optional[Decimal] = Field(default=None, ge=0)  # total for stunting
+    pagu: Optional[Rupiah] = None  # total APBDes
+    dana_desa: Optional[Rupiah] = None
+    anggaran_stunting: Optional[Rupiah] = None  # total for stunting
     stunting: list[MataAnggaran] = Field(default_factory=list)
 
 
@@ -323,7 +383,7 @@ class Desa(Model):
     kpm: list[KPM] = Field(default_factory=list)
     apbdes: Optional[APBDesDesa] = None
     nomor_sk: Optional[Teks] = None
-    tanggal_sk: Optional[_dt.date] = None
+    tanggal_sk: Optional[Tanggal] = None
 
     @property
     def kelurahan(self) -> bool:

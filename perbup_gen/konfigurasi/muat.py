@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from perbup_gen import jalur as jalur_paket
-from perbup_gen.konfigurasi.model import Konfigurasi
+from perbup_gen.konfigurasi.model import Desa, Kabupaten, Konfigurasi
 from perbup_gen.konfigurasi.peraturan import Peraturan, muat_peraturan
 from perbup_gen.errors import ConfigError, Lokasi, Masalah
 from perbup_gen.konfigurasi.yaml_muat import Posisi, muat_yaml
@@ -132,32 +132,144 @@ def muat_konfigurasi(sumber: Path | str) -> HasilMuat:
             raise ConfigError([Masalah(posisi.cari(("roster",)), f"berkas roster tidak ditemukan: {roster}")])
         if data.get("desa"):
             raise ConfigError([Masalah(posisi.cari(("desa",)), "daftar desa ditulis di YAML dan juga di berkas roster; pilih salah satu")])
-        desa, pos_roster = baca_roster(path, _tampil(path))
+        roster_dibaca = baca_roster(path, _tampil(path))
         berkas.append(path)
-        data["desa"] = desa
-        posisi.perbarui(pos_roster, ("desa",))
+        data["desa"] = roster_dibaca.desa
+        posisi.perbarui(roster_dibaca.posisi, ("desa",))
+        return validasi(data, posisi, folder, berkas, roster_dibaca.masalah,
+                        {("desa",) + j for j in roster_dibaca.ditolak})
 
     return validasi(data, posisi, folder, berkas)
 
 
-def validasi(data: dict, posisi: Posisi, folder: Path, berkas: list[Path]) -> HasilMuat:
-    """Validate merged config data (defaults included) and check it against the national list."""
+def validasi(data: dict, posisi: Posisi, folder: Path, berkas: list[Path],
+             masalah_awal: list[Masalah] | None = None, ditolak: set[tuple] | None = None) -> HasilMuat:
+    """Validate merged config data (defaults included) and check it against the national list.
+
+    Every problem is reported at once: problems already found (`masalah_awal`, e.g. roster cells),
+    refused characters, the schema's verdict on the config and on each desa on its own, and the
+    checks against the national list for every desa that passed the schema, even when another
+    part of the config did not. `ditolak`: field paths whose value was left out because its cell
+    was already reported; they are not reported as missing too."""
+    masalah = list(masalah_awal or [])
+    masalah += periksa_karakter(data, posisi)
+    desa_mentah = data.get("desa")
+    if isinstance(desa_mentah, list):
+        data = {**data, "desa": []}
+    else:
+        desa_mentah = []
+    konfigurasi = None
     try:
         konfigurasi = Konfigurasi.model_validate(data)
     except ValidationError as e:
-        raise ConfigError(_dari_pydantic(e, posisi)) from None
+        masalah += _dari_pydantic(e, posisi, ditolak)
+    desa_sah: list[tuple[int, Desa]] = []
+    desa_cek: list[tuple[int, Any]] = []  # every desa whose code can be checked, valid or not
+    for i, d in enumerate(desa_mentah):
+        try:
+            desa_sah.append((i, Desa.model_validate(d)))
+            desa_cek.append(desa_sah[-1])
+        except ValidationError as e:
+            masalah += _dari_pydantic(e, posisi, ditolak, ("desa", i))
+            mentah = _DesaMentah.dari(d)
+            if mentah is not None:
+                desa_cek.append((i, mentah))
 
     data_peraturan, _ = muat_peraturan()
     peraturan = {k: Peraturan.model_validate(v) for k, v in data_peraturan.items()}
-    hasil = HasilMuat(konfigurasi, folder, berkas, posisi, peraturan)
-    for k, v in konfigurasi.perbup.dasar_hukum.tambahan.items():
-        hasil.peraturan[k] = v
-    for k, v in konfigurasi.sk_kpm.dasar_hukum.tambahan.items():
-        hasil.peraturan[k] = v
-    masalah = periksa_silang(hasil)
+    if konfigurasi is not None:
+        konfigurasi.desa = [d for _, d in desa_sah]
+        hasil = HasilMuat(konfigurasi, folder, berkas, posisi, peraturan)
+        for k, v in konfigurasi.perbup.dasar_hukum.tambahan.items():
+            hasil.peraturan[k] = v
+        for k, v in konfigurasi.sk_kpm.dasar_hukum.tambahan.items():
+            hasil.peraturan[k] = v
+        masalah += periksa_silang(hasil, desa_cek)
+    else:  # the desa can still be checked against the national list when the kabupaten is valid
+        try:
+            kabupaten = Kabupaten.model_validate(data.get("kabupaten"))
+        except ValidationError:
+            kabupaten = None
+        if kabupaten is not None:
+            masalah += _periksa_desa(kabupaten, desa_cek, lambda *j: posisi.cari(j))
     if masalah:
-        raise ConfigError(masalah)
+        raise ConfigError(_urutkan(masalah))
     return hasil
+
+
+@dataclass
+class _DesaMentah:
+    """A desa entry that failed the schema, as far as the national-list checks need it (its code
+    and name), so that a wrong name is reported together with the entry's other problems."""
+
+    kode: str
+    nama: str | None
+    kepala_desa: Any = None
+    kpm: Any = None
+    apbdes: Any = None
+    nomor_sk: Any = None
+
+    @classmethod
+    def dari(cls, d: Any) -> "_DesaMentah | None":
+        import re
+
+        from perbup_gen.konfigurasi.model import KODE_DESA
+
+        if not isinstance(d, dict) or not isinstance(d.get("kode"), str) or not re.match(KODE_DESA, d["kode"]):
+            return None
+        nama = d.get("nama")
+        return cls(d["kode"], nama.strip() if isinstance(nama, str) else None,
+                   *(d.get(k) for k in ("kepala_desa", "kpm", "apbdes", "nomor_sk")))
+
+    @property
+    def kelurahan(self) -> bool:
+        return self.kode.split(".")[3].startswith("1")
+
+
+def _urutkan(masalah: list[Masalah]) -> list[Masalah]:
+    """Problems in reading order (file, line, column), each once."""
+    def kunci(m: Masalah):
+        berkas = m.lokasi.berkas.split(" (sel ")[0]
+        return (berkas, m.lokasi.baris or 0, m.lokasi.kolom or 0)
+
+    return sorted(dict.fromkeys(masalah), key=kunci)
+
+
+# --- characters no value may carry -----------------------------------------------------------------
+
+
+def periksa_karakter(data: Any, posisi: Posisi) -> list[Masalah]:
+    """Every text value and key holding a control, direction or invisible format character
+    (jalur.KARAKTER_TERLARANG), with where it stands: file, line or cell, field, and the
+    character's place in the value."""
+    from perbup_gen.jalur import KARAKTER_TERLARANG, jenis_karakter
+
+    masalah: list[Masalah] = []
+
+    def periksa(teks: str, jalur: tuple, apa: str) -> None:
+        m = KARAKTER_TERLARANG.search(teks)
+        if m is None:
+            return
+        lain = len(KARAKTER_TERLARANG.findall(teks)) - 1
+        tambahan = f" (dan {lain} karakter terlarang lain)" if lain else ""
+        masalah.append(Masalah(posisi.cari(jalur), f"{jenis_karakter(m.group())} tidak boleh ada di {apa}: "
+                               f"karakter ke-{m.start() + 1}{tambahan}; hapus karakter itu (tidak terlihat "
+                               "atau mengubah arah teks) lalu ketik ulang bagian itu"))
+
+    tumpukan: list[tuple[Any, tuple]] = [(data, ())]
+    while tumpukan:
+        nilai, jalur = tumpukan.pop()
+        if isinstance(nilai, str):
+            periksa(nilai, jalur, "nilai ini")
+        elif isinstance(nilai, dict):
+            for k, v in nilai.items():
+                if isinstance(k, str):
+                    periksa(k, jalur + (k,), "nama kunci ini")
+                tumpukan.append((v, jalur + (k,)))
+        elif isinstance(nilai, list):
+            tumpukan.extend((v, jalur + (i,)) for i, v in enumerate(nilai))
+    masalah.reverse()
+    return masalah
 
 
 # --- pydantic errors in Indonesian ---------------------------------------------------------------
@@ -172,7 +284,27 @@ _PESAN = {
     "int_parsing": "harus berupa bilangan bulat",
     "int_from_float": "harus berupa bilangan bulat",
     "decimal_type": "harus berupa angka",
-    "decimal_parsing": "harus berupa angka (tanpa titik ribuan, mis. 1500000)",
+    "decimal_parsing": "harus berupa angka, mis. 10 atau 12.5",
+    "decimal_max_digits": "angkanya terlalu panjang",
+    "decimal_max_places": "terlalu banyak angka di belakang koma",
+    "decimal_whole_digits": "angkanya terlalu panjang",
+    "finite_number": "harus berupa angka yang terhingga",
+    "float_type": "harus berupa angka",
+    "float_parsing": "harus berupa angka, mis. 10 atau 12.5",
+    "int_parsing_size": "bilangan terlalu besar",
+    "string_too_long": "terlalu panjang (paling banyak {max_length} karakter)",
+    "string_unicode": "teks tidak sah",
+    "too_long": "terlalu banyak isinya (paling banyak {max_length})",
+    "date_from_datetime_inexact": "harus berupa tanggal tanpa jam",
+    "datetime_type": "harus berupa tanggal TTTT-BB-HH",
+    "tuple_type": "harus berupa daftar (baris-baris diawali '-')",
+    "set_type": "harus berupa daftar (baris-baris diawali '-')",
+    "enum": "nilai tidak diizinkan",
+    "union_tag_invalid": "jenis tidak dikenal",
+    "union_tag_not_found": "jenisnya belum ditulis",
+    "is_instance_of": "jenis nilainya tidak sah",
+    "none_required": "harus kosong",
+    "assertion_error": "nilai tidak sah",
     "bool_type": "harus true atau false",
     "bool_parsing": "harus true atau false",
     "date_type": "harus berupa tanggal TTTT-BB-HH",
@@ -198,26 +330,35 @@ _POLA = {
 }
 
 
-def _dari_pydantic(e: ValidationError, posisi: Posisi) -> list[Masalah]:
+def _dari_pydantic(e: ValidationError, posisi: Posisi, ditolak: set[tuple] | None = None,
+                   awalan: tuple = ()) -> list[Masalah]:
+    """pydantic's errors in Indonesian, each at its file and line (its text and its links to
+    pydantic's documentation are never shown). `awalan`: the path of the validated part."""
     masalah = []
     for err in e.errors(include_url=False):
-        jalur = tuple(err["loc"])
+        jalur = awalan + tuple(err["loc"])
         # pydantic puts a validator's name into loc for tagged unions; keep str/int parts only
         jalur = tuple(p for p in jalur if isinstance(p, (str, int)))
         jenis = err["type"]
+        if ditolak and jenis == "missing" and jalur in ditolak:
+            continue  # its cell was reported already
         ctx = err.get("ctx") or {}
         if jenis == "value_error":
-            pesan = str(ctx.get("error", err["msg"]))
+            pesan = str(ctx.get("error", "nilai tidak sah"))  # our validators' own (Indonesian) words
         elif jenis == "literal_error":
-            pesan = f"nilai tidak diizinkan; pilih salah satu dari {ctx.get('expected', '')}".replace("'", "")
+            pilihan = str(ctx.get("expected", "")).replace("'", "").replace(" or ", " atau ")
+            pesan = f"nilai tidak diizinkan; pilih salah satu dari {pilihan}"
         elif jenis == "string_pattern_mismatch":
             pesan = f"bentuknya tidak sesuai; harus {_POLA.get(ctx.get('pattern', ''), ctx.get('pattern', ''))}"
         elif jenis == "too_short":
             pesan = f"paling sedikit {ctx.get('min_length', 1)} isian"
         elif jenis in _PESAN:
-            pesan = _PESAN[jenis].format(**ctx)
+            try:
+                pesan = _PESAN[jenis].format(**ctx)
+            except (KeyError, IndexError):
+                pesan = _PESAN[jenis].split(" {")[0]
         else:
-            pesan = f"nilai tidak sah ({err['msg']})"
+            pesan = "nilai tidak sah"
         if jenis not in ("missing",) and "input" in err and not isinstance(err["input"], (dict, list)):
             nilai = str(err["input"])
             if len(nilai) > 60:
@@ -230,7 +371,9 @@ def _dari_pydantic(e: ValidationError, posisi: Posisi) -> list[Masalah]:
 # --- checks across fields and against the national list ------------------------------------------
 
 
-def periksa_silang(hasil: HasilMuat) -> list[Masalah]:
+def periksa_silang(hasil: HasilMuat, desa: list[tuple[int, Any]] | None = None) -> list[Masalah]:
+    """Checks across fields and against the national list. `desa`: (index in the input, desa) of
+    the desa to check (default: all of the config)."""
     from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 
     k = hasil.konfigurasi
@@ -258,8 +401,8 @@ def periksa_silang(hasil: HasilMuat) -> list[Masalah]:
             if kunci not in hasil.peraturan:
                 masalah.append(Masalah(lok(bagian, "dasar_hukum", "pilih", i), f"peraturan '{kunci}' tidak ada di tabel sitasi clauses/dasar_hukum.yaml maupun di dasar_hukum.tambahan"))
 
-    if k.kabupaten.lambang and not (hasil.folder / k.kabupaten.lambang).is_file():
-        masalah.append(Masalah(lok("kabupaten", "lambang"), f"berkas lambang tidak ditemukan: {k.kabupaten.lambang}"))
+    if k.kabupaten.lambang:
+        masalah += _periksa_lambang(hasil.folder, k.kabupaten.lambang, lok("kabupaten", "lambang"))
     if k.templat_word and not (hasil.folder / k.templat_word).is_file():
         masalah.append(Masalah(lok("templat_word"), f"templat Word tidak ditemukan: {k.templat_word}"))
     if k.folder_klausul and not (hasil.folder / k.folder_klausul).is_dir():
@@ -280,15 +423,29 @@ def periksa_silang(hasil: HasilMuat) -> list[Masalah]:
         if c.kode not in kode_kec:
             masalah.append(Masalah(lok("kecamatan", "daftar", i, "kode"), f"kecamatan {c.kode} bukan kecamatan di {k.nama_kabupaten}"))
 
+    return masalah + _periksa_desa(k.kabupaten, list(enumerate(k.desa)) if desa is None else desa, lok)
+
+
+def _periksa_desa(kabupaten: Kabupaten, desa: list[tuple[int, Any]], lok) -> list[Masalah]:
+    """Each desa against the national list: known code of this kabupaten, its name, written
+    once, and no Kepala Desa, APBDes or KPM for a kelurahan. Fills a missing name."""
+    from perbup_gen.konfigurasi.wilayah import DaftarWilayah
+
+    wilayah = DaftarWilayah.muat()
+    kab = wilayah.cari(kabupaten.kode)
+    if kab is None or kab.tingkat != "kabupaten":
+        return []
+    nama_kabupaten = f"Kabupaten {kabupaten.nama}"
+    masalah: list[Masalah] = []
     sudah: dict[str, int] = {}
-    for i, d in enumerate(k.desa):
+    for i, d in desa:
         w = wilayah.cari(d.kode)
         if d.kode in sudah:
-            masalah.append(Masalah(lok("desa", i, "kode"), f"desa {d.kode} tertulis dua kali (pertama di desa[{sudah[d.kode]}])"))
+            masalah.append(Masalah(lok("desa", i, "kode"), f"desa {d.kode} tertulis dua kali (pertama di desa[{sudah[d.kode]}]); yang pertama di {lok('desa', sudah[d.kode], 'kode')}"))
             continue
         sudah[d.kode] = i
-        if w is None or not d.kode.startswith(k.kabupaten.kode + "."):
-            masalah.append(Masalah(lok("desa", i, "kode"), f"kode desa {d.kode} tidak dikenal di {k.nama_kabupaten} (daftar wilayah Kemendagri)"))
+        if w is None or not d.kode.startswith(kabupaten.kode + "."):
+            masalah.append(Masalah(lok("desa", i, "kode"), f"kode desa {d.kode} tidak dikenal di {nama_kabupaten} (daftar wilayah Kemendagri)"))
             continue
         if d.nama is None:
             d.nama = w.nama
@@ -299,6 +456,35 @@ def periksa_silang(hasil: HasilMuat) -> list[Masalah]:
                 if getattr(d, kolom):
                     masalah.append(Masalah(lok("desa", i, kolom), f"{w.nama} adalah kelurahan: kelurahan tidak mempunyai Kepala Desa, APBDes, maupun KPM"))
     return masalah
+
+
+_UKURAN_LAMBANG_MAKS = 5 * 1024 * 1024
+
+
+def _periksa_lambang(folder: Path, lambang: str, lokasi: Lokasi) -> list[Masalah]:
+    """The emblem is a readable PNG, JPEG or GIF of sensible size, checked once at validation
+    rather than discovered per decree during the build."""
+    from perbup_gen.errors import alasan_os
+    from perbup_gen.konfigurasi.gambar import ukuran_gambar
+
+    path = folder / lambang
+    if not path.exists():
+        return [Masalah(lokasi, f"berkas lambang tidak ditemukan: {lambang}")]
+    if not path.is_file():
+        return [Masalah(lokasi, f"lambang harus berupa berkas gambar, bukan folder atau perangkat: {lambang}")]
+    try:
+        if path.stat().st_size > _UKURAN_LAMBANG_MAKS:
+            return [Masalah(lokasi, f"berkas lambang terlalu besar (paling besar 5 MB): {lambang}")]
+        data = path.read_bytes()
+    except OSError as e:
+        return [Masalah(lokasi, f"berkas lambang tidak dapat dibaca: {alasan_os(e)}")]
+    try:
+        _, lebar, tinggi = ukuran_gambar(data)
+    except ValueError as e:
+        return [Masalah(lokasi, f"berkas lambang {lambang} {e}")]
+    if not lebar or not tinggi:
+        return [Masalah(lokasi, f"berkas lambang {lambang} rusak: ukuran gambarnya nol")]
+    return []
 
 
 def _sederhana(nama: str) -> str:

@@ -22,7 +22,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 
 from perbup_gen.errors import ConfigError, Masalah
 from perbup_gen.konfigurasi.model import Model
-from perbup_gen.konfigurasi.muat import HasilMuat, _dari_pydantic, _tampil
+from perbup_gen.konfigurasi.muat import HasilMuat, _dari_pydantic, _tampil, periksa_karakter
 from perbup_gen.konfigurasi.yaml_muat import Posisi, baca_teks_berkas, muat_yaml
 
 BERKAS_STATUS = "status.yaml"
@@ -134,8 +134,11 @@ def baca_status(hasil: HasilMuat) -> tuple[StatusProses, Posisi, str, str]:
     data, pos = muat_yaml(path, nama)
     if not isinstance(data, dict):
         raise ConfigError([Masalah(pos.cari((), nama), "isi status.yaml harus berupa pemetaan dengan kunci 'paraf' dan 'tahapan'")])
+    masalah = periksa_karakter(data, pos)
     try:
         status = StatusProses.model_validate(data)
     except ValidationError as e:
-        raise ConfigError(_dari_pydantic(e, pos)) from None
+        masalah += _dari_pydantic(e, pos)
+    if masalah:
+        raise ConfigError(masalah)
     return status, pos, teks, nama

@@ -194,7 +194,10 @@ def _baca_teks(kunci: str) -> tuple[str, str]:
             data = gzip.decompress(data)
         return data.decode("utf-8-sig"), str(path)
     except (OSError, EOFError, gzip.BadGzipFile, UnicodeDecodeError) as e:
-        masalah = Masalah(Lokasi(str(path)), f"daftar wilayah tidak dapat dibaca: {e}")
+        from perbup_gen.errors import alasan_os
+
+        alasan = alasan_os(e) if isinstance(e, OSError) and not isinstance(e, gzip.BadGzipFile) else "isinya rusak (bukan gzip atau bukan UTF-8)"
+        masalah = Masalah(Lokasi(str(path)), f"daftar wilayah tidak dapat dibaca: {alasan}")
         raise ConfigError([masalah]) from e
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from perbup_gen.errors import ConfigError, Lokasi, Masalah
+from perbup_gen.errors import ConfigError, Lokasi, Masalah, alasan_os
 
 Jalur = tuple  # a field path: ("desa", 12, "kpm", 0, "pendidikan")
 
@@ -97,7 +97,7 @@ def baca_bita_berkas(path: Path, nama: str | None = None) -> bytes:
         with open(path, "rb") as f:
             data = f.read(UKURAN_MAKS + 1)  # bounded even if the file grows while being read
     except OSError as e:
-        raise ConfigError([Masalah(Lokasi(nama), f"berkas tidak dapat dibaca: {e.strerror or e}")]) from None
+        raise ConfigError([Masalah(Lokasi(nama), f"berkas tidak dapat dibaca: {alasan_os(e)}")]) from None
     if len(data) > UKURAN_MAKS:
         raise ConfigError([Masalah(Lokasi(nama), _terlalu_besar(len(data)))])
     return data
@@ -157,8 +157,8 @@ def muat_yaml(path: Path, tampil: str | None = None) -> tuple[Any, Posisi]:
         baris = mark.line + 1 if mark else None
         kolom = mark.column + 1 if mark else None
         raise ConfigError([Masalah(Lokasi(nama, baris, kolom), f"kesalahan sintaks YAML: {_terjemah_yaml(e)}")]) from None
-    except yaml.YAMLError as e:
-        raise ConfigError([Masalah(Lokasi(nama), f"kesalahan sintaks YAML: {e}")]) from None
+    except yaml.YAMLError:
+        raise ConfigError([Masalah(Lokasi(nama), "kesalahan sintaks YAML")]) from None
     if node is None:
         raise ConfigError([Masalah(Lokasi(nama, 1), "berkas kosong")])
     masalah: list[Masalah] = []
@@ -192,7 +192,7 @@ def _terjemah_yaml(e: yaml.MarkedYAMLError) -> str:
     for en, idn in _SINTAKS.items():
         if problem.startswith(en) or (e.context or "").startswith(en):
             return idn
-    return problem or str(e)
+    return "penulisan YAML tidak sah di sini"  # PyYAML's own words are English; the line says where
 
 
 def _bangun(node: yaml.Node, jalur: Jalur, nama: str, posisi: Posisi, masalah: list[Masalah], hitung: list[int],
@@ -248,13 +248,13 @@ _SURROGAT = re.compile("[\ud800-\udfff]")
 def _skalar(node: yaml.ScalarNode, jalur: Jalur, nama: str, masalah: list[Masalah]) -> Any:
     try:
         nilai = _KONSTRUKTOR.construct_object(node, deep=True)
-    except (yaml.YAMLError, ValueError, OverflowError) as e:
+    except (yaml.YAMLError, ValueError, OverflowError):
         if node.tag == "tag:yaml.org,2002:int":
             pesan = "bilangan bulat tidak sah atau terlalu panjang"
         elif node.tag == "tag:yaml.org,2002:timestamp":
             pesan = f"tanggal tidak sah: {node.value!r} (tulis TTTT-BB-HH, mis. 2025-05-31)"
         else:
-            pesan = f"nilai tidak sah: {e}"
+            pesan = "nilai tidak sah"
         masalah.append(Masalah(_lokasi(nama, node, jalur), pesan))
         return None
     if isinstance(nilai, str) and _SURROGAT.search(nilai):

@@ -283,3 +283,12 @@ def huruf(n: int) -> str:
         raise ValueError(f"nomor huruf harus 1 atau lebih, bukan {n}")
     putaran, posisi = divmod(n - 1, 26)
     return chr(ord("a") + posisi) * (putaran + 1)
+
+
+def rujukan_huruf(n: int) -> str:
+    """The letters of items 1..n as a reference: "huruf a", "huruf a dan huruf b",
+    "huruf a, huruf b, dan huruf c" (the closing konsiderans of Lampiran II)."""
+    h = [f"huruf {huruf(i)}" for i in range(1, n + 1)]
+    if len(h) <= 2:
+        return " dan ".join(h)
+    return ", ".join(h[:-1]) + ", dan " + h[-1]

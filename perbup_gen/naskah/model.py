@@ -13,6 +13,15 @@ sign side by side before witnesses (`Perjanjian`).
 
 Numbers (`nomor`) and list markers (`tanda`) are filled in by `penomoran.susun()`, never by hand.
 Nothing here knows YAML or DOCX.
+
+Imported documents (perbup_gen.impor) use the same tree, with every number and marker as the source
+prints it and never renumbered (`susun()` is not run on them): Pasal.nomor is an int ("Pasal 7") or
+a str where the source number is not a plain integer ("7A" inserted by an amendment, "I"/"II" for
+the two articles of an amending regulation); Ayat.nomor likewise ("1a"); Bab.nomor "IVA"; Butir.tanda
+the marker as printed ("a.", "d1.", "A."). A list item of an amendment that restates a Pasal carries
+it in `Butir.kutipan` (Akoma Ntoso's quotedStructure). `Dokumen.identitas` holds what the title says
+(kind, number, year, region), `Pembukaan.persetujuan` the "Dengan Persetujuan Bersama" lines and
+`Dokumen.penjelasan` the elucidation. Issue-16 tooling keys elements on these source numbers.
 """
 from __future__ import annotations
 
@@ -78,7 +87,8 @@ class Butir:
     isi: Inline
     daftar: Daftar | None = None
     label: str | None = None
-    tanda: str = ""  # computed: "a.", "1.", "a)", "1)"
+    tanda: str = ""  # computed: "a.", "1.", "a)", "1)"; imported: as printed
+    kutipan: list = field(default_factory=list)  # imported amendments: the Bab/Pasal it restates
 
 
 @dataclass
@@ -112,15 +122,15 @@ class Ayat:
     isi: Inline
     daftar: Daftar | None = None
     label: str | None = None
-    nomor: int | None = None  # computed; None when the Pasal has a single unnumbered text
+    nomor: int | str | None = None  # computed; None when the Pasal has a single unnumbered text
 
 
 @dataclass
 class Pasal:
     ayat: list[Ayat]
     label: str | None = None
-    nomor: int | None = None  # computed, continuous through the document
-    sumber: str = ""  # clause file and line, for messages
+    nomor: int | str | None = None  # computed, continuous; imported: as printed ("7A", "I")
+    sumber: str = ""  # clause file and line, for messages (imported: source file and line)
     judul: str | None = None  # heading under "Pasal N": agreements only, never a regulation
 
 
@@ -128,7 +138,7 @@ class Pasal:
 class Paragraf:
     judul: str
     pasal: list[Pasal]
-    nomor: int | None = None  # computed: "Paragraf 1"
+    nomor: int | str | None = None  # computed: "Paragraf 1"
 
 
 @dataclass
@@ -211,6 +221,7 @@ class Pembukaan:
     menetapkan: str
     dengan_rahmat: bool = True
     memperhatikan: list[Inline] = field(default_factory=list)
+    persetujuan: list[str] = field(default_factory=list)  # "Dengan Persetujuan Bersama" lines
 
 
 @dataclass
@@ -289,6 +300,19 @@ class Perjanjian:
 
 
 @dataclass
+class Identitas:
+    """What the title of an imported document says, parsed: `bentuk` a short kind key ("perbup",
+    "perwali", "perda", "perdes", "kepbup", "kepkades", "uu", "pp", "perpres", "permen", ...),
+    `nomor` the number as printed ("19", "3/PMK.03"; "" when not yet numbered), `tahun` the year,
+    `wilayah` the region or office named in the kind ("Banyuwangi", "Desa Majasetra")."""
+
+    bentuk: str
+    nomor: str = ""
+    tahun: int | None = None
+    wilayah: str = ""
+
+
+@dataclass
 class Dokumen:
     """One legal document.
 
@@ -311,6 +335,8 @@ class Dokumen:
     paraf: list[BarisParaf] = field(default_factory=list)  # paraf-koordinasi box, last page
     isi: list[Blok] = field(default_factory=list)  # for jenis "naskah"
     properti: dict[str, str] = field(default_factory=dict)  # title, subject, author: docProps
+    identitas: Identitas | None = None  # imported documents: kind, number, year, region
+    penjelasan: Lampiran | None = None  # imported documents: the PENJELASAN (elucidation)
     perjanjian: Perjanjian | None = None  # for jenis "perjanjian"
 
 

@@ -15,6 +15,11 @@ from perbup_gen.periksa.laporan import DOKUMEN_KONFIGURASI, Temuan, Tingkat, lab
 
 __all__ = ["periksa_data"]
 
+# plausibility of a roster (warnings, not rules): a desa with more KPM than this, or an APBDes or
+# Dana Desa below this amount, is more likely a typing or copying slip than the truth
+KPM_PER_DESA_WAJAR = 5
+RUPIAH_DESA_WAJAR = Decimal(10_000_000)
+
 
 def _nama_normal(s: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", s.lower()).split())
@@ -64,6 +69,11 @@ def periksa_data(hasil: HasilMuat, hari_ini: _dt.date | None = None) -> list[Tem
         elif len(d.kpm) < jumlah_min:
             temuan("galat", ("desa", i, "kpm"), f"desa mempunyai {bilangan.bilangan(len(d.kpm))} KPM, kurang dari "
                    f"jumlah minimal {bilangan.bilangan(jumlah_min)} KPM per desa (kpm.jumlah_minimal_per_desa)", d)
+
+        if len(d.kpm) > KPM_PER_DESA_WAJAR:
+            temuan("peringatan", ("desa", i, "kpm"), f"desa mempunyai {bilangan.bilangan(len(d.kpm))} KPM; lebih dari "
+                   f"{bilangan.bilangan(KPM_PER_DESA_WAJAR)} KPM dalam satu desa tidak lazim: periksa apakah baris "
+                   "roster desa lain tertulis dengan kode desa ini", d)
 
         kades = _nama_normal(d.kepala_desa.nama) if d.kepala_desa else None
         nama_di_desa: dict[str, int] = {}
@@ -122,6 +132,17 @@ def periksa_data(hasil: HasilMuat, hari_ini: _dt.date | None = None) -> list[Tem
             if a.dana_desa is not None and a.pagu is not None and a.dana_desa > a.pagu:
                 temuan("galat", jalur + ("dana_desa",), f"Dana Desa {bilangan.rupiah_angka(a.dana_desa)} lebih besar "
                        f"daripada pagu APBDes {bilangan.rupiah_angka(a.pagu)}", d)
+            if a.anggaran_stunting is not None and a.pagu is not None and a.anggaran_stunting > a.pagu:
+                temuan("peringatan", jalur + ("anggaran_stunting",), f"anggaran stunting "
+                       f"{bilangan.rupiah_angka(a.anggaran_stunting)} lebih besar daripada seluruh APBDes desa (pagu "
+                       f"{bilangan.rupiah_angka(a.pagu)}): periksa kedua angka itu", d)
+            for kolom, nama in (("pagu", "pagu APBDes"), ("dana_desa", "Dana Desa")):
+                nilai = getattr(a, kolom)
+                if nilai is not None and 0 < nilai < RUPIAH_DESA_WAJAR:
+                    temuan("peringatan", jalur + (kolom,), f"{nama} {bilangan.rupiah_angka(nilai)} sangat kecil untuk "
+                           f"sebuah desa (kurang dari {bilangan.rupiah_angka(RUPIAH_DESA_WAJAR)}): periksa penulisan "
+                           "angkanya (di YAML 1.500 tanpa tanda kutip dibaca sebagai satu koma lima; tulis "
+                           "1500000000 atau \"1.500.000.000\")", d)
             if (persen_min is not None and a.anggaran_stunting is not None and a.dana_desa is not None
                     and a.anggaran_stunting * 100 < a.dana_desa * persen_min):
                 harus = (a.dana_desa * persen_min / 100).quantize(Decimal("0.01"))

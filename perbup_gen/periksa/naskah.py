@@ -358,13 +358,7 @@ class _Pemeriksa:
             if "perlu menetapkan" not in t:
                 self.galat(akhir.tempat, "konsiderans tunggal harus memuat \"perlu menetapkan ... tentang ...\"")
             return
-        huruf = [f"huruf {bilangan.huruf(i)}" for i in range(1, n)]
-        if len(huruf) == 1:
-            ruj = huruf[0]
-        elif len(huruf) == 2:
-            ruj = f"{huruf[0]} dan {huruf[1]}"
-        else:
-            ruj = ", ".join(huruf[:-1]) + ", dan " + huruf[-1]
+        ruj = bilangan.rujukan_huruf(n - 1)
         m = re.match(r"^bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam (?P<ruj>.+?), perlu "
                      r"menetapkan (?P<jenis>.+?) tentang (?P<tentang>.+?);$", t)
         if not m:
@@ -408,6 +402,8 @@ class _Pemeriksa:
                 continue
             cocok = peta.get(t.rstrip(";").strip())
             if cocok is None:
+                cocok = self._cocok_sitasi(s, t)
+            if cocok is None:
                 jenis = next((j for awal, j in _AWALAN_JENIS if t.startswith(awal)), None)
                 if jenis != "Perbup":  # the Perbup on peran desa, cited by the SK KPM once numbered
                     self.peringatan(s.tempat, f"tidak ditemukan di tabel sitasi clauses/dasar_hukum.yaml: {_kutip(t)}; "
@@ -439,6 +435,36 @@ class _Pemeriksa:
                            f"({tempat_lalu}); {alasan}")
             if sebelumnya is None or urut >= sebelumnya[0]:
                 sebelumnya = (urut, kunci, p, s.tempat)
+
+    def _cocok_sitasi(self, s: _Satuan, t: str):
+        """A Mengingat item written otherwise than the table (an imported regulation): matched on
+        the kind, number and year it cites; its amendment chain compared with the table's."""
+        from perbup_gen.naskah.sitasi import urai_sitasi
+
+        sit = urai_sitasi(t)
+        if sit.dasar is None:
+            return None
+        kunci = sit.dasar.kunci
+        p = self.peraturan.get(kunci)
+        if p is None:
+            cocok = [(k, x) for k, x in self.peraturan.items() if x.jenis == sit.dasar.jenis
+                     and x.tahun == sit.dasar.tahun and str(x.nomor) == sit.dasar.nomor.lstrip("0")]
+            if not cocok:
+                return None
+            kunci, p = cocok[0]
+        if p.diubah and not p.dicabut_oleh:
+            terakhir = self.peraturan.get(p.diubah[-1])
+            ditulis = sit.terakhir
+            k_j, _, k_rest = p.diubah[-1].partition("-")
+            nama_baru = (" ".join(terakhir.teks.split(" (")[0].split()) if terakhir
+                         else f"{k_j.upper() if k_j in ('uu', 'pp') else k_j.capitalize()} {k_rest.replace('-', '/')}")
+            if ditulis is None:
+                self.peringatan(s.tempat, f"'{kunci}' dikutip tanpa perubahannya; tabel sitasi: "
+                                f"sebagaimana telah diubah, terakhir dengan {nama_baru}")
+            elif ditulis.kunci != p.diubah[-1]:
+                self.galat(s.tempat, f"rantai perubahan '{kunci}' usang: tertulis terakhir dengan "
+                           f"{ditulis}, seharusnya terakhir dengan {nama_baru}")
+        return kunci, p
 
     # -- lists and endings --
 

@@ -15,7 +15,7 @@ from perbup_gen.errors import PerbupGenError
 from perbup_gen.naskah.model import Dokumen
 from perbup_gen.konfigurasi.muat import HasilMuat
 
-FORMAT = ("docx", "md", "html")
+FORMAT = ("docx", "md", "html", "akn")
 
 
 class Penyaji:
@@ -25,6 +25,8 @@ class Penyaji:
         if format_ not in FORMAT:
             raise PerbupGenError(f"format '{format_}' tidak dikenal; pilih {', '.join(FORMAT)}")
         self.format = format_
+        self.akhiran = "akn.xml" if format_ == "akn" else format_  # file name ending
+        self.kode = hasil.konfigurasi.kabupaten.kode
         self._docx = None
         if format_ == "docx":
             from perbup_gen.keluaran.docx import PenyajiDocx
@@ -35,6 +37,12 @@ class Penyaji:
     def __call__(self, dok: Dokumen) -> bytes:
         if self._docx is not None:
             return self._docx.render(dok)
+        if self.format == "akn":
+            from perbup_gen.keluaran.akn import MetaAkn, render_akn
+            from perbup_gen.impor.urai import bentuk_dari_jenis
+
+            bentuk, _ = bentuk_dari_jenis(dok.judul.jenis)
+            return render_akn(dok, MetaAkn(bentuk=bentuk if bentuk != "lainnya" else "", wilayah=self.kode))
         from perbup_gen.keluaran.teks import render_html, render_markdown
 
         teks = render_markdown(dok) if self.format == "md" else render_html(dok)
@@ -114,19 +122,19 @@ def berkas_sk_kpm(hasil: HasilMuat, penyaji: Penyaji, catatan: CatatanBangun, de
             catatan.gagal.append((f"{desa.kode} {desa.nama}", f"kesalahan internal: {type(e).__name__}: {e}"))
             continue
         catatan.jumlah_sk_kpm += 1
-        yield BerkasKeluaran(jalur_sk_kpm(desa.kode, desa.nama or "", penyaji.format), isi, "sk-kpm", desa.kode)
+        yield BerkasKeluaran(jalur_sk_kpm(desa.kode, desa.nama or "", penyaji.akhiran), isi, "sk-kpm", desa.kode)
 
 
 def berkas_perbup(hasil: HasilMuat, penyaji: Penyaji) -> BerkasKeluaran:
     from perbup_gen.dokumen.perbup import bangun_perbup
 
-    return BerkasKeluaran(f"perbup/rancangan-perbup-peran-desa.{penyaji.format}", penyaji(bangun_perbup(hasil)), "perbup")
+    return BerkasKeluaran(f"perbup/rancangan-perbup-peran-desa.{penyaji.akhiran}", penyaji(bangun_perbup(hasil)), "perbup")
 
 
 def berkas_tim_penyusun(hasil: HasilMuat, penyaji: Penyaji) -> BerkasKeluaran:
     from perbup_gen.dokumen.tim_penyusun import bangun_tim_penyusun
 
-    return BerkasKeluaran(f"tim-penyusun/keputusan-tim-penyusun.{penyaji.format}", penyaji(bangun_tim_penyusun(hasil)), "tim-penyusun")
+    return BerkasKeluaran(f"tim-penyusun/keputusan-tim-penyusun.{penyaji.akhiran}", penyaji(bangun_tim_penyusun(hasil)), "tim-penyusun")
 
 
 def berkas_checklist(hasil: HasilMuat, penyaji: Penyaji) -> Iterator[BerkasKeluaran]:
@@ -136,7 +144,7 @@ def berkas_checklist(hasil: HasilMuat, penyaji: Penyaji) -> Iterator[BerkasKelua
     from perbup_gen.proses.status import muat_status
 
     dok = bangun_checklist(hasil, muat_status(hasil))
-    yield BerkasKeluaran(f"checklist/daftar-periksa.{penyaji.format}", penyaji(dok), "checklist")
+    yield BerkasKeluaran(f"checklist/daftar-periksa.{penyaji.akhiran}", penyaji(dok), "checklist")
     if penyaji.format != "md":
         yield BerkasKeluaran("checklist/daftar-periksa.md", render_markdown(dok).encode("utf-8"), "checklist")
 

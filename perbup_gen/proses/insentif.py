@@ -47,7 +47,10 @@ def berkas_insentif(h: HasilEvaluasi) -> list[BerkasKeluaran]:
 def tulis_insentif(buku: Path | str, folder: Path | str, triwulan: int | None = None, force: bool = False,
                    tampil: str | None = None) -> tuple[LaporanTulis, HasilEvaluasi]:
     """Check the workbook, then write its recap and payment lists into `folder`."""
+    from perbup_gen.keluaran.berkas import periksa_tujuan
+
     buku = Path(buku)
     h = baca_buku(buku, tampil or str(buku), triwulan)
+    periksa_tujuan(Path(folder))
     laporan = tulis_semua(Path(folder), berkas_insentif(h), hash_berkas([buku]), force=force, sebagian=True)
     return laporan, h

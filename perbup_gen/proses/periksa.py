@@ -155,16 +155,15 @@ def pastikan_lolos(hasil: HasilMuat, paksa: bool = False) -> LaporanPeriksa:
 
 
 def _tulis(path: Path, teks: str) -> None:
+    from perbup_gen.errors import OutputError, alasan_os
     from perbup_gen.keluaran.berkas import _tulis_atomik
 
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         _tulis_atomik(path, teks.encode("utf-8"), 0o644)
     except OSError as e:
-        from perbup_gen.errors import OutputError
-
-        raise OutputError(f"{path}: laporan tidak dapat ditulis: {e.strerror}") from None
+        raise OutputError(f"Laporan {path} tidak dapat ditulis: {alasan_os(e)}.") from None
 
 
 def jalankan_periksa(konfigurasi: Path | str, keluaran_md: Path | None = None,
@@ -177,6 +176,11 @@ def jalankan_periksa(konfigurasi: Path | str, keluaran_md: Path | None = None,
     from perbup_gen.konfigurasi.muat import muat_konfigurasi
 
     hasil = muat_konfigurasi(konfigurasi)
+    from perbup_gen.keluaran.berkas import periksa_tujuan
+
+    for tujuan in (keluaran_md, keluaran_html):
+        if tujuan is not None:
+            periksa_tujuan(Path(tujuan), folder=False)
     laporan = periksa(hasil)
     if keluaran_md is not None:
         _tulis(Path(keluaran_md), laporan.markdown())

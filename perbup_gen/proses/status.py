@@ -152,7 +152,14 @@ def catat_paraf(hasil: HasilMuat, dokumen: str, jabatan: str, tanggal: _dt.date 
 
 
 def _periksa_baru(hasil: HasilMuat, status: StatusProses) -> None:
-    masalah = periksa_status(hasil, status, nama=_tampil(jalur_status(hasil)))
+    from perbup_gen.konfigurasi.muat import periksa_karakter
+    from perbup_gen.konfigurasi.yaml_muat import Posisi
+
+    posisi = Posisi()
+    posisi.catat((), Lokasi(_tampil(jalur_status(hasil))))
+    # what was typed on the command line (--oleh, --catatan) obeys the rules of a typed value
+    masalah = periksa_karakter(status.model_dump(mode="json"), posisi)
+    masalah += periksa_status(hasil, status, nama=_tampil(jalur_status(hasil)))
     if masalah:
         raise ConfigError(masalah)
 

@@ -1,0 +1,47 @@
+"""`perbup-gen init` and `perbup-gen roster-templat`: write what `konfigurasi.inisialisasi` makes.
+
+The destination is checked before anything is made; every file is written atomically, and an
+existing file is never overwritten without `force`."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from perbup_gen.errors import OutputError, alasan_os
+from perbup_gen.keluaran.berkas import _tulis_atomik, _umask, periksa_tujuan
+from perbup_gen.konfigurasi.inisialisasi import isi_folder_kabupaten, isi_roster_kabupaten
+
+__all__ = ["buat_folder_kabupaten", "tulis_roster_kabupaten"]
+
+
+def _tulis(path: Path, isi: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _tulis_atomik(path, isi, 0o666 & ~_umask())
+    except OSError as e:
+        raise OutputError(f"Berkas {path} tidak dapat ditulis: {alasan_os(e)}.") from None
+
+
+def buat_folder_kabupaten(kode: str, folder: Path | None, force: bool = False) -> list[Path]:
+    """A new district folder (kabupaten.yaml, roster.xlsx, the JSON Schema); the written paths."""
+    nama_bawaan, isi = isi_folder_kabupaten(kode)
+    folder = Path(folder) if folder is not None else Path(nama_bawaan)
+    periksa_tujuan(folder)
+    tujuan = [(folder / nama, data) for nama, data in isi]
+    for path, _ in tujuan:
+        periksa_tujuan(path, folder=False)
+        if path.exists() and not force:
+            raise OutputError(f"{path} sudah ada; gunakan --force untuk menimpa")
+    for path, data in tujuan:
+        _tulis(path, data)
+    return [path for path, _ in tujuan]
+
+
+def tulis_roster_kabupaten(tujuan: Path, kode: str | None, force: bool = False) -> None:
+    """The Excel roster template at `tujuan` (.xlsx), prefilled with the desa of `kode`."""
+    tujuan = Path(tujuan)
+    if tujuan.suffix.lower() != ".xlsx":
+        raise OutputError(f"{tujuan}: templat roster harus berakhiran .xlsx")
+    periksa_tujuan(tujuan, folder=False)
+    if tujuan.exists() and not force:
+        raise OutputError(f"{tujuan} sudah ada; gunakan --force untuk menimpa")
+    _tulis(tujuan, isi_roster_kabupaten(kode))
