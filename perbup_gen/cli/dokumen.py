@@ -35,20 +35,11 @@ def _laporkan_tulis(laporan, keluaran: Path) -> None:
 
 def _ke_pdf(keluaran: Path, jalur: list[str], quiet: bool) -> None:
     """Every DOCX of the build to PDF in ONE LibreOffice run; each PDF lands beside its DOCX."""
-    import os
-    import tempfile
+    from perbup_gen.proses.bangun import pdf_set
 
-    from perbup_gen.keluaran.pdf import ke_pdf
-
-    docx = sorted(keluaran / j for j in jalur if j.endswith(".docx"))
-    if not docx:
-        return
-    with tempfile.TemporaryDirectory(dir=keluaran, prefix=".pdf-") as sementara:
-        hasil = ke_pdf(docx, Path(sementara))  # file stems are unique across the output folders
-        for sumber, pdf in zip(docx, hasil):
-            os.replace(pdf, sumber.with_suffix(".pdf"))
-    if not quiet:
-        click.echo(f"PDF: {len(hasil)} berkas (di samping DOCX-nya; tidak tercatat di manifest)")
+    jumlah = pdf_set(keluaran, jalur)
+    if jumlah and not quiet:
+        click.echo(f"PDF: {jumlah} berkas (di samping DOCX-nya; tidak tercatat di manifest)")
 
 
 def _perintah_satu_dokumen(nama: str, bantuan: str, pembuat: str) -> None:

@@ -25,7 +25,7 @@ from perbup_gen.naskah.model import (
     TandaTangan,
 )
 
-__all__ = ["render_markdown", "render_html", "bersih"]
+__all__ = ["render_markdown", "render_html", "bersih", "tempat_dokumen"]
 
 TEMPLATES = TEMPLAT
 _INDEN = "\u00a0" * 4  # non-breaking spaces: visible indent that no Markdown parser reads as code
@@ -272,12 +272,88 @@ def _lingkungan() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, finalize=_finalize,
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
     )
-    env.globals.update(jenis=lambda x: type(x).__name__, huruf=huruf, kepala_lampiran=_kepala_lampiran)
+    env.globals.update(jenis=lambda x: type(x).__name__, huruf=huruf, kepala_lampiran=_kepala_lampiran,
+                       tempat_butir=tempat_butir)
     return env
 
 
-def render_html(dok: Dokumen) -> str:
-    """The document as a standalone HTML page for review. The model must already be numbered."""
+def tempat_butir(induk: str, tanda: str) -> str:
+    """The place name of a list item as the drafting checks write it: "Pasal 7 ayat (2)" + "b." ->
+    "Pasal 7 ayat (2) huruf b"; "1." -> "... angka 1"."""
+    nilai = (tanda or "").strip().rstrip(".)").lstrip("(")
+    jenis = "angka" if nilai.isdigit() else "huruf"
+    return f"{induk} {jenis} {nilai}".strip()
+
+
+def _tempat_daftar(d: Daftar | None, induk: str, out: set[str]) -> None:
+    for b in d.butir if d else []:
+        t = tempat_butir(induk, b.tanda)
+        out.add(t)
+        _tempat_daftar(b.daftar, t, out)
+
+
+def tempat_dokumen(dok: Dokumen) -> set[str]:
+    """Every place of the document that the review page can mark, named as the drafting checks
+    name places ("Menimbang huruf a", "Pasal 7 ayat (2) huruf b", "Diktum KESATU", "Judul")."""
+    out = {"Judul"}
+    if dok.jenis == "naskah":
+        out.add("Naskah")
+    p = dok.pembukaan
+    if p:
+        out |= {"Menimbang", "Mengingat", "Menetapkan"}
+        out |= {f"Menimbang huruf {huruf(i)}" for i in range(1, len(p.menimbang) + 1)}
+        out |= {f"Mengingat angka {i}" for i in range(1, len(p.mengingat) + 1)}
+    tumpukan: list[object] = list(dok.batang_tubuh)
+    while tumpukan:
+        n = tumpukan.pop()
+        if isinstance(n, Bab):
+            out.add(f"BAB {n.nomor}")
+            tumpukan += n.isi
+        elif isinstance(n, Bagian):
+            tumpukan += n.isi
+        elif isinstance(n, Paragraf):
+            tumpukan += n.pasal
+        elif isinstance(n, Pasal):
+            out.add(f"Pasal {n.nomor}")
+            for a in n.ayat:
+                t = f"Pasal {n.nomor}" + (f" ayat ({a.nomor})" if a.nomor is not None else "")
+                out.add(t)
+                _tempat_daftar(a.daftar, t, out)
+        elif isinstance(n, Diktum):
+            out.add(f"Diktum {n.nomor}")
+            _tempat_daftar(n.daftar, f"Diktum {n.nomor}", out)
+    for lamp in dok.lampiran:
+        out.add("Lampiran" + (f" {lamp.nomor}" if lamp.nomor else ""))
+    return out
+
+
+def _letakkan(dok: Dokumen, temuan) -> tuple[dict[str, list[dict]], list[dict]]:
+    """Each finding (tingkat, tempat, pesan) at the most precise place of the page that contains
+    its place ("Pasal 7 ayat (2) huruf b angka 1" falls back to "... huruf b", then "Pasal 7 ayat
+    (2)"); the rest (data findings, places the page does not show) apart, numbered in order."""
+    ada = tempat_dokumen(dok)
+    di: dict[str, list[dict]] = {}
+    lain: list[dict] = []
+    for nomor, (tingkat, tempat, pesan) in enumerate(temuan, 1):
+        t = {"nomor": nomor, "tingkat": tingkat, "tempat": tempat, "pesan": pesan}
+        kata = (tempat or "").split(" ")
+        for n in range(len(kata), 0, -1):
+            calon = " ".join(kata[:n])
+            if calon in ada:
+                di.setdefault(calon, []).append(t)
+                break
+        else:
+            lain.append(t)
+    return di, lain
+
+
+def render_html(dok: Dokumen, temuan=None) -> str:
+    """The document as a standalone HTML page for review. The model must already be numbered.
+
+    `temuan`: check findings as (tingkat, tempat, pesan) triples, with places as the drafting checks
+    write them; each is marked in place on the page (hidden when printed)."""
     _periksa(dok)
     judul = dok.properti.get("title") or " ".join(filter(None, (dok.judul.jenis, dok.judul.tentang)))
-    return _lingkungan().get_template("review.html.j2").render(dok=dok, judul_halaman=judul).strip() + "\n"
+    di, lain = _letakkan(dok, temuan) if temuan else ({}, [])
+    return _lingkungan().get_template("review.html.j2").render(
+        dok=dok, judul_halaman=judul, temuan_di=di, temuan_lain=lain).strip() + "\n"

@@ -7,6 +7,7 @@ are filled) and `roster.xlsx` with one row per desa (kelurahan are left out).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from perbup_gen.errors import OutputError
 from perbup_gen.konfigurasi.wilayah import DaftarWilayah
@@ -129,3 +130,74 @@ def isi_roster_kabupaten(kode: str | None) -> bytes:
     keluaran = io.BytesIO()
     tulis_templat_roster(keluaran, baris)
     return keluaran.getvalue()
+
+
+# --- filling the ISI fields (the web form) -------------------------------------------------------
+
+#: The fields `teks_kabupaten_yaml` leaves empty (marked ISI): (field path, label, kind). The web
+#: app's form for a new district is made from this list.
+ISIAN: list[tuple[tuple, str, str]] = [
+    (("tahun",), "Tahun", "angka"),
+    (("kabupaten", "ibu_kota"), "Ibu kota (tempat Peraturan Bupati ditetapkan)", "teks"),
+    (("kabupaten", "dasar_pembentukan"), "Undang-undang pembentukan kabupaten (kunci di clauses/dasar_hukum.yaml)", "teks"),
+    (("pejabat", "bupati", "nama"), "Nama Bupati/Wali Kota (tanpa gelar jabatan)", "teks"),
+    (("pejabat", "sekretaris_daerah", "nama"), "Nama Sekretaris Daerah", "teks"),
+    (("pejabat", "sekretaris_daerah", "nip"), "NIP Sekretaris Daerah", "teks"),
+    (("pejabat", "kepala_bagian_hukum", "nama"), "Nama Kepala Bagian Hukum", "teks"),
+    (("pejabat", "kepala_bagian_hukum", "nip"), "NIP Kepala Bagian Hukum", "teks"),
+    (("opd", 0, "kepala", "nama"), "Nama Kepala Dinas PMD", "teks"),
+    (("kpm", "insentif", "jumlah"), "Insentif KPM per bulan (rupiah)", "angka"),
+]
+
+
+def nilai_isian(path: Path) -> dict[tuple, str]:
+    """The current values of the ISIAN fields in a config file, as text ("" when absent)."""
+    from perbup_gen.konfigurasi.yaml_muat import muat_yaml
+
+    data, _ = muat_yaml(path, path.name)
+    hasil = {}
+    for jalur, _, _ in ISIAN:
+        v = data
+        for bagian in jalur:
+            try:
+                v = v[bagian]
+            except (KeyError, IndexError, TypeError):
+                v = None
+                break
+        hasil[jalur] = "" if v is None or isinstance(v, (dict, list)) else str(v)
+    return hasil
+
+
+def teks_sunting(path: Path, perubahan: dict[tuple, object]) -> str:
+    """The text of the YAML file `path` with values set by field path, its comments and layout
+    kept (round trip). A missing mapping on the way is created; a list index must exist. Writes
+    nothing (`perbup_gen.proses.inisialisasi.sunting_yaml` writes it)."""
+    import io
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+
+    from perbup_gen.errors import ConfigError, Lokasi, Masalah
+    from perbup_gen.konfigurasi.yaml_muat import baca_teks_berkas, muat_yaml, teks_jalur
+
+    muat_yaml(path, path.name)  # the safe loader first: bounds, tags and duplicate keys
+    y = YAML(typ="rt")
+    y.width = 150
+    y.indent(mapping=2, sequence=4, offset=2)
+    y.preserve_quotes = True
+    doc = y.load(baca_teks_berkas(path))
+    for jalur, nilai in perubahan.items():
+        tempat = doc
+        for bagian in jalur[:-1]:
+            if isinstance(bagian, int):
+                if not isinstance(tempat, list) or bagian >= len(tempat):
+                    raise ConfigError([Masalah(Lokasi(path.name, None, None, teks_jalur(jalur)), "isian tidak ada di berkas ini")])
+                tempat = tempat[bagian]
+            else:
+                if tempat.get(bagian) is None:
+                    tempat[bagian] = CommentedMap()
+                tempat = tempat[bagian]
+        tempat[jalur[-1]] = nilai
+    keluar = io.StringIO()
+    y.dump(doc, keluar)
+    return keluar.getvalue()

@@ -81,8 +81,39 @@ def muat_data(data: dict, folder: Path, nama: str = "<data>") -> HasilMuat:
     return validasi(_gabung(dasar, data, posisi, pos_data, ()), posisi, folder, [])
 
 
-def muat_konfigurasi(sumber: Path | str) -> HasilMuat:
-    """Load, merge and validate a district config folder or main file."""
+def _di_dalam(folder: Path, nama: str) -> bool:
+    """True when the relative name `nama` stays inside `folder` (no absolute path, no "..", no
+    symbolic link leading out)."""
+    p = Path(nama)
+    if p.is_absolute() or ".." in p.parts or p.drive:
+        return False
+    try:
+        (folder / p).resolve().relative_to(folder.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def _rujukan_di_luar(data: dict, posisi: Posisi, folder: Path) -> list[Masalah]:
+    """Files named by the config (roster, emblem, Word template, clause folder) that lie outside
+    the config folder."""
+    masalah = []
+    kabupaten = data.get("kabupaten")
+    for jalur, nilai in ((("roster",), data.get("roster")),
+                         (("kabupaten", "lambang"), kabupaten.get("lambang") if isinstance(kabupaten, dict) else None),
+                         (("templat_word",), data.get("templat_word")),
+                         (("folder_klausul",), data.get("folder_klausul"))):
+        if isinstance(nilai, str) and nilai and not _di_dalam(folder, nilai):
+            masalah.append(Masalah(posisi.cari(jalur), f"hanya berkas di dalam folder konfigurasi yang boleh dirujuk; '{nilai}' berada di luarnya"))
+    return masalah
+
+
+def muat_konfigurasi(sumber: Path | str, terkurung: bool = False) -> HasilMuat:
+    """Load, merge and validate a district config folder or main file.
+
+    `terkurung`: every file the config names (sertakan, roster, lambang, templat_word,
+    folder_klausul) must lie inside the config folder; used where the config itself is untrusted
+    and the folder is all it may see (the web app)."""
     sumber = Path(sumber)
     if sumber.is_dir():
         utama = sumber / BERKAS_UTAMA
@@ -107,6 +138,9 @@ def muat_konfigurasi(sumber: Path | str) -> HasilMuat:
     masalah: list[Masalah] = []
     for i, nama in enumerate(sertakan):
         path = (folder / nama)
+        if terkurung and not _di_dalam(folder, nama):
+            masalah.append(Masalah(pos_utama.cari(("sertakan", i)), f"hanya berkas di dalam folder konfigurasi yang boleh disertakan; '{nama}' berada di luarnya"))
+            continue
         try:
             tambahan, pos_tambahan = muat_yaml(path, _tampil(path))
         except ConfigError as e:
@@ -123,6 +157,10 @@ def muat_konfigurasi(sumber: Path | str) -> HasilMuat:
     if masalah:
         raise ConfigError(masalah)
 
+    if terkurung:
+        masalah = _rujukan_di_luar(data, posisi, folder)
+        if masalah:
+            raise ConfigError(masalah)
     roster = data.get("roster")
     if isinstance(roster, str) and roster:
         from perbup_gen.konfigurasi.roster import baca_roster

@@ -243,6 +243,9 @@ def _buka_xlsx(path: Path, tampil: str, data_only: bool):
 
     import openpyxl
 
+    from perbup_gen.konfigurasi.arsip import periksa_zip
+
+    periksa_zip(path, tampil)  # before openpyxl inflates anything
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
     except zipfile.BadZipFile:

@@ -213,3 +213,23 @@ def jumlah_kelurahan(hasil: HasilMuat) -> int:
     from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 
     return sum(1 for w in DaftarWilayah.muat().keturunan(hasil.konfigurasi.kabupaten.kode) if w.tingkat == "kelurahan")
+
+
+def pdf_set(folder, jalur: list[str]) -> int:
+    """Every DOCX among `jalur` (paths relative to `folder`) to PDF in ONE LibreOffice run; each PDF
+    lands beside its DOCX. Returns how many were converted."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from perbup_gen.keluaran.pdf import ke_pdf
+
+    folder = Path(folder)
+    docx = sorted(folder / j for j in jalur if j.endswith(".docx"))
+    if not docx:
+        return 0
+    with tempfile.TemporaryDirectory(dir=folder, prefix=".pdf-") as sementara:
+        hasil = ke_pdf(docx, Path(sementara))  # file stems are unique across the output folders
+        for sumber, pdf in zip(docx, hasil):
+            os.replace(pdf, sumber.with_suffix(".pdf"))
+    return len(hasil)

@@ -10,7 +10,7 @@ from perbup_gen.errors import OutputError, alasan_os
 from perbup_gen.keluaran.berkas import _tulis_atomik, _umask, periksa_tujuan
 from perbup_gen.konfigurasi.inisialisasi import isi_folder_kabupaten, isi_roster_kabupaten
 
-__all__ = ["buat_folder_kabupaten", "tulis_roster_kabupaten"]
+__all__ = ["buat_folder_kabupaten", "sunting_yaml", "tulis_roster_kabupaten"]
 
 
 def _tulis(path: Path, isi: bytes) -> None:
@@ -45,3 +45,15 @@ def tulis_roster_kabupaten(tujuan: Path, kode: str | None, force: bool = False) 
     if tujuan.exists() and not force:
         raise OutputError(f"{tujuan} sudah ada; gunakan --force untuk menimpa")
     _tulis(tujuan, isi_roster_kabupaten(kode))
+
+
+def sunting_yaml(path: Path, perubahan: dict[tuple, object]) -> None:
+    """Set values by field path in a config file (the web form), keeping its comments; atomic."""
+    from perbup_gen.konfigurasi.inisialisasi import teks_sunting
+
+    path = Path(path)
+    teks = teks_sunting(path, perubahan)
+    try:
+        _tulis_atomik(path, teks.encode("utf-8"), path.stat().st_mode & 0o777)
+    except OSError as e:
+        raise OutputError(f"Berkas {path} tidak dapat ditulis: {alasan_os(e)}.") from None

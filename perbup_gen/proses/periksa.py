@@ -5,20 +5,19 @@ and collect one `LaporanPeriksa`. `pastikan_lolos` is what `build` calls first.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from perbup_gen.errors import ConfigError, PerbupGenError
 from perbup_gen.konfigurasi.model import Desa
 from perbup_gen.konfigurasi.muat import HasilMuat
 from perbup_gen.periksa.data import periksa_data
 from perbup_gen.periksa.laporan import (
-    DOKUMEN_PERBUP, DOKUMEN_SK_SEMUA, DOKUMEN_TIM, LaporanPeriksa, Temuan, dokumen_sk_kpm, label_desa,
-    tempat_lokasi,
+    DOKUMEN_KONTRAK_SEMUA, DOKUMEN_PERBUP, DOKUMEN_SK_SEMUA, DOKUMEN_TIM, LaporanPeriksa, Temuan, dokumen_kontrak,
+    dokumen_sk_kpm, label_desa, tempat_lokasi,
 )
 from perbup_gen.periksa.naskah import TemuanNaskah, periksa_dokumen, periksa_naskah
 
 __all__ = ["PemeriksaanGagal", "jalankan_periksa", "pastikan_lolos", "periksa"]
-
-DOKUMEN_KONTRAK_SEMUA = "Kontrak tugas KPM (semua)"
 
 
 # --- drafting checks per document ----------------------------------------------------------------
@@ -33,7 +32,7 @@ def _gagal_bangun(e: Exception, dokumen: str, desa: str | None = None) -> list[T
     return [Temuan("galat", dokumen, "", f"dokumen tidak dapat dibuat: {e}", desa)]
 
 
-def _periksa_sk_kpm(hasil: HasilMuat) -> tuple[list[Temuan], int]:
+def _periksa_sk_kpm(hasil: HasilMuat, setiap: Callable[[], None] | None = None) -> tuple[list[Temuan], int]:
     """Every desa's SK KPM. Findings repeated in every decree (they come from shared clauses or the
     Mengingat list) are reported once under "SK KPM (semua desa)"."""
     from perbup_gen.dokumen.sk_kpm import PembangunSKKPM
@@ -48,6 +47,8 @@ def _periksa_sk_kpm(hasil: HasilMuat) -> tuple[list[Temuan], int]:
     gagal: list[Temuan] = []
     wilayah = k.kabupaten.nama
     for d in k.desa:
+        if setiap:
+            setiap()
         if d.kelurahan or pembangun.bisa_dibuat(d):
             continue  # the data checks say why
         try:
@@ -91,7 +92,7 @@ def _periksa_kontrak(hasil: HasilMuat) -> tuple[list[Temuan], int]:
     gagal: list[Temuan] = []
     for d in k.desa_saja():
         for i, orang in enumerate(d.kpm):
-            dokumen = f"Kontrak tugas KPM {orang.nama} Desa {d.nama or d.kode}"
+            dokumen = dokumen_kontrak(d, orang.nama)
             try:
                 dok = pembangun.bangun(d, i)
             except Exception as e:  # one KPM failing must not stop the others
@@ -104,8 +105,9 @@ def _periksa_kontrak(hasil: HasilMuat) -> tuple[list[Temuan], int]:
 # --- everything ----------------------------------------------------------------------------------
 
 
-def periksa(hasil: HasilMuat, dokumen: bool = True) -> LaporanPeriksa:
-    """Check the config and every document built from it. `dokumen=False`: data checks only."""
+def periksa(hasil: HasilMuat, dokumen: bool = True, setiap: Callable[[], None] | None = None) -> LaporanPeriksa:
+    """Check the config and every document built from it. `dokumen=False`: data checks only.
+    `setiap` is called once per roster entry as the decrees are checked (progress)."""
     k = hasil.konfigurasi
     laporan = LaporanPeriksa(judul=f"Hasil pemeriksaan {k.nama_kabupaten} tahun {k.tahun}")
     temuan: list[Temuan] = []
@@ -120,7 +122,7 @@ def periksa(hasil: HasilMuat, dokumen: bool = True) -> LaporanPeriksa:
                 temuan += _gagal_bangun(e, nama)
                 continue
             temuan += periksa_dokumen(dok, nama, hasil.peraturan, k.kabupaten.nama)
-        temuan_sk, jumlah_sk = _periksa_sk_kpm(hasil)
+        temuan_sk, jumlah_sk = _periksa_sk_kpm(hasil, setiap)
         temuan += temuan_sk
         temuan_kontrak, jumlah_kontrak = _periksa_kontrak(hasil)
         temuan += temuan_kontrak
@@ -146,9 +148,9 @@ class PemeriksaanGagal(PerbupGenError):
                          "ulang dengan --force untuk tetap membuatnya.")
 
 
-def pastikan_lolos(hasil: HasilMuat, paksa: bool = False) -> LaporanPeriksa:
+def pastikan_lolos(hasil: HasilMuat, paksa: bool = False, setiap: Callable[[], None] | None = None) -> LaporanPeriksa:
     """Run the checks before a build: raise PemeriksaanGagal on errors unless `paksa`."""
-    laporan = periksa(hasil)
+    laporan = periksa(hasil, setiap=setiap)
     if laporan.ada_galat and not paksa:
         raise PemeriksaanGagal(laporan)
     return laporan

@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from perbup_gen.dokumen.jadwal import Langkah, jadwal, semua_langkah, teks_keadaan
 from perbup_gen.dokumen.paraf import DOKUMEN_PARAF, normal_jabatan, urutan_paraf
 from perbup_gen.errors import ConfigError, Lokasi, Masalah
@@ -74,39 +72,125 @@ def periksa_status(hasil: HasilMuat, status: StatusProses, pos: Posisi | None = 
 
 _KEPALA_BERKAS = """\
 # Status penyusunan Peraturan Bupati (perbup-gen). Boleh disunting dengan tangan; perintah
-# `perbup-gen status` menulis ulang berkas ini dengan urutan baku (komentar lain tidak disimpan).
+# `perbup-gen status` dan aplikasi web memperbarui berkas ini dan menyimpan komentar yang ada.
 # tahapan: kode langkah (lihat clauses/tahapan.yaml) -> {selesai: TTTT-BB-HH, catatan: ...}
 # paraf: perbup / tim_penyusun -> daftar {jabatan, tanggal, oleh}
 """
 
 
-def teks_status(hasil: HasilMuat, status: StatusProses) -> str:
-    """status.yaml as text: steps in schedule order, initials in paraf order."""
+def _yaml_rt():
+    from ruamel.yaml import YAML
+
+    y = YAML(typ="rt")
+    y.width = 150
+    y.indent(mapping=2, sequence=4, offset=2)
+    y.allow_unicode = True
+    y.preserve_quotes = True
+    return y
+
+
+def _peta_alir(pasangan) -> Any:
+    """A new flow-style mapping ({a: 1, b: 2}) with the non-empty pairs, the file's usual form."""
+    from ruamel.yaml.comments import CommentedMap
+
+    m = CommentedMap((k, v) for k, v in pasangan if v is not None)
+    m.fa.set_flow_style()
+    return m
+
+
+def _perbarui_peta(m: Any, nilai: dict) -> None:
+    """Set the fields of an existing mapping in place (keeps its comments); drop the absent ones."""
+    for kunci in list(m):
+        if kunci not in nilai:
+            del m[kunci]
+    for kunci, v in nilai.items():
+        if m.get(kunci) != v:
+            m[kunci] = v
+
+
+def teks_status(hasil: HasilMuat, status: StatusProses, lama: str | None = None) -> str:
+    """status.yaml as text. With the current text `lama`, it is updated in place (round trip):
+    hand-written comments, quoting and the entries' order stay; a new step or initial is inserted
+    at its place in schedule or paraf order. Without it, a new file: steps in schedule order,
+    initials in paraf order."""
+    import io
+
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     k = hasil.konfigurasi
+    y = _yaml_rt()
+    doc = y.load(lama) if lama and lama.strip() else None
+    if not isinstance(doc, CommentedMap):
+        doc = y.load(_KEPALA_BERKAS + "paraf:\ntahapan:\n")
+    for kunci in ("paraf", "tahapan"):
+        if not isinstance(doc.get(kunci), CommentedMap):
+            doc[kunci] = CommentedMap()
+
     urut_kode = {l.kode: i for i, l in enumerate(semua_langkah(jadwal(hasil)))}
-    tahapan: dict[str, dict] = {}
-    for kd in sorted(status.tahapan, key=lambda x: (urut_kode.get(x, len(urut_kode)), x)):
+    urutan = lambda kd: (urut_kode.get(kd, len(urut_kode)), kd)  # noqa: E731
+    tahapan = doc["tahapan"]
+    ingin: dict[str, dict] = {}
+    for kd in sorted(status.tahapan, key=urutan):
         c = status.tahapan[kd]
         if c.selesai is None and not c.catatan:
             continue
-        tahapan[kd] = {kunci: nilai for kunci, nilai in (("selesai", c.selesai), ("catatan", c.catatan)) if nilai is not None}
-    paraf: dict[str, list] = {}
+        ingin[kd] = {kunci: nilai for kunci, nilai in (("selesai", c.selesai), ("catatan", c.catatan)) if nilai is not None}
+    for kd in list(tahapan):
+        if kd not in ingin:
+            del tahapan[kd]
+    for kd, nilai in ingin.items():
+        ada = tahapan.get(kd)
+        if isinstance(ada, CommentedMap):
+            _perbarui_peta(ada, nilai)
+        elif kd in tahapan and set(nilai) == {"selesai"}:
+            tahapan[kd] = nilai["selesai"]  # the shorthand "t1-tim: 2025-01-20" stays short
+        elif kd in tahapan:
+            tahapan[kd] = _peta_alir(nilai.items())
+        else:
+            posisi = sum(1 for lain in tahapan if urutan(lain) < urutan(kd))
+            tahapan.insert(posisi, kd, _peta_alir(nilai.items()))
+
+    paraf = doc["paraf"]
     for dok in DOKUMEN_PARAF:
         urut = {normal_jabatan(p.jabatan): i for i, p in enumerate(urutan_paraf(k, dok))}  # type: ignore[arg-type]
-        baris = sorted(status.paraf_untuk(dok), key=lambda c: urut.get(normal_jabatan(c.jabatan), len(urut)))  # type: ignore[arg-type]
-        paraf[dok] = [{kunci: nilai for kunci, nilai in (("jabatan", c.jabatan), ("tanggal", c.tanggal), ("oleh", c.oleh)) if nilai is not None} for c in baris]
-    data = {"paraf": paraf, "tahapan": tahapan}
-    isi = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=None, width=150)
-    return _KEPALA_BERKAS + isi
+        kunci_urut = lambda j: urut.get(normal_jabatan(j), len(urut))  # noqa: E731
+        daftar = paraf.get(dok)
+        if not isinstance(daftar, CommentedSeq):
+            daftar = CommentedSeq()
+            paraf[dok] = daftar
+        baru = {normal_jabatan(c.jabatan): c for c in status.paraf_untuk(dok)}  # type: ignore[arg-type]
+        for i in reversed(range(len(daftar))):
+            item = daftar[i]
+            n = normal_jabatan(item.get("jabatan", "")) if isinstance(item, dict) else None
+            if n not in baru:
+                del daftar[i]
+        sudah = set()
+        for i, item in enumerate(daftar):
+            n = normal_jabatan(item.get("jabatan", ""))
+            c = baru[n]
+            sudah.add(n)
+            _perbarui_peta(item, {kunci: nilai for kunci, nilai in (("jabatan", c.jabatan), ("tanggal", c.tanggal), ("oleh", c.oleh)) if nilai is not None})
+        for n, c in sorted(baru.items(), key=lambda x: kunci_urut(x[1].jabatan)):
+            if n in sudah:
+                continue
+            posisi = sum(1 for item in daftar if kunci_urut(item.get("jabatan", "")) <= kunci_urut(c.jabatan))
+            daftar.insert(posisi, _peta_alir((("jabatan", c.jabatan), ("tanggal", c.tanggal), ("oleh", c.oleh))))
+    keluar = io.StringIO()
+    y.dump(doc, keluar)
+    return keluar.getvalue()
 
 
 def tulis_status(hasil: HasilMuat, status: StatusProses) -> Path:
-    """Write status.yaml atomically (temporary file, fsync, rename) and return its path."""
+    """Write status.yaml atomically (temporary file, fsync, rename) and return its path. The file
+    already there is updated in place: its comments survive."""
     from perbup_gen.keluaran.berkas import _tulis_atomik, _umask
+    from perbup_gen.konfigurasi.yaml_muat import baca_teks_berkas
 
     path = jalur_status(hasil)
-    mode = (path.stat().st_mode & 0o777) if path.exists() else (0o666 & ~_umask())
-    _tulis_atomik(path, teks_status(hasil, status).encode("utf-8"), mode)
+    ada = path.exists()
+    mode = (path.stat().st_mode & 0o777) if ada else (0o666 & ~_umask())
+    lama = baca_teks_berkas(path) if ada else None
+    _tulis_atomik(path, teks_status(hasil, status, lama).encode("utf-8"), mode)
     return path
 
 
