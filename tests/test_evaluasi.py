@@ -252,6 +252,18 @@ def test_data_tersembunyi_diubah(kosong, tmp_path):
         baca_buku(terisi)
 
 
+def test_tanpa_kpm(hasil, tmp_path):
+    import dataclasses
+
+    h = dataclasses.replace(hasil, konfigurasi=hasil.konfigurasi.model_copy(deep=True))
+    h.konfigurasi.desa = []
+    p = tmp_path / "e.xlsx"
+    p.write_bytes(buku_evaluasi(bangun_buku_evaluasi(h)))
+    assert openpyxl.load_workbook(p).sheetnames == ["Petunjuk", "Rekap", LEMBAR_DATA]
+    with pytest.raises(BukuKerjaError, match="buku kerja tidak memuat KPM"):
+        baca_buku(p)
+
+
 def test_belum_diisi(kosong):
     with pytest.raises(BukuKerjaError, match="belum ada hasil yang diisi"):
         baca_buku(kosong)

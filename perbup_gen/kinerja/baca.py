@@ -141,6 +141,9 @@ def baca_buku(path: Path | str, tampil: str | None = None, triwulan: int | None 
     except ValueError as e:
         raise BukuKerjaError([Masalah(Lokasi(tampil), f"{e}; buat ulang buku kerja dengan perbup-gen")]) from None
     r = data.rencana
+    if not data.jumlah_kpm:
+        raise BukuKerjaError([Masalah(Lokasi(tampil), "buku kerja tidak memuat KPM (roster belum berisi KPM): "
+                                      "tidak ada yang dinilai")])
     if triwulan is not None and triwulan not in [tw.nomor for tw in r.triwulan]:
         ada = ", ".join(bilangan.romawi(tw.nomor) for tw in r.triwulan)
         raise BukuKerjaError([Masalah(Lokasi(tampil), f"triwulan {triwulan} tidak termasuk masa kontrak "
