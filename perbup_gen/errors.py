@@ -70,6 +70,15 @@ class OutputError(PerbupGenError):
     """The output folder cannot be written, or a file would be overwritten without --force."""
 
 
+class BukuKerjaError(ConfigError):
+    """A filled evaluation workbook is invalid: every problem, each naming its sheet and cell."""
+
+    def _teks(self) -> str:
+        n = len(self.masalah)
+        kepala = f"Buku kerja evaluasi tidak sah ({n} masalah):" if n != 1 else "Buku kerja evaluasi tidak sah:"
+        return "\n".join([kepala] + [f"  - {m}" for m in self.masalah])
+
+
 # --- operating-system reasons in Indonesian ------------------------------------------------------
 
 import errno as _errno  # noqa: E402

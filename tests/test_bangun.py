@@ -55,7 +55,10 @@ def test_whole_set_and_summary(keluaran):
 def test_summary_says_kelurahan_once(tmp_path):
     hasil = build(str(GUNUNG_MAS), "-o", str(tmp_path / "o"), "-q")
     assert hasil.output.count("13 kelurahan tidak dibuatkan SK KPM") == 1
-    assert "SK KPM: 114 desa" in hasil.output and "122 ditulis, 0 tidak berubah" in hasil.output
+    assert "SK KPM: 114 desa" in hasil.output and "Kontrak tugas: 138 KPM" in hasil.output
+    # 4 documents, 114 decrees, 138 contracts, the evaluation workbook, the recap, the register,
+    # the check report and index.html
+    assert "261 ditulis, 0 tidak berubah" in hasil.output
 
 
 def test_manifest_lists_every_file_with_hash(keluaran):
@@ -96,11 +99,15 @@ def test_changed_roster_entry_rewrites_only_that_desa(tmp_path):
 
     hasil = build(str(konfig), "-o", str(out), "-q")
     assert hasil.exit_code == 0, hasil.output
-    assert "3 ditulis, 119 tidak berubah" in hasil.output  # the decree, the recap and the register
-    berubah = [p for p in out.rglob("*.docx") if p.stat().st_mtime_ns != waktu[p]]
-    assert [p.name for p in berubah] == ["62.10.02.2003-tanjung-riu.docx"]
-    teks = "\n".join(baca(berubah[0]))
-    assert "Maria Goreti Anggen" in teks and lama not in teks
+    # the desa's decree, the KPM's contract (a new file: the name is in it), the workbook, the
+    # recap and the register; the contract under the old name is left as it is, and said so
+    assert "5 ditulis, 256 tidak berubah" in hasil.output and "1 tidak lagi dihasilkan" in hasil.output
+    berubah = sorted((p for p in out.rglob("*.docx") if p.stat().st_mtime_ns != waktu.get(p)), key=lambda p: p.name)
+    assert [p.name for p in berubah] == ["62.10.02.2003-tanjung-riu.docx",
+                                         "kontrak-62.10.02.2003-tanjung-riu-1-maria-goreti-anggen.docx"]
+    for p in berubah:
+        teks = "\n".join(baca(p))
+        assert "Maria Goreti Anggen" in teks and lama not in teks
 
 
 def test_hand_edited_file_kept_unless_force(tmp_path):
@@ -155,7 +162,9 @@ def test_pdf_beside_each_docx_in_batches_on_every_core(tmp_path, monkeypatch):
     hasil = build(str(konfig), "-o", str(out), "--pdf")
     assert hasil.exit_code == 0, hasil.output
     pdfs = sorted(str(p.relative_to(out)) for p in out.rglob("*.pdf"))
-    assert pdfs == ["checklist/daftar-periksa.pdf", "perbup/rancangan-perbup-peran-desa.pdf",
+    # (Katingan sets no performance-incentive amount: no contracts)
+    assert pdfs == ["checklist/daftar-periksa.pdf",
+                    "perbup/rancangan-perbup-peran-desa.pdf",
                     "sk-kpm/62.06.01.2001-galinggang.pdf", "sk-kpm/62.06.01.2002-tampelas.pdf",
                     "tim-penyusun/keputusan-tim-penyusun.pdf"]
     # the files shared among one LibreOffice process per core, each file once

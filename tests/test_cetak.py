@@ -101,7 +101,7 @@ def _pasangan(keluaran: dict[str, Path]) -> list[tuple[Path, Path]]:
 
 def test_semua_dokumen_ada_pdfnya(keluaran):
     pasangan = _pasangan(keluaran)
-    assert len(pasangan) == 117 + 5 + 9  # Gunung Mas (114 SK KPM), Katingan (2), 6 long names
+    assert len(pasangan) == 117 + 138 + 5 + 9  # Gunung Mas (114 SK KPM, 138 contracts), Katingan (2), 6 long names
 
 
 def test_tidak_ada_halaman_lebih_dari_seperempat_kosong(keluaran, hal):

@@ -29,7 +29,7 @@ def _bangun(konfigurasi: Path, out: Path) -> list[Path]:
 @pytest.fixture(scope="module")
 def semua_docx(tmp_path_factory) -> list[Path]:
     """Every kind of DOCX: the full example (Perbup, Tim Penyusun, checklist, SK KPM with one and
-    with two KPM), a district with an emblem, a Tim Penyusun decreed by the head of the OPD, A4
+    with two KPM, KPM task contracts), the recap and payment list of the KPM incentive, a district with an emblem, a Tim Penyusun decreed by the head of the OPD, A4
     paper and another font, its own restyled Word template and a final (numbered) Perbup, the
     hostile-values config, and the Word template itself."""
     from test_render_docx import _png
@@ -37,7 +37,9 @@ def semua_docx(tmp_path_factory) -> list[Path]:
     tmp = tmp_path_factory.mktemp("ooxml")
     gm = _bangun(AKAR / "examples" / "gunung-mas", tmp / "gm")
     sk = [p for p in gm if p.parent.name == "sk-kpm"]
-    pilihan = [p for p in gm if p.parent.name != "sk-kpm"] + [sk[0], sk[len(sk) // 2], sk[-1]]
+    kontrak = [p for p in gm if p.parent.name == "kontrak"]
+    pilihan = [p for p in gm if p.parent.name not in ("sk-kpm", "kontrak")] + [sk[0], sk[len(sk) // 2], sk[-1]] \
+        + [kontrak[0], kontrak[-1]]
     assert any("62.10.01.2002" in p.name for p in pilihan)  # Sepang Kota: two KPM
 
     kab = tmp / "katingan"
@@ -61,7 +63,13 @@ def semua_docx(tmp_path_factory) -> list[Path]:
     hostil = tmp / "hostil"
     hostil.mkdir()
     shutil.copy(AKAR / "tests" / "rawan" / "hostil.yaml", hostil / "kabupaten.yaml")
-    return pilihan + katingan + _bangun(hostil, tmp / "hs") + [AKAR / "templates" / "dasar.docx"]
+    # the recap and payment list of a filled evaluation workbook (landscape F4)
+    r = CliRunner().invoke(main, ["insentif", str(AKAR / "tests" / "rawan" / "evaluasi-katingan-terisi.xlsx"),
+                                  "-o", str(tmp / "ins")])
+    assert r.exit_code == 0, r.output
+    insentif = sorted((tmp / "ins").glob("*.docx"))
+    assert len(insentif) == 2
+    return pilihan + katingan + _bangun(hostil, tmp / "hs") + insentif + [AKAR / "templates" / "dasar.docx"]
 
 
 def _temuan(path: Path, format_: FileFormat) -> list[tuple[str, str, str, str]]:

@@ -364,7 +364,7 @@ def test_isi_dari_konfigurasi(dok, hasil):
     assert "paling rendah berpendidikan sekolah lanjutan tingkat atas atau sederajat." in badan
     assert ("berupa uang sebesar Rp500.000,00 (lima ratus ribu rupiah) untuk setiap KPM setiap "
             "bulan yang bersumber dari Dana Desa.") in badan
-    for t in k.kpm.tugas + k.kpm.insentif.kriteria + k.kpm.insentif.bukan_uang:
+    for t in k.kpm.tugas + [x.uraian for x in k.kpm.insentif.kriteria] + k.kpm.insentif.bukan_uang:
         assert t in badan
     # lembaga: the LKD of Permendagri 18/2018 (short names from "Long Name (ABBR)"); the PAUD
     # unit is not an LKD and takes part as a service unit

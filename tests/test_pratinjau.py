@@ -50,7 +50,13 @@ def test_daftar_dan_pratinjau_sk_kpm():
     assert [d.kunci for d in daftar[:3]] == ["perbup", "tim-penyusun", "checklist"]
     sk = cari_dokumen(hasil, "sk-kpm-62.10.01.2002")
     assert sk.judul == "SK KPM Desa Sepang Kota" and sk.jalur == "sk-kpm/62.10.01.2002-sepang-kota"
-    assert len([d for d in daftar if d.desa]) == 114  # kelurahan get no decree
+    assert len([d for d in daftar if d.kunci.startswith("sk-kpm-")]) == 114  # kelurahan get no decree
+    kontrak = [d for d in daftar if d.kunci.startswith("kontrak-")]
+    assert len(kontrak) == 138  # one task contract per KPM
+    k = cari_dokumen(hasil, "kontrak-62.10.01.2002-2")
+    assert k.jalur == "kontrak/kontrak-62.10.01.2002-sepang-kota-2-yanto-sahay"
+    html = html_pratinjau(hasil, k, [Temuan("peringatan", "Kontrak tugas KPM (semua)", "Pasal 3", "untuk semua kontrak")])
+    assert "Yanto Sahay" in html and "PIHAK KESATU" in html and "untuk semua kontrak" in html
     temuan = [Temuan("peringatan", "SK KPM (semua desa)", "Mengingat angka 1", "untuk semua SK"),
               Temuan("galat", "SK KPM Desa Sepang Kota", "Diktum KESATU", "untuk desa ini"),
               Temuan("galat", "SK KPM Desa Tewah", "Diktum KESATU", "untuk desa lain")]

@@ -458,23 +458,23 @@ def test_disk_penuh_di_tengah(hasil_gunung_mas, tmp_path, monkeypatch):
     monkeypatch.setattr(modul_berkas, "os", os_palsu)
     laporan, catatan = modul_bangun.bangun_semua(hasil_gunung_mas, out, "md")
     monkeypatch.undo()
-    # 117 documents (md: no extra checklist copy), recap, register, check report, index, and the
-    # manifest: the others went on
-    assert os_palsu.panggilan == 122
+    # 117 documents (md: no extra checklist copy), 138 contracts, the workbook, recap, register,
+    # check report, index, and the manifest: the others went on
+    assert os_palsu.panggilan == 261
     gagal = [j for j, _ in laporan.gagal]
     assert len(gagal) == 3 and all(j.startswith("sk-kpm/") for j in gagal)
     assert all(alasan == "disk penuh (ENOSPC)" for _, alasan in laporan.gagal)
-    assert len(laporan.ditulis) == 118 and not catatan.gagal
+    assert len(laporan.ditulis) == 257 and not catatan.gagal
     for j in gagal:
         assert not (out / j).exists()
         assert f"gagal: {j} (disk penuh (ENOSPC))" in laporan.rincian()
     manifest = cocok_dengan_disk(out)  # half-written temporary files were removed
-    assert len(manifest["berkas"]) == 118
+    assert len(manifest["berkas"]) == 257
     # the rerun writes exactly the missing files
     laporan2, _ = modul_bangun.bangun_semua(hasil_gunung_mas, out, "md")
     assert sorted(laporan2.ditulis) == sorted(gagal) and not laporan2.gagal
-    assert len(laporan2.tidak_berubah) == 118
-    assert len(cocok_dengan_disk(out)["berkas"]) == 121
+    assert len(laporan2.tidak_berubah) == 257
+    assert len(cocok_dengan_disk(out)["berkas"]) == 260
 
 
 def test_disk_penuh_lewat_cli(tmp_path, monkeypatch):
@@ -605,16 +605,16 @@ def test_build_dibunuh_lalu_diulang(tmp_path):
     assert 20 <= len(sk) < 114  # stopped midway
     # a kill leaves whole files only; a temporary file may remain, with our own name pattern
     _docx_utuh(out)
-    sisa = [p for p in out.rglob("*") if p.is_file() and p.suffix not in (".docx", ".md", ".json")]
+    sisa = [p for p in out.rglob("*") if p.is_file() and p.suffix not in (".docx", ".md", ".json", ".xlsx")]
     assert all(re.fullmatch(r"\..+\.[a-z0-9_]{8}\.tmp", p.name) for p in sisa), sisa
-    ada = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.suffix in (".docx", ".md")}
+    ada = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.suffix in (".docx", ".md", ".xlsx")}
     # the rerun removes the leftovers, keeps what the killed run wrote (same bytes) and finishes
     hasil = jalankan("build", str(GUNUNG_MAS), "-o", str(out), "-q")
     assert hasil.exit_code == 0, hasil.output
     assert "SK KPM: 114 desa" in hasil.output
-    assert f"{122 - len(ada)} ditulis, {len(ada)} tidak berubah" in hasil.output  # recap, register, report, index last
+    assert f"{261 - len(ada)} ditulis, {len(ada)} tidak berubah" in hasil.output  # recap, register, report, index last
     manifest = cocok_dengan_disk(out)
-    assert len(manifest["berkas"]) == 122
+    assert len(manifest["berkas"]) == 261
     assert len([e for e in manifest["berkas"] if e["jenis"] == "sk-kpm"]) == 114
     assert not any(e.get("dipertahankan") for e in manifest["berkas"])
 
@@ -634,8 +634,9 @@ def test_build_ctrl_c(tmp_path):
     _docx_utuh(out)
     hasil = jalankan("build", str(GUNUNG_MAS), "-o", str(out), "-q")
     assert hasil.exit_code == 0, hasil.output
-    assert f"{118 - jumlah} ditulis, {4 + jumlah} tidak berubah" in hasil.output  # + recap, register, report, index
-    assert len(cocok_dengan_disk(out)["berkas"]) == 122
+    # the rest of the decrees, 138 contracts, the workbook, recap, register, report, index
+    assert f"{257 - jumlah} ditulis, {4 + jumlah} tidak berubah" in hasil.output
+    assert len(cocok_dengan_disk(out)["berkas"]) == 261
 
 
 def test_sisa_tmp_pola_sendiri_dibersihkan_lainnya_tidak(tmp_path):

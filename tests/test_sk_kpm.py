@@ -132,7 +132,7 @@ def test_sk_kpm_dibaca_dari_docx(hasil, pembangun, pilih):
            "APB Desa" in _sesudah(b, "KEENAM", 2)[1]
     ketujuh = _sesudah(b, "KETUJUH", 5)
     assert "insentif kinerja dari Pemerintah Kabupaten Gunung Mas" in ketujuh[1]
-    kriteria = hasil.konfigurasi.kpm.insentif.kriteria
+    kriteria = [x.uraian for x in hasil.konfigurasi.kpm.insentif.kriteria]
     assert len(kriteria) == 3 and kriteria[0].startswith("peta sosial, data sasaran")
     assert ketujuh[2:] == [f"a. {kriteria[0]};", f"b. {kriteria[1]}; dan", f"c. {kriteria[2]}."]
     kedelapan = _sesudah(b, "KEDELAPAN", 5)

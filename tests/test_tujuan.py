@@ -16,6 +16,7 @@ from perbup_gen.keluaran import berkas as modul_berkas
 
 AKAR = Path(__file__).resolve().parent.parent
 KATINGAN = str(AKAR / "examples" / "katingan")
+GUNUNG_MAS = str(AKAR / "examples" / "gunung-mas")  # sets the performance incentive the contracts need
 # a regulation to import or check as a file (the Katingan Perbup as `perbup --format md` once wrote it)
 PERATURAN = Path(__file__).resolve().parent / "rawan" / "peraturan-katingan.md"
 
@@ -32,6 +33,10 @@ PERINTAH: dict[str, tuple[list[str], bool, str]] = {
     "roster-templat": (["roster-templat", "{T}"], False, "roster.xlsx"),
     "impor -o": (["impor", str(PERATURAN), "-o", "{T}"], True, "akn"),
     "check BERKAS --md": (["check", str(PERATURAN), "--md", "{T}"], False, "laporan.md"),
+    "kontrak": (["kontrak", GUNUNG_MAS, "--desa", "62.10.01.2002", "-o", "{T}"], True, "out"),
+    "evaluasi": (["evaluasi", GUNUNG_MAS, "-o", "{T}"], True, "out"),
+    "insentif": (["insentif", str(Path(__file__).resolve().parent / "rawan" / "evaluasi-katingan-terisi.xlsx"),
+                  "-o", "{T}"], True, "out"),
 }
 
 # English an operating system or a library would say; none of it may reach the user

@@ -147,6 +147,10 @@ def _laporkan_catatan(catatan) -> None:
     click.echo(f"SK KPM: {catatan.jumlah_sk_kpm} desa")
     if catatan.jumlah_kelurahan:
         click.echo(f"  {catatan.jumlah_kelurahan} kelurahan tidak dibuatkan SK KPM (kelurahan tidak mempunyai Kepala Desa maupun KPM)")
+    if catatan.jumlah_kontrak:
+        click.echo(f"Kontrak tugas: {catatan.jumlah_kontrak} KPM")
+    for k in catatan.keterangan:
+        click.echo(f"  {k}")
     for desa, alasan in catatan.dilewati:
         click.echo(f"  dilewati: {desa}: {alasan}", err=True)
     for desa, alasan in catatan.gagal:
@@ -172,7 +176,8 @@ def _laporkan_catatan(catatan) -> None:
 def build(konfigurasi: Path, keluaran: Path, format_: str, force: bool, pdf: bool, bentuk: str | None,
           gabung: str | None, draf: bool, quiet: bool) -> None:
     """Buat seluruh set dokumen: Perbup, Keputusan Tim Penyusun, SK KPM setiap desa, daftar periksa,
-    rekap dan Buku Keputusan Kepala Desa (Excel), index.html, dan manifest.json."""
+    kontrak tugas setiap KPM, buku kerja evaluasi kinerja KPM, rekap dan Buku Keputusan Kepala Desa (Excel),
+    index.html, dan manifest.json."""
     from perbup_gen.cli.kemajuan import kemajuan
     from perbup_gen.proses.bangun import bangun_semua
     from perbup_gen.konfigurasi.muat import muat_konfigurasi

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from perbup_gen.kinerja.aturan import HASIL, Rencana, Target, rencana
 from perbup_gen.konfigurasi.muat import HasilMuat
+from perbup_gen.naskah import bilangan
 from perbup_gen.naskah.klausul import polos
 
-__all__ = ["konteks_dasar", "data"]
+__all__ = ["konteks_dasar", "konteks_insentif", "data", "daftar_kata"]
 
 
 def data(model: Any) -> Any:
@@ -47,4 +49,44 @@ def konteks_dasar(hasil: HasilMuat) -> dict[str, Any]:
         "tim": data(k.tim_penyusun),
         "perbup": data(k.perbup),
         "data_stunting": data(k.data_stunting),
+        "insentif": konteks_insentif(rencana(k)),
     }
+
+
+def daftar_kata(butir: list[str]) -> str:
+    """"a", "a dan b", "a, b, dan c"."""
+    if len(butir) <= 2:
+        return " dan ".join(butir)
+    return ", ".join(butir[:-1]) + ", dan " + butir[-1]
+
+
+def konteks_insentif(r: Rencana) -> Any:
+    """The year's incentive plan (`kinerja.aturan.rencana`) as plain data for clause templates:
+    `insentif.mulai`, `.selesai`, `.bulan`, `.pagu`, `.kriteria` (each with `tenggat` dates and
+    `tenggat_teks`), `.triwulan` (`romawi`, `mulai`, `selesai`, `bulan`, `pagu`, `target`),
+    `.target`, `.hasil` (the scoring: `kode`, `label`, `nilai` in percent), `.berbobot` (weights
+    differ), `.ada_triwulan_tanpa_target`."""
+    def target(t: Target) -> dict:
+        k = r.kriteria_kode(t.kriteria)
+        return {"kode": t.kode, "kriteria": t.kriteria, "ke": t.ke, "dari": t.dari, "tenggat": t.tenggat,
+                "triwulan": t.triwulan, "romawi": bilangan.romawi(t.triwulan), "bobot": t.bobot,
+                "ringkas": k.ringkas, "uraian": k.uraian}
+
+    semua = r.target
+    kriteria = []
+    for k in r.kriteria:
+        tenggat = [t.tenggat for t in semua if t.kriteria == k.kode]
+        kriteria.append({**k.model_dump(), "tenggat": tenggat,
+                         "tenggat_teks": daftar_kata([bilangan.tanggal(d) for d in tenggat])})
+    return polos({
+        "mulai": r.mulai, "selesai": r.selesai, "bulan": r.bulan, "pagu": r.pagu,
+        "jumlah": r.jumlah, "periode": r.periode, "sumber": r.sumber,
+        "kriteria": kriteria,
+        "triwulan": [{"nomor": tw.nomor, "romawi": bilangan.romawi(tw.nomor), "mulai": tw.mulai,
+                      "selesai": tw.selesai, "bulan": tw.bulan, "pagu": tw.pagu,
+                      "target": [target(t) for t in tw.target]} for tw in r.triwulan],
+        "target": [target(t) for t in semua],
+        "hasil": [h.model_dump() for h in HASIL],
+        "berbobot": len({k.bobot for k in r.kriteria}) > 1,
+        "ada_triwulan_tanpa_target": any(not tw.target for tw in r.triwulan),
+    })

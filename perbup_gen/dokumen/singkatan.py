@@ -19,13 +19,17 @@ __all__ = ["Pengurai", "baca_singkatan"]
 
 
 def baca_singkatan(pustaka, subfolder: str) -> dict[str, str]:
-    """`<subfolder>/singkatan.yaml` of the clause library (the district's copy wins): {ABBR: long
-    form}; empty when the file does not exist."""
-    try:
-        pustaka.cari(f"{subfolder}/singkatan.yaml")
-    except KlausulError:
+    """`<subfolder>/singkatan.yaml` of the clause library, else the shared `singkatan.yaml` (the
+    district's copy wins): {ABBR: long form}; empty when neither exists."""
+    for relatif in (f"{subfolder}/singkatan.yaml", "singkatan.yaml"):
+        try:
+            pustaka.cari(relatif)
+        except KlausulError:
+            continue
+        break
+    else:
         return {}
-    data, posisi, nama = pustaka.baca_yaml(f"{subfolder}/singkatan.yaml")
+    data, posisi, nama = pustaka.baca_yaml(relatif)
     peta = data.get("singkatan") or {}
     if not isinstance(peta, dict) or not all(isinstance(k, str) and isinstance(v, str) and v.strip()
                                              for k, v in peta.items()):

@@ -200,6 +200,8 @@ class _Penulis:
     def pasal(self, induk, p: Pasal, awalan: str) -> None:
         e = etree.SubElement(induk, _A + "article", eId=self.eid(f"{awalan}art_{p.nomor}"))
         etree.SubElement(e, _A + "num").text = f"Pasal {p.nomor}"
+        if p.judul:  # an agreement's Pasal heading
+            etree.SubElement(e, _A + "heading").text = p.judul
         if len(p.ayat) == 1 and p.ayat[0].nomor is None:
             a = p.ayat[0]
             self.isi_dan_daftar(e, a.isi, a.daftar, e.get("eId"))
@@ -359,6 +361,17 @@ def render_akn(dok: Dokumen, meta: MetaAkn | None = None) -> bytes:
             w.p(f, "MEMUTUSKAN:")
             c = etree.SubElement(pre, _A + "container", name="menetapkan")
             w.p(c, pb.menetapkan)
+        pj = dok.perjanjian
+        if pj is not None:  # an agreement: the opening naming the parties
+            pre = etree.SubElement(utama, _A + "preamble")
+            c = etree.SubElement(pre, _A + "container", name="komparisi")
+            w.p(c, pj.pembuka)
+            for ph in pj.pihak:
+                cp = etree.SubElement(pre, _A + "container", name="pihak")
+                for label, nilai in ph.identitas:
+                    w.p(cp, f"{label} : {nilai}")
+                w.p(cp, ph.kedudukan)
+            w.p(etree.SubElement(pre, _A + "container", name="kesepakatan"), pj.kesepakatan)
         body = etree.SubElement(utama, _A + "body")
         for u in dok.batang_tubuh:
             w.unsur(body, u)
@@ -369,6 +382,17 @@ def render_akn(dok: Dokumen, meta: MetaAkn | None = None) -> bytes:
             h = etree.SubElement(body, _A + "hcontainer", name="kosong", eId="hcontainer_kosong")
             w.p(etree.SubElement(h, _A + "content"), "")
         pn = dok.penutup
+        if pj is not None:  # the parties' signatures and the witnesses
+            con = etree.SubElement(utama, _A + "conclusions")
+            for ph in pj.pihak:
+                c = etree.SubElement(con, _A + "container", name="tanda_tangan_pihak")
+                for b in (f"{ph.sebutan},", ph.jabatan, ph.nama):
+                    if b:
+                        w.p(c, b)
+            if pj.saksi:
+                c = etree.SubElement(con, _A + "container", name="saksi")
+                for jabatan, nama in pj.saksi:
+                    w.p(c, f"{jabatan} {nama}")
         if pn is not None or dok.paraf:
             con = etree.SubElement(utama, _A + "conclusions")
             if pn is not None:

@@ -801,13 +801,15 @@ class _Penulis:
     # -- document --
 
     def dokumen(self, dok: Dokumen, gambar) -> None:
-        if dok.jenis not in ("peraturan", "keputusan", "naskah"):
+        if dok.jenis not in ("peraturan", "keputusan", "perjanjian", "naskah"):
             raise ValueError(f"jenis dokumen tidak dikenal: {dok.jenis!r}")
         self.kepala(dok, gambar)
         self.judul(dok)
         if dok.jenis == "naskah":
             for blok in dok.isi:
                 self.blok(blok)
+        elif dok.jenis == "perjanjian":
+            self.perjanjian(dok)
         else:
             if dok.pembukaan is not None:
                 self.pembukaan(dok)
@@ -949,6 +951,8 @@ class _Penulis:
         if not pasal.ayat:
             raise ValueError(f"Pasal {pasal.nomor} tanpa isi{tempat}")
         self.tulis("Pasal", f"Pasal {pasal.nomor}", utuh=False)
+        if pasal.judul:  # an agreement's Pasal heading
+            self.tulis("Pasal", pasal.judul, sebelum=0)
         if len(pasal.ayat) == 1 and pasal.ayat[0].nomor is None:
             a = pasal.ayat[0]
             self.out.append(self.p("Isi Pasal", _runs(a.isi), keep=_membuka(a.daftar)))
@@ -992,6 +996,86 @@ class _Penulis:
         if jarak:
             sel[-1] = sel[-1].replace("</w:pPr>", f'<w:spacing w:after="{jarak}"/></w:pPr>', 1)
         return (self.p("Diktum Label", _r(d.nomor)), self.p("Diktum", _r(":")), "".join(sel))
+
+    # -- agreement (perjanjian) --
+
+    def perjanjian(self, dok: Dokumen) -> None:
+        """Opening with the parties, the Pasal, the parties' signatures side by side, witnesses."""
+        pj = dok.perjanjian
+        if pj is None:
+            raise ValueError("dokumen perjanjian tanpa bagian perjanjian (para pihak)")
+        self.out.append(self.p("Alinea", _runs(pj.pembuka), sebelum=240))
+        label = 1701  # 3 cm: "Jabatan", "Alamat", "NIK"
+        lebar = [425, label, 284, self.tw - 425 - label - 284]
+        rows = []  # one table for every party (two tables in a row would run together in Word)
+        for i, ph in enumerate(pj.pihak, 1):
+            for j, (kunci, nilai) in enumerate(ph.identitas):
+                rows.append([(self.p("Alinea", _r(f"{i}." if j == 0 else ""), sesudah=0), 1),
+                             (self.p("Alinea", _r(kunci), sesudah=0), 1),
+                             (self.p("Alinea", _r(":"), sesudah=0), 1),
+                             (self.p("Alinea", _r(nilai), sesudah=0), 1)])
+            rows.append([(self.p("Alinea", ""), 1), (self.p("Alinea", _runs(ph.kedudukan)), 3)])
+        self.out.append(self._tabel_rentang(lebar, rows))
+        self.out.append(self.p("Alinea", _runs(pj.kesepakatan)))
+        for unsur in dok.batang_tubuh:
+            self.unsur_peraturan(unsur)
+        # the first party signs on the right (where an official signs), the second on the left;
+        # signatures and witnesses form one block that never breaks across pages (one table row
+        # that cannot split, holding the signature table and the witness table)
+        dalam = self.tw - 57  # "Tabel Tanpa Garis" keeps 57 twips of right cell margin
+        jabatan = any(ph.jabatan for ph in pj.pihak[:2])
+        kolom = [self._kolom_pihak(ph, jabatan) for ph in reversed(pj.pihak[:2])]
+        isi = []
+        if kolom:
+            separuh = dalam // 2
+            lebar = [separuh, dalam - separuh][:len(kolom)]
+            isi.append(self._tabel_rentang(lebar, [[(k, 1) for k in kolom]]))
+        if pj.saksi:
+            isi.append(self.p("Alinea", _r("Saksi-saksi:"), sebelum=360))
+            lebar = [425, dalam // 2 - 425, dalam - dalam // 2]
+            rows = [[(self.p("Tabel", _r(f"{i}.")), 1),
+                     (self.p("Tabel", _r(jabatan)) + self.p("Tabel", _r(nama), sesudah=120), 1),
+                     (self.p("Tabel", _r(f"{i}. " + "." * 30), sebelum=240), 1)]
+                    for i, (jabatan, nama) in enumerate(pj.saksi, 1)]
+            isi.append(self._tabel_rentang(lebar, rows))
+        if isi:
+            isi.append(self.p("Normal", ""))  # a cell ends with a paragraph
+            # the last line of the last Pasal goes with the block: no signature page without text
+            if self.out and self.out[-1].startswith("<w:p><w:pPr><w:pStyle ") and "<w:keepNext/>" not in self.out[-1]:
+                self.out[-1] = self.out[-1].replace("/>", "/><w:keepNext/>", 1)
+            self.out.append(self.p("Normal", "", sebelum=240, keep=True))
+            self.out.append(self._tabel_rentang([self.tw], [[("".join(isi), 1)]]))
+
+    def _kolom_pihak(self, ph, jabatan: bool) -> str:
+        """One party's signature cell: its name as party, office (an empty line when another party
+        has one, so the names line up), space (with a duty stamp's place), name."""
+        isi = [self.p("Tengah", _r(f"{ph.sebutan},"), sesudah=0)]
+        if jabatan:
+            isi.append(self.p("Tengah", _r(ph.jabatan), sesudah=0))
+        if ph.meterai:
+            isi.append(self.p("Tengah", _r("Meterai"), sebelum=360, sesudah=0))
+        isi.append(self.p("Tengah", _r(ph.nama, "<w:b/><w:bCs/>"), sebelum=560 if ph.meterai else 1200))
+        return "".join(isi)
+
+    def _tabel_rentang(self, lebar: list[int], baris: list[list[tuple[str, int]]]) -> str:
+        """A borderless table whose cells may span columns: each cell is (content, columns)."""
+        t = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.g["Tabel Tanpa Garis"]}"/><w:tblW '
+             f'w:w="{sum(lebar)}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook '
+             'w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+             'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>']
+        t += [f'<w:gridCol w:w="{w}"/>' for w in lebar]
+        t.append("</w:tblGrid>")
+        for sel in baris:
+            t.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+            k = 0
+            for isi, rentang in sel:
+                w = sum(lebar[k:k + rentang])
+                span = f'<w:gridSpan w:val="{rentang}"/>' if rentang > 1 else ""
+                t.append(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{span}</w:tcPr>{isi}</w:tc>')
+                k += rentang
+            t.append("</w:tr>")
+        t.append("</w:tbl>")
+        return "".join(t)
 
     # -- closing --
 

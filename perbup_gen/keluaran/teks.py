@@ -70,6 +70,9 @@ def _periksa(dok: Dokumen) -> None:
     if dok.pembukaan:
         for isi in dok.pembukaan.menimbang + dok.pembukaan.mengingat + dok.pembukaan.memperhatikan:
             _inline_siap(isi)
+    if dok.perjanjian:
+        for isi in [dok.perjanjian.pembuka, dok.perjanjian.kesepakatan] + [p.kedudukan for p in dok.perjanjian.pihak]:
+            _inline_siap(isi)
     for blok in dok.isi + [b for lamp in dok.lampiran for b in lamp.isi]:
         if isinstance(blok, Alinea):
             _inline_siap(blok.isi)
@@ -174,6 +177,8 @@ def _md_struktur(n: Bab | Bagian | Paragraf | Pasal | Diktum, out: list[str]) ->
             _md_struktur(anak, out)
     elif isinstance(n, Pasal):
         out.append(f"##### Pasal {n.nomor}")
+        if n.judul:
+            out.append("##### " + md(n.judul))
         for a in n.ayat:
             out.append((f"({a.nomor}) " if a.nomor is not None else "") + _md_inline(a.isi))
             if a.daftar:
@@ -215,8 +220,22 @@ def render_markdown(dok: Dokumen) -> str:
                 out.append(f"{kata} :")
                 out += [f"{_INDEN}{tanda(i)} {_md_inline(isi)}" for i, isi in enumerate(butir, 1)]
         out += ["MEMUTUSKAN:", f"Menetapkan : {md(p.menetapkan)}"]
+    pj = dok.perjanjian
+    if pj:
+        out.append(_md_inline(pj.pembuka))
+        for i, ph in enumerate(pj.pihak, 1):
+            out += [f"{_INDEN}{i}\\. {md(k)} : {md(v)}" if j == 0 else f"{_INDEN * 2}{md(k)} : {md(v)}"
+                    for j, (k, v) in enumerate(ph.identitas)]
+            out.append(_INDEN * 2 + _md_inline(ph.kedudukan))
+        out.append(_md_inline(pj.kesepakatan))
     for n in dok.batang_tubuh:
         _md_struktur(n, out)
+    if pj:
+        for ph in reversed(pj.pihak):
+            out += [_awal(md(ph.sebutan + ",")), _awal(md(ph.jabatan)), _tebal(ph.nama)]
+        if pj.saksi:
+            out.append("Saksi-saksi:")
+            out += [f"{_INDEN}{i}\\. {md(j)} {md(n)}" for i, (j, n) in enumerate(pj.saksi, 1)]
     if dok.kalimat_pengundangan:
         out.append(_awal(md(dok.kalimat_pengundangan)))
     if dok.penutup:

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal, Optional
 from pydantic import BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from perbup_gen.konfigurasi.dasar import Model, Teks
+from perbup_gen.konfigurasi.jadwal_insentif import Jadwal, urai_jadwal
 from perbup_gen.konfigurasi.nomor import periksa_pola
 from perbup_gen.konfigurasi.peraturan import Peraturan, PeraturanKabupaten
 
@@ -203,8 +204,50 @@ class LembagaMasyarakat(Model):
 class InsentifKinerja(Model):
     """The kabupaten's performance incentive (APBD), paid on the juknis criteria (`kriteria`)."""
 
-    jumlah: Optional[Decimal] = Field(default=None, gt=0)  # None: set by a Keputusan Bupati
+    jumlah: Optional[RupiahPositif] = None  # None: set by a Keputusan Bupati (no contract or workbook yet)
     periode: Literal["bulan", "triwulan", "semester", "tahun"] = "triwulan"
+    sumber: Teks = "Anggaran Pendapatan dan Belanja Daerah"
+
+
+class KriteriaInsentif(Model):
+    """One criterion of the performance-based incentive (juknis Aksi 5, Tahap Ketiga angka 2): its
+    wording (Perbup, SK KPM, contract), a short label (tables, workbook), the deadline rule from
+    which the contract's dated targets are computed (`kinerja.aturan`), and its weight."""
+
+    kode: Optional[str] = Field(default=None, pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=30)  # default k1, k2, ...
+    uraian: Teks = Field(min_length=1)
+    ringkas: Optional[Teks] = Field(default=None, max_length=80)  # default: the wording, shortened
+    jadwal: Optional[Teks] = None  # "3 bulan pertama", "setiap 3 bulan", "setiap 3 bulan April-Desember"
+    bobot: int = Field(default=1, ge=1, le=100)
+
+    @field_validator("jadwal")
+    @classmethod
+    def _jadwal(cls, v: Optional[str]) -> Optional[str]:
+        if v is not None:
+            urai_jadwal(v)
+        return v
+
+    @property
+    def jadwal_terurai(self) -> Optional[Jadwal]:
+        return urai_jadwal(self.jadwal) if self.jadwal else None
+
+
+def _ringkas(uraian: str, panjang: int = 60) -> str:
+    """A short label from a criterion's wording: up to the first comma, at most `panjang` characters."""
+    s = uraian.split(",")[0].strip()
+    if len(s) > panjang:
+        s = s[:panjang].rsplit(" ", 1)[0] + " ..."
+    return s[:1].upper() + s[1:]
+
+
+class PengaturanKontrak(Model):
+    """The task contract between the Kepala Desa and each KPM (juknis Aksi 5, Tahap Ketiga angka 2
+    huruf b). Within one budget year."""
+
+    mulai: Optional[_dt.date] = None  # default: sk_kpm.tanggal, else 1 January of `tahun`
+    selesai: Optional[_dt.date] = None  # default: 31 December of `tahun`
+    tanggal: Optional[_dt.date] = None  # signing date; default: `mulai`
+    saksi: list[Teks] = Field(default_factory=list)  # the offices that witness (names unknown: dots)
 
 
 class Insentif(Model):
@@ -212,11 +255,33 @@ class Insentif(Model):
     jumlah: RupiahPositif
     periode: Literal["bulan", "triwulan", "semester", "tahun"] = "bulan"
     sumber: Teks = "Dana Desa"
-    # the juknis criteria of the performance-based incentive (one place: the Perbup, the SK KPM
-    # and later the task contract all read them from here)
-    kriteria: list[Teks] = Field(min_length=1)
+    # the juknis criteria of the performance-based incentive, with their schedule and weight (one
+    # place: the Perbup, the SK KPM, the task contract and the evaluation workbook read them)
+    kriteria: list[KriteriaInsentif] = Field(min_length=1)
     kinerja: InsentifKinerja = Field(default_factory=InsentifKinerja)
     bukan_uang: list[Teks] = Field(default_factory=list)
+
+    @field_validator("kriteria", mode="before")
+    @classmethod
+    def _teks_lama(cls, v):
+        """A plain text is the form before structured criteria: still accepted as its wording (a
+        check warns that it has no deadline rule and is assessed every quarter)."""
+        return [{"uraian": x} if isinstance(x, str) else x for x in v] if isinstance(v, list) else v
+
+    @model_validator(mode="after")
+    def _kriteria(self) -> "Insentif":
+        daftar = self.kriteria
+        dilihat: set[str] = set()
+        for i, k in enumerate(daftar, 1):
+            if k.kode is None:
+                k.kode = f"k{i}"
+            if k.ringkas is None:
+                k.ringkas = _ringkas(k.uraian)
+            if k.kode in dilihat:
+                raise ValueError(f"kode kriteria insentif '{k.kode}' dipakai dua kali")
+            dilihat.add(k.kode)
+        self.kriteria = daftar
+        return self
 
 
 class PengaturanKPM(Model):
@@ -224,6 +289,7 @@ class PengaturanKPM(Model):
     syarat: list[Teks] = Field(min_length=1)
     tugas: list[Teks] = Field(min_length=1)
     insentif: Insentif
+    kontrak: PengaturanKontrak = Field(default_factory=PengaturanKontrak)
     laporan_bulan: int = Field(default=3, ge=1, le=12)
     jumlah_minimal_per_desa: int = Field(default=1, ge=1)
     masa_tugas_tahun: int = Field(default=1, ge=1, le=6)  # term of an appointment
@@ -540,6 +606,14 @@ class Konfigurasi(Model):
     @property
     def batas_penetapan(self) -> _dt.date:
         return self.perbup.batas_penetapan or _dt.date(self.tahun, 5, 31)
+
+    @property
+    def masa_kontrak(self) -> tuple[_dt.date, _dt.date]:
+        """(start, end) of the KPM task contracts: `kpm.kontrak.mulai`, else the SK KPM date, else
+        1 January; to `kpm.kontrak.selesai`, else 31 December of `tahun`."""
+        kt = self.kpm.kontrak
+        return (kt.mulai or self.sk_kpm.tanggal or _dt.date(self.tahun, 1, 1),
+                kt.selesai or _dt.date(self.tahun, 12, 31))
 
     def desa_saja(self) -> list[Desa]:
         return [d for d in self.desa if not d.kelurahan]

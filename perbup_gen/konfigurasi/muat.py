@@ -520,6 +520,16 @@ def periksa_silang(hasil: HasilMuat, desa: list[tuple[int, Any]] | None = None) 
     if k.folder_klausul and not (hasil.folder / k.folder_klausul).is_dir():
         masalah.append(Masalah(lok("folder_klausul"), f"folder klausul tidak ditemukan: {k.folder_klausul}"))
 
+    # the KPM task contract runs within the budget year (Dana Desa is yearly; quarters are counted in it)
+    kt = k.kpm.kontrak
+    mulai, selesai = k.masa_kontrak
+    for nama, d in (("mulai", mulai), ("selesai", selesai)):
+        if d.year != k.tahun:
+            jalur = ("kpm", "kontrak", nama) if getattr(kt, nama) else ("sk_kpm", "tanggal")
+            masalah.append(Masalah(lok(*jalur), f"masa kontrak tugas KPM harus di dalam tahun {k.tahun} (tahun anggaran); tertulis {d.isoformat()}"))
+    if mulai > selesai:
+        masalah.append(Masalah(lok("kpm", "kontrak"), f"kontrak tugas KPM berakhir ({selesai.isoformat()}) sebelum mulai ({mulai.isoformat()})"))
+
     kode_kec = {w.kode for w in wilayah.anak(k.kabupaten.kode)}
     for i, c in enumerate(k.kecamatan.daftar):
         if c.kode not in kode_kec:

@@ -23,6 +23,9 @@ def _tanpa_required(node: Any) -> Any:
 def skema() -> dict:
     data = Konfigurasi.model_json_schema(by_alias=True)
     data = _tanpa_required(data)
+    # a criterion may still be written as plain text (the form before structured criteria)
+    kriteria = data["$defs"]["Insentif"]["properties"]["kriteria"]
+    kriteria["items"] = {"anyOf": [kriteria["items"], {"type": "string"}]}
     data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     data["title"] = "Konfigurasi perbup-gen (satu kabupaten)"
     data.setdefault("properties", {})["sertakan"] = {

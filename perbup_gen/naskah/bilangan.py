@@ -234,6 +234,16 @@ def tanggal(d: datetime.date) -> str:
     return f"{d.day} {nama_bulan(d.month)} {d.year}"
 
 
+_HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+
+
+def nama_hari(d: datetime.date) -> str:
+    """Day of the week: date(2025, 5, 2) -> "Jumat"."""
+    if not isinstance(d, datetime.date):
+        raise TypeError(f"tanggal harus datetime.date, bukan {type(d).__name__}")
+    return _HARI[d.weekday()]
+
+
 def romawi(n: int) -> str:
     """Roman numeral for 1..3999 (BAB numbers): 1 "I", 4 "IV", 12 "XII"."""
     n = _bulat(n)

@@ -7,7 +7,9 @@ punctuation of Lampiran II and resolves references; renderers (DOCX, Markdown, H
 The shape follows Laws.Africa's Akoma Ntoso split: preface (kepala, judul), preamble (pembukaan:
 menimbang, mengingat, menetapkan), body (batang tubuh: BAB -> Bagian -> Paragraf -> Pasal -> ayat ->
 lists, or diktum for a Keputusan), conclusions (penutup: signatures, pengundangan) and attachments
-(lampiran).
+(lampiran). An agreement (perjanjian, e.g. the KPM task contract) is no regulation: its opening
+names the parties (komparisi), its Pasal carry a heading and stand without BAB, and the parties
+sign side by side before witnesses (`Perjanjian`).
 
 Numbers (`nomor`) and list markers (`tanda`) are filled in by `penomoran.susun()`, never by hand.
 Nothing here knows YAML or DOCX.
@@ -129,6 +131,7 @@ class Pasal:
     label: str | None = None
     nomor: int | str | None = None  # computed, continuous; imported: as printed ("7A", "I")
     sumber: str = ""  # clause file and line, for messages (imported: source file and line)
+    judul: str | None = None  # heading under "Pasal N": agreements only, never a regulation
 
 
 @dataclass
@@ -262,6 +265,37 @@ class Lampiran:
     nomor: str | None = None  # computed: "I", "II" when there are several
 
 
+# --- agreements ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Pihak:
+    """A party to an agreement: how the opening names it ("Nama : ...", "Jabatan : ...", then
+    "dalam hal ini bertindak ..., yang selanjutnya disebut PIHAK KESATU.") and how it signs."""
+
+    sebutan: str  # "PIHAK KESATU"
+    identitas: list[tuple[str, str]]  # (label, value): ("Nama", "Rudi Nahan"), ("Jabatan", ...)
+    kedudukan: Inline
+    jabatan: str  # the office over the signature, "" for a private person
+    nama: str  # the name under the signature
+    meterai: bool = False  # signs over a duty stamp
+
+
+@dataclass
+class Perjanjian:
+    """What an agreement has instead of a preamble and a signing official.
+
+    The opening `pembuka` ("Pada hari ini ..., yang bertanda tangan di bawah ini:"), the parties,
+    `kesepakatan` ("... sepakat ... dengan ketentuan sebagai berikut:") before the first Pasal;
+    after the last one the parties sign side by side (the first party on the right, where an
+    official signs), then the witnesses (`saksi`: office, name) below."""
+
+    pembuka: Inline
+    pihak: list[Pihak]
+    kesepakatan: Inline
+    saksi: list[tuple[str, str]] = field(default_factory=list)
+
+
 # --- the document --------------------------------------------------------------------------------
 
 
@@ -285,10 +319,12 @@ class Dokumen:
     `jenis`:
     - "peraturan": batang_tubuh is a list of Bab (or of Pasal for a short regulation);
     - "keputusan": batang_tubuh is a list of Diktum;
+    - "perjanjian": an agreement; `perjanjian` holds its opening, parties and witnesses,
+      batang_tubuh a list of Pasal with headings; no pembukaan or penutup;
     - "naskah": a working paper (checklist); only `judul`, `isi` blocks and `lampiran` are used.
     """
 
-    jenis: Literal["peraturan", "keputusan", "naskah"]
+    jenis: Literal["peraturan", "keputusan", "perjanjian", "naskah"]
     kepala: Kepala | None
     judul: Judul
     pembukaan: Pembukaan | None = None
@@ -305,6 +341,7 @@ class Dokumen:
     # everything and in the page headers
     draf: str | None = None
     mendatar: bool = False  # landscape pages (the checklist's wide tables)
+    perjanjian: Perjanjian | None = None  # for jenis "perjanjian"
 
 
 def semua_pasal(badan: list) -> Iterator[Pasal]:
@@ -358,6 +395,11 @@ def semua_inline(dok: Dokumen) -> Iterator[Inline]:
         yield from dok.pembukaan.menimbang
         yield from dok.pembukaan.mengingat
         yield from dok.pembukaan.memperhatikan
+    if dok.perjanjian:
+        yield dok.perjanjian.pembuka
+        for p in dok.perjanjian.pihak:
+            yield p.kedudukan
+        yield dok.perjanjian.kesepakatan
     for u in dok.batang_tubuh:
         yield from unsur(u)
     yield from blok(dok.isi)
@@ -388,7 +430,7 @@ def salin(u):
         return Diktum(salin_inline(u.isi), salin_daftar(u.daftar), u.label)
     if isinstance(u, Pasal):
         return Pasal([Ayat(salin_inline(a.isi), salin_daftar(a.daftar), a.label) for a in u.ayat],
-                     u.label, None, u.sumber)
+                     u.label, None, u.sumber, u.judul)
     if isinstance(u, Paragraf):
         return Paragraf(u.judul, [salin(p) for p in u.pasal])
     if isinstance(u, Bagian):

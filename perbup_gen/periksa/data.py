@@ -179,6 +179,31 @@ def periksa_data(hasil: HasilMuat, hari_ini: _dt.date | None = None) -> list[Tem
     _periksa_tabel_sitasi(hasil, out)
     _periksa_isi(hasil, out)
 
+    # the KPM incentive: every criterion with its deadline rule, every quarter with a target, the
+    # contracts signed after the decrees they rest on
+    from perbup_gen.kinerja.aturan import rencana
+
+    r = rencana(k)
+    if r.jumlah is None:
+        temuan("peringatan", ("kpm", "insentif", "kinerja"), "besaran insentif kinerja tidak ada di konfigurasi "
+               "(kpm.insentif.kinerja.jumlah): Peraturan Bupati menyebut besarannya ditetapkan dengan Keputusan "
+               "Bupati; kontrak tugas KPM dan buku kerja evaluasi dibuat setelah besaran itu dicatat")
+    for i, kr in enumerate(k.kpm.insentif.kriteria):
+        if not kr.jadwal:
+            temuan("peringatan", ("kpm", "insentif", "kriteria", i), f"kriteria insentif '{kr.ringkas}' tanpa jadwal: "
+                   "dinilai setiap triwulan; tulis kriteria dengan uraian dan jadwal (mis. jadwal: setiap 3 bulan)")
+    for tw in r.triwulan:
+        if not tw.target:
+            temuan("peringatan", ("kpm", "insentif", "kriteria"), f"triwulan {bilangan.romawi(tw.nomor)} tidak memuat "
+                   "target kinerja: insentifnya dibayar penuh tanpa penilaian")
+    tanggal_kontrak = k.kpm.kontrak.tanggal or r.mulai
+    for i, d in enumerate(k.desa):
+        tanggal_sk = d.tanggal_sk or k.sk_kpm.tanggal
+        if d.kpm and not d.kelurahan and tanggal_sk and tanggal_sk > tanggal_kontrak:
+            temuan("peringatan", ("desa", i, "tanggal_sk"), f"kontrak tugas KPM bertanggal "
+                   f"{bilangan.tanggal(tanggal_kontrak)}, sebelum Keputusan Kepala Desa tentang KPM "
+                   f"({bilangan.tanggal(tanggal_sk)}) yang menjadi dasarnya (kpm.kontrak.tanggal)", d)
+
     # the Perbup's target date: by May of the year (juknis)
     mei = _dt.date(k.tahun, 5, 31)
     if k.batas_penetapan > mei:

@@ -17,8 +17,8 @@ from perbup_gen.errors import Lokasi
 from perbup_gen.konfigurasi.model import Desa
 from perbup_gen.naskah.tampil import bersih
 
-__all__ = ["DOKUMEN_KONFIGURASI", "DOKUMEN_PERBUP", "DOKUMEN_SK_SEMUA", "DOKUMEN_TIM", "LaporanPeriksa",
-           "Temuan", "Tingkat", "dokumen_sk_kpm", "label_desa", "tempat_lokasi"]
+__all__ = ["DOKUMEN_KONFIGURASI", "DOKUMEN_KONTRAK_SEMUA", "DOKUMEN_PERBUP", "DOKUMEN_SK_SEMUA", "DOKUMEN_TIM",
+           "LaporanPeriksa", "Temuan", "Tingkat", "dokumen_kontrak", "dokumen_sk_kpm", "label_desa", "tempat_lokasi"]
 
 Tingkat = Literal["galat", "peringatan", "catatan"]
 
@@ -30,6 +30,13 @@ DOKUMEN_SK_SEMUA = "SK KPM (semua desa)"
 
 def dokumen_sk_kpm(desa: Desa) -> str:
     return f"SK KPM Desa {desa.nama or desa.kode}"
+
+
+DOKUMEN_KONTRAK_SEMUA = "Kontrak tugas KPM (semua)"
+
+
+def dokumen_kontrak(desa: Desa, nama_kpm: str) -> str:
+    return f"Kontrak tugas KPM {nama_kpm} Desa {desa.nama or desa.kode}"
 
 
 @dataclass(frozen=True)

@@ -229,7 +229,16 @@ class _Pemeriksa:
                 self._satuan(_Satuan(f"Menimbang huruf {bilangan.huruf(i)}", isi, "menimbang"))
             for i, isi in enumerate(pb.mengingat, 1):
                 self._satuan(_Satuan(f"Mengingat angka {i}", isi, "mengingat"))
+        if dok.perjanjian is not None:
+            pj = dok.perjanjian
+            self._satuan(_Satuan("Pembuka", pj.pembuka, "perjanjian"))
+            for i, ph in enumerate(pj.pihak, 1):
+                self._satuan(_Satuan(f"Pihak {i}", ph.kedudukan, "perjanjian"))
+            self._satuan(_Satuan("Pembuka", pj.kesepakatan, "perjanjian"))
         for p in semua_pasal(dok.batang_tubuh):
+            if p.judul and dok.jenis != "perjanjian":
+                self.galat(f"Pasal {p.nomor}", f"Pasal dalam {dok.jenis} tidak berjudul (Lampiran II); judul "
+                           f"'{p.judul}' hanya untuk perjanjian ({p.sumber})")
             if p.nomor is not None:
                 self.pasal[p.nomor] = p
             for a in p.ayat:
@@ -998,6 +1007,10 @@ class _Pemeriksa:
         j = 0
         pasal1 = False
         dilaporkan: set[str] = set()
+        if self.dok.perjanjian is not None:  # an agreement names its parties before the first Pasal
+            for p in self.dok.perjanjian.pihak:
+                dikenal.add(p.sebutan)
+                kata_dikenal.update(p.sebutan.split())
         for i, s in enumerate(self.satuan):
             baru = []
             if not pasal1 and i > akhir_pasal1 >= 0:
@@ -1109,8 +1122,10 @@ class _Pemeriksa:
 
 def _temuan_bilangan(t: str) -> list[str]:
     """The number and money findings of one text (a text's findings depend on the text alone)."""
-    out = _periksa_uang(t) + _periksa_angka(t)
+    out = [*_periksa_uang(t), *_periksa_angka(t)]
     for m in _KATA_BILANGAN.finditer(t):
+        if t[:m.start()].rstrip().lower().endswith("tanggal"):
+            continue  # "tanggal dua bulan Mei": a date in words (an agreement's opening), not an amount
         kata = " ".join(m.group("kata").split())
         n = _nilai_kata(kata)
         if n is not None:
@@ -1139,7 +1154,12 @@ def _kata_dalam_kurung(t: str, pos: int) -> str | None:
     return " ".join(m.group(1).split()) if m else None
 
 
-def _periksa_uang(t: str) -> list[str]:
+@functools.lru_cache(maxsize=8192)  # pure; the same texts repeat in every decree and contract
+def _periksa_uang(t: str) -> tuple[str, ...]:
+    return tuple(_periksa_uang_(t))
+
+
+def _periksa_uang_(t: str) -> list[str]:
     out = []
     for m in _RUPIAH.finditer(t):
         tulis = m.group(0)
@@ -1158,7 +1178,12 @@ def _periksa_uang(t: str) -> list[str]:
     return out
 
 
-def _periksa_angka(t: str) -> list[str]:
+@functools.lru_cache(maxsize=8192)
+def _periksa_angka(t: str) -> tuple[str, ...]:
+    return tuple(_periksa_angka_(t))
+
+
+def _periksa_angka_(t: str) -> list[str]:
     out = []
     for m in _ANGKA.finditer(t):
         token = m.group(1)

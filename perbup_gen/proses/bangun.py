@@ -114,6 +114,8 @@ class CatatanBangun:
     jumlah_sk_kpm: int = 0
     revisi: list[str] = field(default_factory=list)  # a revision of an existing Perbup: lines to print
     sk: list[SKDibuat] = field(default_factory=list)
+    jumlah_kontrak: int = 0
+    keterangan: list[str] = field(default_factory=list)  # what was not made, and why
 
 
 def pilih_desa(hasil: HasilMuat, pilihan: str | None):
@@ -207,6 +209,46 @@ def hari_build():
     return _dt.date.today()
 
 
+def jalur_kontrak(kode: str, nama_desa: str, urutan: int, nama_kpm: str, akhiran: str) -> str:
+    return f"kontrak/{nama_berkas('kontrak', kode, nama_desa, str(urutan), nama_kpm)}.{akhiran}"
+
+
+def berkas_kontrak(hasil: HasilMuat, penyaji: Penyaji, catatan: CatatanBangun, desa_pilihan=None
+                   ) -> Iterator[BerkasKeluaran]:
+    """One task contract per KPM of every desa (kelurahan have none); failures are noted per KPM."""
+    from perbup_gen.dokumen.kontrak import PembangunKontrak
+
+    pembangun = PembangunKontrak(hasil)
+    for desa in desa_pilihan if desa_pilihan is not None else hasil.konfigurasi.desa:
+        if desa.kelurahan:
+            continue
+        for i, orang in enumerate(desa.kpm):
+            tempat = f"{desa.kode} {desa.nama} KPM {orang.nama}"
+            try:
+                isi = penyaji(pembangun.bangun(desa, i))
+            except (PerbupGenError, ValueError) as e:
+                catatan.gagal.append((tempat, str(e)))
+                continue
+            except Exception as e:  # one KPM failing must not stop the others
+                catatan.gagal.append((tempat, f"kesalahan internal: {type(e).__name__}: {e}"))
+                continue
+            catatan.jumlah_kontrak += 1
+            yield BerkasKeluaran(jalur_kontrak(desa.kode, desa.nama or "", i + 1, orang.nama, penyaji.akhiran),
+                                 isi, "kontrak", desa.kode)
+
+
+def jalur_evaluasi(hasil: HasilMuat) -> str:
+    return f"evaluasi/evaluasi-kinerja-kpm-{hasil.konfigurasi.tahun}.xlsx"
+
+
+def berkas_evaluasi(hasil: HasilMuat, penyaji: Penyaji | None = None) -> BerkasKeluaran:
+    """The evaluation workbook (XLSX whatever the document format)."""
+    from perbup_gen.dokumen.evaluasi import bangun_buku_evaluasi
+    from perbup_gen.keluaran.xlsx_evaluasi import buku_evaluasi
+
+    return BerkasKeluaran(jalur_evaluasi(hasil), buku_evaluasi(bangun_buku_evaluasi(hasil)), "evaluasi")
+
+
 def bangun_semua(hasil: HasilMuat, folder, format_: str = "docx", force: bool = False,
                  setiap: Callable[[], None] | None = None, periksa=None, pdf: bool = False,
                  gabung: str | None = None, bentuk: str | None = None) -> tuple[LaporanTulis, CatatanBangun]:
@@ -214,6 +256,7 @@ def bangun_semua(hasil: HasilMuat, folder, format_: str = "docx", force: bool = 
     Buku Keputusan Kepala Desa entries (XLSX), the check report, for a draft the list of what is
     missing, and index.html listing every document (with the PDFs and bundles `pdf` and `gabung`
     will add). `periksa` is the check report of `hasil` (run here when not given)."""
+    from perbup_gen.kinerja.aturan import TANPA_BESARAN, ada_besaran
     from perbup_gen.proses import rekap
 
     penyaji = Penyaji(hasil, format_)
@@ -230,6 +273,11 @@ def bangun_semua(hasil: HasilMuat, folder, format_: str = "docx", force: bool = 
                    *berkas_checklist(hasil, penyaji)]
         yield from dokumen
         yield from berkas_sk_kpm(hasil, penyaji, catatan, setiap=setiap)
+        if ada_besaran(hasil.konfigurasi):
+            yield from berkas_kontrak(hasil, penyaji, catatan)
+            yield berkas_evaluasi(hasil)
+        else:
+            catatan.keterangan.append("kontrak tugas dan buku kerja evaluasi tidak dibuat: " + TANPA_BESARAN)
         yield from rekap.berkas_laporan(hasil, periksa, catatan, [b.jalur for b in dokumen],
                                         pdf=pdf and format_ == "docx", gabung=gabung)
 

@@ -13,8 +13,8 @@ from perbup_gen.konfigurasi.model import Desa
 from perbup_gen.konfigurasi.muat import HasilMuat
 from perbup_gen.periksa.data import periksa_data
 from perbup_gen.periksa.laporan import (
-    DOKUMEN_PERBUP, DOKUMEN_SK_SEMUA, DOKUMEN_TIM, LaporanPeriksa, Temuan, dokumen_sk_kpm, label_desa,
-    tempat_lokasi,
+    DOKUMEN_KONTRAK_SEMUA, DOKUMEN_PERBUP, DOKUMEN_SK_SEMUA, DOKUMEN_TIM, LaporanPeriksa, Temuan, dokumen_kontrak,
+    dokumen_sk_kpm, label_desa, tempat_lokasi,
 )
 from perbup_gen.periksa.naskah import (
     TemuanNaskah, periksa_dokumen, periksa_kutipan_definisi, periksa_naskah,
@@ -61,16 +61,49 @@ def _periksa_sk_kpm(hasil: HasilMuat, setiap: Callable[..., None] | None = None)
             continue
         desa_dibuat.append(d)
         per_desa.append(periksa_naskah(dok, hasil.peraturan, wilayah))
+    temuan = _umum_sekali(per_desa, DOKUMEN_SK_SEMUA,
+                          [(dokumen_sk_kpm(d), label_desa(d)) for d in desa_dibuat])
+    return temuan + gagal, len(desa_dibuat)
+
+
+def _umum_sekali(per_dokumen: list[list[TemuanNaskah]], nama_semua: str,
+                 nama: list[tuple[str, str]]) -> list[Temuan]:
+    """Findings of a batch of documents; those repeated in every one are reported once under
+    `nama_semua`, the rest under their document (`nama`: document name, desa label)."""
     hitung: dict[TemuanNaskah, int] = {}
-    for ts in per_desa:
+    for ts in per_dokumen:
         for t in dict.fromkeys(ts):
             hitung[t] = hitung.get(t, 0) + 1
-    umum = {t for t, n in hitung.items() if n == len(per_desa) and len(per_desa) > 1}
-    temuan = [Temuan(t.tingkat, DOKUMEN_SK_SEMUA, t.tempat, t.pesan) for t in hitung if t in umum]
-    for d, ts in zip(desa_dibuat, per_desa):
-        temuan += [Temuan(t.tingkat, dokumen_sk_kpm(d), t.tempat, t.pesan, label_desa(d))
-                   for t in ts if t not in umum]
-    return temuan + gagal, len(desa_dibuat)
+    umum = {t for t, n in hitung.items() if n == len(per_dokumen) and len(per_dokumen) > 1}
+    temuan = [Temuan(t.tingkat, nama_semua, t.tempat, t.pesan) for t in hitung if t in umum]
+    for (dokumen, desa), ts in zip(nama, per_dokumen):
+        temuan += [Temuan(t.tingkat, dokumen, t.tempat, t.pesan, desa) for t in ts if t not in umum]
+    return temuan
+
+
+def _periksa_kontrak(hasil: HasilMuat) -> tuple[list[Temuan], int]:
+    """Every KPM's task contract, grouped like the SK KPM."""
+    from perbup_gen.dokumen.kontrak import PembangunKontrak
+
+    k = hasil.konfigurasi
+    try:
+        pembangun = PembangunKontrak(hasil)
+    except (PerbupGenError, ValueError) as e:
+        return _gagal_bangun(e, DOKUMEN_KONTRAK_SEMUA), 0
+    per_dokumen: list[list[TemuanNaskah]] = []
+    nama: list[tuple[str, str]] = []
+    gagal: list[Temuan] = []
+    for d in k.desa_saja():
+        for i, orang in enumerate(d.kpm):
+            dokumen = dokumen_kontrak(d, orang.nama)
+            try:
+                dok = pembangun.bangun(d, i)
+            except Exception as e:  # one KPM failing must not stop the others
+                gagal += _gagal_bangun(e, dokumen, label_desa(d))
+                continue
+            per_dokumen.append(periksa_naskah(dok, hasil.peraturan, k.kabupaten.nama))
+            nama.append((dokumen, label_desa(d)))
+    return _umum_sekali(per_dokumen, DOKUMEN_KONTRAK_SEMUA, nama) + gagal, len(nama)
 
 def _periksa_revisi(hasil: HasilMuat) -> list[Temuan]:
     """The documents of a revision (amendment and/or replacement) checked, with the revision's own
@@ -168,6 +201,12 @@ def periksa(hasil: HasilMuat, dokumen: bool = True, setiap: Callable[..., None] 
         temuan_sk, jumlah_sk = _periksa_sk_kpm(hasil, setiap)
         temuan += temuan_sk
         laporan.diperiksa += [DOKUMEN_PERBUP, DOKUMEN_TIM, f"SK KPM {jumlah_sk} desa"]
+        from perbup_gen.kinerja.aturan import ada_besaran
+
+        if ada_besaran(k):  # no amount of the performance incentive: no contracts (the data check says so)
+            temuan_kontrak, jumlah_kontrak = _periksa_kontrak(hasil)
+            temuan += temuan_kontrak
+            laporan.diperiksa.append(f"kontrak tugas {jumlah_kontrak} KPM")
     temuan += periksa_data(hasil)
     laporan.diperiksa.append(f"konfigurasi ({len(k.desa)} desa/kelurahan di roster)")
     laporan.temuan = temuan

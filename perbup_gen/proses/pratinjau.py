@@ -11,24 +11,28 @@ from dataclasses import dataclass
 from perbup_gen.errors import PerbupGenError
 from perbup_gen.konfigurasi.muat import HasilMuat
 from perbup_gen.naskah.model import Dokumen
-from perbup_gen.periksa.laporan import DOKUMEN_PERBUP, DOKUMEN_SK_SEMUA, DOKUMEN_TIM, Temuan, dokumen_sk_kpm
+from perbup_gen.periksa.laporan import (
+    DOKUMEN_KONTRAK_SEMUA, DOKUMEN_PERBUP, DOKUMEN_SK_SEMUA, DOKUMEN_TIM, Temuan, dokumen_kontrak, dokumen_sk_kpm,
+)
 
 __all__ = ["DokumenSet", "bangun_dokumen", "cari_dokumen", "daftar_dokumen", "html_pratinjau", "temuan_dokumen"]
 
 
 @dataclass(frozen=True)
 class DokumenSet:
-    kunci: str  # "perbup", "tim-penyusun", "checklist", "sk-kpm-62.10.01.2002"
+    kunci: str  # "perbup", "tim-penyusun", "checklist", "sk-kpm-62.10.01.2002", "kontrak-62.10.01.2002-2"
     judul: str  # as shown to the user
     nama_periksa: tuple[str, ...]  # `Temuan.dokumen` values whose findings concern this document
     jalur: str  # its file in the output folder, without the extension ("perbup/rancangan-perbup-peran-desa")
-    desa: str | None = None  # the desa code of an SK KPM
+    desa: str | None = None  # the desa code of an SK KPM or a contract
+    urutan: int = 0  # a contract: the KPM's place in the desa's list (0-based)
 
 
 def daftar_dokumen(hasil: HasilMuat) -> list[DokumenSet]:
-    """The documents `bangun_semua` makes, in its order; an SK KPM only for a desa that gets one."""
+    """The documents `bangun_semua` makes, in its order; an SK KPM only for a desa that gets one,
+    a task contract for every KPM (the evaluation workbook is no document to preview)."""
     from perbup_gen.dokumen.sk_kpm import PembangunSKKPM
-    from perbup_gen.proses.bangun import jalur_sk_kpm
+    from perbup_gen.proses.bangun import jalur_kontrak, jalur_sk_kpm
 
     out = _dokumen_perbup(hasil) + [
         DokumenSet("tim-penyusun", "Keputusan Tim Penyusun", (DOKUMEN_TIM,), "tim-penyusun/keputusan-tim-penyusun"),
@@ -43,6 +47,13 @@ def daftar_dokumen(hasil: HasilMuat) -> list[DokumenSet]:
             continue
         out.append(DokumenSet(f"sk-kpm-{d.kode}", f"SK KPM Desa {d.nama}", (dokumen_sk_kpm(d), DOKUMEN_SK_SEMUA),
                               jalur_sk_kpm(d.kode, d.nama or "", "x")[: -len(".x")], d.kode))
+    from perbup_gen.kinerja.aturan import ada_besaran
+
+    for d in hasil.konfigurasi.desa_saja() if ada_besaran(hasil.konfigurasi) else []:
+        for i, p in enumerate(d.kpm):
+            out.append(DokumenSet(f"kontrak-{d.kode}-{i + 1}", f"Kontrak tugas KPM {p.nama} (Desa {d.nama})",
+                                  (dokumen_kontrak(d, p.nama), DOKUMEN_KONTRAK_SEMUA),
+                                  jalur_kontrak(d.kode, d.nama or "", i + 1, p.nama, "x")[: -len(".x")], d.kode, i))
     return out
 
 
@@ -96,9 +107,13 @@ def bangun_dokumen(hasil: HasilMuat, dokumen: DokumenSet) -> Dokumen:
         from perbup_gen.proses.status import muat_status
 
         return bangun_checklist(hasil, muat_status(hasil))
+    desa = next(d for d in hasil.konfigurasi.desa if d.kode == dokumen.desa)
+    if dokumen.kunci.startswith("kontrak-"):
+        from perbup_gen.dokumen.kontrak import PembangunKontrak
+
+        return PembangunKontrak(hasil).bangun(desa, dokumen.urutan)
     from perbup_gen.dokumen.sk_kpm import PembangunSKKPM
 
-    desa = next(d for d in hasil.konfigurasi.desa if d.kode == dokumen.desa)
     return PembangunSKKPM(hasil).bangun(desa)
 
 

@@ -338,12 +338,17 @@ class Pengurai:
         self.pasal = None
         self.bentuk_pasal = None
         if tingkat == 4:
-            if judul_polos not in ("", "Pasal"):
+            # "#### Pasal: Jangka Waktu" gives the Pasal a heading (agreements; the builder of a
+            # regulation refuses it)
+            kata, titik_dua, judul_pasal = judul_polos.partition(":")
+            if kata.strip() != "Pasal" and judul_polos != "" or (titik_dua and not judul_pasal.strip()):
                 raise self._galat(f"baris Pasal ditulis '#### Pasal' saja (nomor dihitung "
-                                  f"otomatis), bukan '#### {judul_polos}'")
+                                  f"otomatis), atau '#### Pasal: Judul' untuk Pasal berjudul, bukan "
+                                  f"'#### {judul_polos}'")
             self._tanpa_atribut_daftar(atr, "baris #### Pasal")
             self._daftarkan_label(atr.label)
-            p = Pasal(ayat=[], label=atr.label, sumber=f"{self.berkas}:{self.nomor}")
+            p = Pasal(ayat=[], label=atr.label, sumber=f"{self.berkas}:{self.nomor}",
+                      judul=judul_pasal.strip() or None)
             if self.paragraf is not None:
                 self.paragraf.pasal.append(p)
             elif self.bagian is not None:
