@@ -230,3 +230,12 @@ def pasang_titik(k: Konfigurasi, kurang: Kekurangan) -> None:
             akhir = jalur[-1]
             if isinstance(akhir, str) and hasattr(obj, akhir):
                 setattr(obj, akhir, TITIK)
+
+
+def tanda_draf() -> str:
+    """The draft mark and its explanation (clauses/draf.yaml), as Dokumen.draf wants them."""
+    from perbup_gen import jalur as jalur_paket
+    from perbup_gen.konfigurasi.yaml_muat import muat_yaml
+
+    data, _ = muat_yaml(jalur_paket.KLAUSUL / "draf.yaml", "clauses/draf.yaml")
+    return f"{data['tanda']}\n{data['keterangan']}"

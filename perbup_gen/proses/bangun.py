@@ -12,6 +12,7 @@ from typing import Callable, Iterator
 
 from perbup_gen.keluaran.berkas import BerkasKeluaran, LaporanTulis, hash_berkas, nama_berkas, tulis_semua
 from perbup_gen.errors import PerbupGenError
+from perbup_gen.konfigurasi.draf import tanda_draf
 from perbup_gen.naskah.model import Dokumen
 from perbup_gen.konfigurasi.muat import HasilMuat
 
@@ -51,15 +52,6 @@ class Penyaji:
 
         teks = render_markdown(dok) if self.format == "md" else render_html(dok)
         return teks.encode("utf-8")
-
-
-def tanda_draf() -> str:
-    """The draft mark and its explanation (clauses/draf.yaml), as Dokumen.draf wants them."""
-    from perbup_gen import jalur as jalur_paket
-    from perbup_gen.konfigurasi.yaml_muat import muat_yaml
-
-    data, _ = muat_yaml(jalur_paket.KLAUSUL / "draf.yaml", "clauses/draf.yaml")
-    return f"{data['tanda']}\n{data['keterangan']}"
 
 
 def tandai_draf(dok: Dokumen, tanda: str) -> None:

@@ -365,7 +365,7 @@ def _html_indeks(hasil: HasilMuat, periksa: LaporanPeriksa, baris: list[BarisInd
 
 
 def _keterangan_draf() -> str:
-    from perbup_gen.proses.bangun import tanda_draf
+    from perbup_gen.konfigurasi.draf import tanda_draf
 
     return tanda_draf().partition("\n")[2]
 

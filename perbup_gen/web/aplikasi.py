@@ -15,7 +15,6 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -28,6 +27,7 @@ from starlette.staticfiles import StaticFiles
 
 from perbup_gen.errors import ConfigError, PerbupGenError
 from perbup_gen.jalur import TEMPLAT
+from perbup_gen.web.halaman import halaman_galat_teks, lingkungan
 from perbup_gen.web import unggah
 from perbup_gen.web.sesi import NAMA_COOKIE, UMUR_COOKIE, GudangSesi, Sesi
 from perbup_gen.web.tugas import PengelolaTugas, baris_masalah
@@ -52,23 +52,6 @@ def host_lokal(host: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _lingkungan() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLAT / "web")), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True)
-    env.filters["tanggal"] = lambda d: _tanggal_id(d)
-    return env
-
-
-def _tanggal_id(d) -> str:
-    from perbup_gen.naskah import bilangan
-
-    return bilangan.tanggal(d) if d else ""
-
-
-def halaman_galat_teks(pesan: str, judul: str = "Tidak dapat diproses") -> str:
-    return _lingkungan().get_template("galat.html.j2").render(judul=judul, pesan=pesan, csrf="", sandi=False, masuk=False)
-
-
 @dataclass
 class Pengaturan:
     folder_data: Path  # where sessions live (<data>/sesi/...)
@@ -138,7 +121,7 @@ class _Web:
 
     def _halaman(self, request: Request, nama: str, status: int = 200, **konteks) -> HTMLResponse:
         sesi: Sesi = request.state.sesi
-        isi = _lingkungan().get_template(nama).render(csrf=sesi.csrf, sandi=bool(self.atur.sandi),
+        isi = lingkungan().get_template(nama).render(csrf=sesi.csrf, sandi=bool(self.atur.sandi),
                                                       masuk=bool(sesi.data.get("masuk")), **konteks)
         return self._cookie(HTMLResponse(isi, status), sesi, _CSP)
 

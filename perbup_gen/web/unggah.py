@@ -74,7 +74,7 @@ def _pesan_besar(maks: int) -> str:
 
 
 async def _tolak(send, status: int, pesan: str) -> None:
-    from perbup_gen.web.aplikasi import halaman_galat_teks
+    from perbup_gen.web.halaman import halaman_galat_teks
 
     isi = halaman_galat_teks(pesan).encode("utf-8")
     await send({"type": "http.response.start", "status": status,
