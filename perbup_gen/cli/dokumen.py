@@ -188,9 +188,12 @@ def build(konfigurasi: Path, keluaran: Path, format_: str, force: bool, pdf: boo
     _periksa_tujuan(keluaran)
     from perbup_gen.proses.periksa import pastikan_lolos
 
+    from perbup_gen.proses.terbangun import DokumenTerbangun
+
     jumlah = len(hasil.konfigurasi.desa)
+    terbangun = DokumenTerbangun()  # what the check builds, the build renders
     with kemajuan("Memeriksa", jumlah, diam=quiet) as setiap:
-        periksa = pastikan_lolos(hasil, paksa=force, setiap=setiap)  # stops with the report (exit 1) on errors
+        periksa = pastikan_lolos(hasil, paksa=force, setiap=setiap, simpan=terbangun)  # exit 1 on errors
     if periksa.temuan and not quiet:
         from perbup_gen.proses.rekap import JALUR_LAPORAN
 
@@ -204,7 +207,7 @@ def build(konfigurasi: Path, keluaran: Path, format_: str, force: bool, pdf: boo
         periksa_huruf(hasil.konfigurasi.tata_letak.huruf)  # before anything is written
     with kemajuan("SK KPM", jumlah, diam=quiet) as setiap:
         laporan, catatan = bangun_semua(hasil, keluaran, format_, force, setiap=setiap, periksa=periksa,
-                                        pdf=pdf, gabung=gabung, bentuk=bentuk)
+                                        pdf=pdf, gabung=gabung, bentuk=bentuk, terbangun=terbangun)
     if not quiet:
         for baris in catatan.revisi:
             click.echo(baris)

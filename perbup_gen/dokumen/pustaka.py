@@ -8,6 +8,7 @@ the clause language itself (`naskah.klausul`) never touches a file.
 """
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from typing import Any, Iterable
@@ -84,17 +85,17 @@ class PustakaKlausul:
                            + ", ".join(nama_tampil(f) for f in self.folders))
 
     def baca_yaml(self, relatif: str) -> tuple[Any, Posisi, str]:
-        """A YAML wording file (the district's copy wins): data, positions, display name."""
+        """A YAML wording file (the district's copy wins): data, positions, display name. Read
+        once per process while the file is unchanged (several builders read the same wording);
+        callers treat the data as read-only."""
         jalur = self.cari(relatif)
         nama = nama_tampil(jalur)
         try:
-            data, posisi = muat_yaml(jalur, nama)
-        except ConfigError as e:  # a clause file, not the district config: report it as such
-            m = e.masalah[0]
-            raise KlausulError(m.pesan, m.lokasi.berkas or nama, m.lokasi.baris) from None
-        if not isinstance(data, dict):
-            raise KlausulError("isi berkas harus berupa pemetaan (kunci: nilai)", nama, 1)
-        return data, posisi, nama
+            st = jalur.stat()
+        except OSError:
+            st = None
+        kunci = (str(jalur.resolve()), nama, st.st_mtime_ns if st else None, st.st_size if st else None)
+        return _baca_yaml(kunci, jalur)
 
     def istilah_asing(self) -> list[str]:
         """Foreign terms printed in italics wherever they occur (Lampiran II), from
@@ -105,6 +106,19 @@ class PustakaKlausul:
         except ConfigError as e:
             raise KlausulError(e.masalah[0].pesan, nama_tampil(jalur)) from None
         return [b.strip() for b in teks.splitlines() if b.strip() and not b.lstrip().startswith("#")]
+
+
+@functools.lru_cache(maxsize=64)
+def _baca_yaml(kunci: tuple, jalur: Path) -> tuple[Any, Posisi, str]:
+    nama = kunci[1]
+    try:
+        data, posisi = muat_yaml(jalur, nama)
+    except ConfigError as e:  # a clause file, not the district config: report it as such
+        m = e.masalah[0]
+        raise KlausulError(m.pesan, m.lokasi.berkas or nama, m.lokasi.baris) from None
+    if not isinstance(data, dict):
+        raise KlausulError("isi berkas harus berupa pemetaan (kunci: nilai)", nama, 1)
+    return data, posisi, nama
 
 
 def pustaka_klausul(hasil: HasilMuat) -> PustakaKlausul:

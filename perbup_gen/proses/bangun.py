@@ -15,6 +15,7 @@ from perbup_gen.errors import PerbupGenError
 from perbup_gen.konfigurasi.draf import tanda_draf
 from perbup_gen.naskah.model import Dokumen
 from perbup_gen.konfigurasi.muat import HasilMuat
+from perbup_gen.proses.terbangun import DokumenTerbangun
 
 FORMAT = ("docx", "md", "html", "akn")
 
@@ -125,11 +126,19 @@ def pilih_desa(hasil: HasilMuat, pilihan: str | None):
 
 
 def berkas_sk_kpm(hasil: HasilMuat, penyaji: Penyaji, catatan: CatatanBangun, desa_pilihan=None,
-                  setiap: Callable[[], None] | None = None) -> Iterator[BerkasKeluaran]:
-    """One decree per desa with KPM; kelurahan and desa without KPM are noted, failures too."""
+                  setiap: Callable[[], None] | None = None,
+                  terbangun: DokumenTerbangun | None = None) -> Iterator[BerkasKeluaran]:
+    """One decree per desa with KPM; kelurahan and desa without KPM are noted, failures too. The
+    decrees the check built (`terbangun`) are rendered as they are, the others built here."""
     from perbup_gen.dokumen.sk_kpm import PembangunSKKPM
 
-    pembangun = PembangunSKKPM(hasil)
+    pembangun: list = []  # made when a decree is not among those built already
+
+    def pembuat() -> PembangunSKKPM:
+        if not pembangun:
+            pembangun.append(PembangunSKKPM(hasil))
+        return pembangun[0]
+
     # What exists now (config, templates, the national list) lives for the whole batch: keep the
     # garbage collector from rescanning it after every few decrees.
     gc.freeze()
@@ -138,12 +147,14 @@ def berkas_sk_kpm(hasil: HasilMuat, penyaji: Penyaji, catatan: CatatanBangun, de
             setiap()
         if desa.kelurahan:
             continue
-        alasan = pembangun.bisa_dibuat(desa)
+        dok = terbangun.ambil(("sk", desa.kode)) if terbangun is not None else None
+        alasan = None if dok is not None else pembuat().bisa_dibuat(desa)
         if alasan:
             catatan.dilewati.append((f"{desa.kode} {desa.nama}", alasan))
             continue
         try:
-            dok = pembangun.bangun(desa)
+            if dok is None:
+                dok = pembuat().bangun(desa)
             isi = penyaji(dok)
         except (PerbupGenError, ValueError) as e:
             catatan.gagal.append((f"{desa.kode} {desa.nama}", str(e)))
@@ -158,7 +169,8 @@ def berkas_sk_kpm(hasil: HasilMuat, penyaji: Penyaji, catatan: CatatanBangun, de
 
 
 def berkas_perbup(hasil: HasilMuat, penyaji: Penyaji, bentuk: str | None = None,
-                  catatan: CatatanBangun | None = None) -> BerkasKeluaran | list[BerkasKeluaran]:
+                  catatan: CatatanBangun | None = None,
+                  terbangun: DokumenTerbangun | None = None) -> BerkasKeluaran | list[BerkasKeluaran]:
     """The Perbup; with `perbup.mengubah` or `perbup.mencabut` the amendment and/or the replacement
     (proses/ubah.py; `bentuk` as `perbup --bentuk`)."""
     from perbup_gen.dokumen.perbup import bangun_perbup
@@ -168,13 +180,16 @@ def berkas_perbup(hasil: HasilMuat, penyaji: Penyaji, bentuk: str | None = None,
 
         return berkas_revisi(hasil, penyaji, bentuk, catatan)
 
-    return BerkasKeluaran(f"perbup/rancangan-perbup-peran-desa.{penyaji.akhiran}", penyaji(bangun_perbup(hasil)), "perbup")
+    dok = (terbangun.ambil("perbup") if terbangun is not None else None) or bangun_perbup(hasil)
+    return BerkasKeluaran(f"perbup/rancangan-perbup-peran-desa.{penyaji.akhiran}", penyaji(dok), "perbup")
 
 
-def berkas_tim_penyusun(hasil: HasilMuat, penyaji: Penyaji) -> BerkasKeluaran:
+def berkas_tim_penyusun(hasil: HasilMuat, penyaji: Penyaji,
+                        terbangun: DokumenTerbangun | None = None) -> BerkasKeluaran:
     from perbup_gen.dokumen.tim_penyusun import bangun_tim_penyusun
 
-    return BerkasKeluaran(f"tim-penyusun/keputusan-tim-penyusun.{penyaji.akhiran}", penyaji(bangun_tim_penyusun(hasil)), "tim-penyusun")
+    dok = (terbangun.ambil("tim_penyusun") if terbangun is not None else None) or bangun_tim_penyusun(hasil)
+    return BerkasKeluaran(f"tim-penyusun/keputusan-tim-penyusun.{penyaji.akhiran}", penyaji(dok), "tim-penyusun")
 
 
 def berkas_checklist(hasil: HasilMuat, penyaji: Penyaji) -> Iterator[BerkasKeluaran]:
@@ -205,19 +220,25 @@ def jalur_kontrak(kode: str, nama_desa: str, urutan: int, nama_kpm: str, akhiran
     return f"kontrak/{nama_berkas('kontrak', kode, nama_desa, str(urutan), nama_kpm)}.{akhiran}"
 
 
-def berkas_kontrak(hasil: HasilMuat, penyaji: Penyaji, catatan: CatatanBangun, desa_pilihan=None
-                   ) -> Iterator[BerkasKeluaran]:
-    """One task contract per KPM of every desa (kelurahan have none); failures are noted per KPM."""
+def berkas_kontrak(hasil: HasilMuat, penyaji: Penyaji, catatan: CatatanBangun, desa_pilihan=None,
+                   terbangun: DokumenTerbangun | None = None) -> Iterator[BerkasKeluaran]:
+    """One task contract per KPM of every desa (kelurahan have none); failures are noted per KPM.
+    The contracts the check built (`terbangun`) are rendered as they are."""
     from perbup_gen.dokumen.kontrak import PembangunKontrak
 
-    pembangun = PembangunKontrak(hasil)
+    pembangun: list = []
     for desa in desa_pilihan if desa_pilihan is not None else hasil.konfigurasi.desa:
         if desa.kelurahan:
             continue
         for i, orang in enumerate(desa.kpm):
             tempat = f"{desa.kode} {desa.nama} KPM {orang.nama}"
             try:
-                isi = penyaji(pembangun.bangun(desa, i))
+                dok = terbangun.ambil(("kontrak", desa.kode, i)) if terbangun is not None else None
+                if dok is None:
+                    if not pembangun:
+                        pembangun.append(PembangunKontrak(hasil))
+                    dok = pembangun[0].bangun(desa, i)
+                isi = penyaji(dok)
             except (PerbupGenError, ValueError) as e:
                 catatan.gagal.append((tempat, str(e)))
                 continue
@@ -243,11 +264,13 @@ def berkas_evaluasi(hasil: HasilMuat, penyaji: Penyaji | None = None) -> BerkasK
 
 def bangun_semua(hasil: HasilMuat, folder, format_: str = "docx", force: bool = False,
                  setiap: Callable[[], None] | None = None, periksa=None, pdf: bool = False,
-                 gabung: str | None = None, bentuk: str | None = None) -> tuple[LaporanTulis, CatatanBangun]:
+                 gabung: str | None = None, bentuk: str | None = None,
+                 terbangun: DokumenTerbangun | None = None) -> tuple[LaporanTulis, CatatanBangun]:
     """Write the whole document set into `folder`: the documents, then for BPMD the recap and the
     Buku Keputusan Kepala Desa entries (XLSX), the check report, for a draft the list of what is
     missing, and index.html listing every document (with the PDFs and bundles `pdf` and `gabung`
-    will add). `periksa` is the check report of `hasil` (run here when not given)."""
+    will add). `periksa` is the check report of `hasil` (run here when not given); `terbangun`
+    the documents that check built, rendered instead of built again."""
     from perbup_gen.kinerja.aturan import TANPA_BESARAN, ada_besaran
     from perbup_gen.proses import rekap
 
@@ -257,16 +280,17 @@ def bangun_semua(hasil: HasilMuat, folder, format_: str = "docx", force: bool = 
     if periksa is None:
         from perbup_gen.proses.periksa import periksa as jalankan
 
-        periksa = jalankan(hasil)
+        terbangun = DokumenTerbangun()
+        periksa = jalankan(hasil, simpan=terbangun)
 
     def semua() -> Iterator[BerkasKeluaran]:
-        perbup = berkas_perbup(hasil, penyaji, bentuk, catatan)
-        dokumen = [*(perbup if isinstance(perbup, list) else [perbup]), berkas_tim_penyusun(hasil, penyaji),
-                   *berkas_checklist(hasil, penyaji)]
+        perbup = berkas_perbup(hasil, penyaji, bentuk, catatan, terbangun)
+        dokumen = [*(perbup if isinstance(perbup, list) else [perbup]),
+                   berkas_tim_penyusun(hasil, penyaji, terbangun), *berkas_checklist(hasil, penyaji)]
         yield from dokumen
-        yield from berkas_sk_kpm(hasil, penyaji, catatan, setiap=setiap)
+        yield from berkas_sk_kpm(hasil, penyaji, catatan, setiap=setiap, terbangun=terbangun)
         if ada_besaran(hasil.konfigurasi):
-            yield from berkas_kontrak(hasil, penyaji, catatan)
+            yield from berkas_kontrak(hasil, penyaji, catatan, terbangun=terbangun)
             yield berkas_evaluasi(hasil)
         else:
             catatan.keterangan.append("kontrak tugas dan buku kerja evaluasi tidak dibuat: " + TANPA_BESARAN)

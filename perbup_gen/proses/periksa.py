@@ -12,6 +12,7 @@ from perbup_gen.errors import ConfigError, PerbupGenError
 from perbup_gen.konfigurasi.model import Desa
 from perbup_gen.konfigurasi.muat import HasilMuat
 from perbup_gen.periksa.data import periksa_data
+from perbup_gen.proses.terbangun import DokumenTerbangun
 from perbup_gen.periksa.laporan import (
     DOKUMEN_KONTRAK_SEMUA, DOKUMEN_PERBUP, DOKUMEN_SK_SEMUA, DOKUMEN_TIM, LaporanPeriksa, Temuan, dokumen_kontrak,
     dokumen_sk_kpm, label_desa, tempat_lokasi,
@@ -35,7 +36,8 @@ def _gagal_bangun(e: Exception, dokumen: str, desa: str | None = None) -> list[T
     return [Temuan("galat", dokumen, "", f"dokumen tidak dapat dibuat: {e}", desa)]
 
 
-def _periksa_sk_kpm(hasil: HasilMuat, setiap: Callable[..., None] | None = None) -> tuple[list[Temuan], int]:
+def _periksa_sk_kpm(hasil: HasilMuat, setiap: Callable[..., None] | None = None,
+                    simpan: DokumenTerbangun | None = None) -> tuple[list[Temuan], int]:
     """Every desa's SK KPM. Findings repeated in every decree (they come from shared clauses or the
     Mengingat list) are reported once under "SK KPM (semua desa)"."""
     from perbup_gen.dokumen.sk_kpm import PembangunSKKPM
@@ -61,6 +63,8 @@ def _periksa_sk_kpm(hasil: HasilMuat, setiap: Callable[..., None] | None = None)
             continue
         desa_dibuat.append(d)
         per_desa.append(periksa_naskah(dok, hasil.peraturan, wilayah))
+        if simpan is not None:
+            simpan.simpan(("sk", d.kode), dok)
     temuan = _umum_sekali(per_desa, DOKUMEN_SK_SEMUA,
                           [(dokumen_sk_kpm(d), label_desa(d)) for d in desa_dibuat])
     return temuan + gagal, len(desa_dibuat)
@@ -81,7 +85,7 @@ def _umum_sekali(per_dokumen: list[list[TemuanNaskah]], nama_semua: str,
     return temuan
 
 
-def _periksa_kontrak(hasil: HasilMuat) -> tuple[list[Temuan], int]:
+def _periksa_kontrak(hasil: HasilMuat, simpan: DokumenTerbangun | None = None) -> tuple[list[Temuan], int]:
     """Every KPM's task contract, grouped like the SK KPM."""
     from perbup_gen.dokumen.kontrak import PembangunKontrak
 
@@ -103,6 +107,8 @@ def _periksa_kontrak(hasil: HasilMuat) -> tuple[list[Temuan], int]:
                 continue
             per_dokumen.append(periksa_naskah(dok, hasil.peraturan, k.kabupaten.nama))
             nama.append((dokumen, label_desa(d)))
+            if simpan is not None:
+                simpan.simpan(("kontrak", d.kode, i), dok)
     return _umum_sekali(per_dokumen, DOKUMEN_KONTRAK_SEMUA, nama) + gagal, len(nama)
 
 def _periksa_revisi(hasil: HasilMuat) -> list[Temuan]:
@@ -174,9 +180,11 @@ def pustaka_definisi(hasil: HasilMuat) -> tuple[list[str], dict[str, str]]:
 # --- everything ----------------------------------------------------------------------------------
 
 
-def periksa(hasil: HasilMuat, dokumen: bool = True, setiap: Callable[..., None] | None = None) -> LaporanPeriksa:
+def periksa(hasil: HasilMuat, dokumen: bool = True, setiap: Callable[..., None] | None = None,
+            simpan: DokumenTerbangun | None = None) -> LaporanPeriksa:
     """Check the config and every document built from it. `dokumen=False`: data checks only.
-    `setiap()` is called once per roster entry (progress)."""
+    `setiap()` is called once per roster entry (progress). `simpan`: keep the models built, for
+    the build that follows (proses/terbangun.py)."""
     k = hasil.konfigurasi
     laporan = LaporanPeriksa(judul=f"Hasil pemeriksaan {k.nama_kabupaten} tahun {k.tahun}")
     temuan: list[Temuan] = []
@@ -185,26 +193,28 @@ def periksa(hasil: HasilMuat, dokumen: bool = True, setiap: Callable[..., None] 
         from perbup_gen.dokumen.tim_penyusun import bangun_tim_penyusun
 
         istilah, belum = pustaka_definisi(hasil)
-        dibangun = [(DOKUMEN_PERBUP, bangun_perbup), (DOKUMEN_TIM, bangun_tim_penyusun)]
+        dibangun = [(DOKUMEN_PERBUP, bangun_perbup, "perbup"), (DOKUMEN_TIM, bangun_tim_penyusun, "tim_penyusun")]
         if k.perbup.mengubah is not None or k.perbup.mencabut:
             temuan += _periksa_revisi(hasil)  # the revision's documents stand for the Perbup
             dibangun = dibangun[1:]
-        for nama, bangun in dibangun:
+        for nama, bangun, kunci in dibangun:
             try:
                 dok = bangun(hasil)
             except (PerbupGenError, ValueError) as e:
                 temuan += _gagal_bangun(e, nama)
                 continue
+            if simpan is not None:
+                simpan.simpan(kunci, dok)
             temuan += periksa_dokumen(dok, nama, hasil.peraturan, k.kabupaten.nama, istilah_dikenal=istilah)
             if nama == DOKUMEN_PERBUP:
                 temuan += [Temuan(t.tingkat, nama, t.tempat, t.pesan) for t in periksa_kutipan_definisi(dok, belum)]
-        temuan_sk, jumlah_sk = _periksa_sk_kpm(hasil, setiap)
+        temuan_sk, jumlah_sk = _periksa_sk_kpm(hasil, setiap, simpan)
         temuan += temuan_sk
         laporan.diperiksa += [DOKUMEN_PERBUP, DOKUMEN_TIM, f"SK KPM {jumlah_sk} desa"]
         from perbup_gen.kinerja.aturan import ada_besaran
 
         if ada_besaran(k):  # no amount of the performance incentive: no contracts (the data check says so)
-            temuan_kontrak, jumlah_kontrak = _periksa_kontrak(hasil)
+            temuan_kontrak, jumlah_kontrak = _periksa_kontrak(hasil, simpan)
             temuan += temuan_kontrak
             laporan.diperiksa.append(f"kontrak tugas {jumlah_kontrak} KPM")
     temuan += periksa_data(hasil)
@@ -227,11 +237,11 @@ class PemeriksaanGagal(PerbupGenError):
                          "ulang dengan --force untuk tetap membuatnya.")
 
 
-def pastikan_lolos(hasil: HasilMuat, paksa: bool = False,
-                   setiap: Callable[..., None] | None = None) -> LaporanPeriksa:
+def pastikan_lolos(hasil: HasilMuat, paksa: bool = False, setiap: Callable[..., None] | None = None,
+                   simpan: DokumenTerbangun | None = None) -> LaporanPeriksa:
     """Run the checks before a build: raise PemeriksaanGagal on errors unless `paksa` (or a draft,
-    which is built whatever the checks say and shows them)."""
-    laporan = periksa(hasil, setiap=setiap)
+    which is built whatever the checks say and shows them). `simpan` keeps the models for the build."""
+    laporan = periksa(hasil, setiap=setiap, simpan=simpan)
     if laporan.ada_galat and not paksa and hasil.draf is None:
         raise PemeriksaanGagal(laporan)
     return laporan
