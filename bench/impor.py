@@ -21,8 +21,7 @@ def main() -> None:
     from perbup_gen.keluaran.docx import render_docx
     from perbup_gen.keluaran.pdf import ke_pdf
     from perbup_gen.konfigurasi.muat import muat_konfigurasi
-    from perbup_gen.naskah.model import Bab, semua_pasal
-    from perbup_gen.naskah.penomoran import susun
+    from perbup_gen.naskah.model import semua_pasal
     import copy
 
     hasil = muat_konfigurasi(AKAR / "examples" / "gunung-mas")
@@ -39,7 +38,7 @@ def main() -> None:
             waktu = []
             for _ in range(5):
                 t0 = time.perf_counter()
-                h = impor_berkas(berkas)
+                impor_berkas(berkas)
                 waktu.append(time.perf_counter() - t0)
             hal = ""
             if nama == "PDF":

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 import shutil
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
-import yaml
 from click.testing import CliRunner
 
 from baca_docx import baca, baca_tabel, properti

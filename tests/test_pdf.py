@@ -12,7 +12,7 @@ from docx.shared import Mm
 
 from perbup_gen.keluaran import pdf as modul
 from perbup_gen.errors import OutputError
-from perbup_gen.keluaran.pdf import PESAN_PASANG, ke_pdf, libreoffice_tersedia
+from perbup_gen.keluaran.pdf import ke_pdf, libreoffice_tersedia
 
 
 def _perlu_soffice() -> str:

@@ -18,7 +18,6 @@ import pytest
 from click.testing import CliRunner
 
 from perbup_gen.cli import main
-from perbup_gen.errors import ConfigError
 from perbup_gen.jalur import KARAKTER_TERLARANG
 from perbup_gen.konfigurasi.model import baca_rupiah, baca_tanggal
 from perbup_gen.konfigurasi.muat import muat_konfigurasi
@@ -288,7 +287,7 @@ def test_karakter_terlarang_di_nilai_mana_pun(karakter, jenis, tmp_path, monkeyp
     teks += f'perbup:\n  dasar_hukum:\n    tambahan:\n      "uu-x{kode}": {{jenis: UU, tanggal: 2002-04-10, teks: "x"}}\n'
     utama.write_text(teks, encoding="utf-8")
     keluaran = _validate(kab, monkeypatch)
-    assert f"kab/kabupaten.yaml:6:" in keluaran and f"[kabupaten.ibu_kota]: {jenis} tidak boleh ada di nilai ini: karakter ke-4" in keluaran
+    assert "kab/kabupaten.yaml:6:" in keluaran and f"[kabupaten.ibu_kota]: {jenis} tidak boleh ada di nilai ini: karakter ke-4" in keluaran
     assert f"[pejabat.bupati.nama]: {jenis} tidak boleh ada di nilai ini: karakter ke-10" in keluaran
     assert f"{jenis} tidak boleh ada di nama kunci ini: karakter ke-5" in keluaran
 
@@ -331,7 +330,7 @@ def test_lambang_diperiksa_validate(isi, pesan, tmp_path, monkeypatch):
                                                                "dasar_pembentukan: uu-5-2002, lambang: lambang.png}"),
                      encoding="utf-8")
     keluaran = _validate(kab, monkeypatch)
-    assert f"kab/kabupaten.yaml:6:" in keluaran and f"[kabupaten.lambang]: {pesan}" in keluaran
+    assert "kab/kabupaten.yaml:6:" in keluaran and f"[kabupaten.lambang]: {pesan}" in keluaran
 
 
 def test_lambang_sah_diterima(tmp_path):
