@@ -18,6 +18,8 @@ from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape
 
+from perbup_gen.konfigurasi.sel import huruf_kolom
+
 __all__ = ["Kolom", "Lembar", "buku_kerja"]
 
 _WAKTU_TETAP = (1980, 1, 1, 0, 0, 0)
@@ -49,16 +51,6 @@ class Lembar:
     nama: str  # sheet name, at most 31 characters
     kolom: list[Kolom]
     baris: list[list[Any]] = field(default_factory=list)
-
-
-def _huruf(i: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def _teks(s: str) -> str:
@@ -111,7 +103,7 @@ def _tinggi(kolom: list[Kolom], baris: list[Any]) -> int:
 
 
 def _lembar_xml(lb: Lembar, teks: _Teks) -> str:
-    akhir = _huruf(len(lb.kolom) - 1)
+    akhir = huruf_kolom(len(lb.kolom) - 1)
     jangkau = f"A1:{akhir}{len(lb.baris) + 1}"
     out = [_DEKL, f"<worksheet {_NS} {_NS_R}>", '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
            '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
@@ -119,12 +111,12 @@ def _lembar_xml(lb: Lembar, teks: _Teks) -> str:
            '<sheetFormatPr defaultRowHeight="15"/><cols>']
     out += [f'<col min="{i}" max="{i}" width="{k.lebar}" customWidth="1"/>' for i, k in enumerate(lb.kolom, 1)]
     out.append('</cols><sheetData><row r="1" ht="32" customHeight="1">')
-    out += [f'<c r="{_huruf(i)}1" s="{_S_KEPALA}" t="s"><v>{teks(k.judul)}</v></c>' for i, k in enumerate(lb.kolom)]
+    out += [f'<c r="{huruf_kolom(i)}1" s="{_S_KEPALA}" t="s"><v>{teks(k.judul)}</v></c>' for i, k in enumerate(lb.kolom)]
     out.append("</row>")
     for r, baris in enumerate(lb.baris, 2):
         baris_teks = _tinggi(lb.kolom, baris)
         out.append(f'<row r="{r}" ht="{15 * baris_teks}" customHeight="1">' if baris_teks > 1 else f'<row r="{r}">')
-        out += [_sel(f"{_huruf(i)}{r}", v, k, teks) for i, (k, v) in enumerate(zip(lb.kolom, baris))]
+        out += [_sel(f"{huruf_kolom(i)}{r}", v, k, teks) for i, (k, v) in enumerate(zip(lb.kolom, baris))]
         out.append("</row>")
     out.append(f'</sheetData><autoFilter ref="{jangkau}"/>'
                '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
@@ -198,7 +190,7 @@ def buku_kerja(lembar: list[Lembar], judul: str = "", penulis: str = "perbup-gen
                       for i, x in enumerate(nama, 1))
             + "</sheets><definedNames>"
             + "".join(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
-                      f"'{escape(x.replace(chr(39), chr(39) * 2))}'!$A$1:${_huruf(len(lb.kolom) - 1)}${len(lb.baris) + 1}"
+                      f"'{escape(x.replace(chr(39), chr(39) * 2))}'!$A$1:${huruf_kolom(len(lb.kolom) - 1)}${len(lb.baris) + 1}"
                       "</definedName>" for i, (x, lb) in enumerate(zip(nama, lembar)))
             + "</definedNames></workbook>")
     buku_rels = (_DEKL + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'

@@ -24,9 +24,10 @@ from pathlib import Path
 from perbup_gen.errors import BukuKerjaError, Lokasi, Masalah
 from perbup_gen.kinerja.aturan import HASIL, hasil_sah, insentif, nilai_persen
 from perbup_gen.kinerja.buku import (
-    BARIS_DATA, BARIS_KUNCI, LABEL_JUMLAH, LEMBAR_DATA, DataBuku, huruf_kolom, kolom, muat_json_buku,
+    BARIS_DATA, BARIS_KUNCI, LABEL_JUMLAH, LEMBAR_DATA, DataBuku, kolom, muat_json_buku,
     rumus_baris, rumus_total,
 )
+from perbup_gen.konfigurasi.sel import huruf_kolom
 from perbup_gen.naskah import bilangan
 
 __all__ = ["EvaluasiKPM", "HasilEvaluasi", "NilaiTriwulan", "baca_buku"]

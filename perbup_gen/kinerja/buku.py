@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from perbup_gen.kinerja.aturan import Rencana, rencana, rumus_insentif, rumus_nilai
 from perbup_gen.konfigurasi.muat import HasilMuat
+from perbup_gen.konfigurasi.sel import huruf_kolom
 from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 from perbup_gen.naskah import bilangan
 
@@ -125,16 +126,6 @@ def rumus_total(kol: list[Kolom], kunci: str, jumlah_kpm: int) -> str:
     """The formula of the total row under column `kunci`."""
     h = huruf_kolom(next(i for i, k in enumerate(kol) if k.kunci == kunci))
     return f"=SUM({h}{BARIS_DATA}:{h}{BARIS_DATA + jumlah_kpm - 1})" if jumlah_kpm else "=0"
-
-
-def huruf_kolom(i: int) -> str:
-    """0 -> "A", 25 -> "Z", 26 -> "AA"."""
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 _TAK_BOLEH = re.compile(r"[\[\]:*?/\\']")

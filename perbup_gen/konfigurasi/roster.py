@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from perbup_gen.errors import ConfigError, Lokasi, Masalah
+from perbup_gen.konfigurasi.sel import huruf_kolom
 from perbup_gen.konfigurasi.yaml_muat import Posisi
 
 # (column, field path inside a desa entry, explanation for the template)
@@ -40,15 +41,6 @@ NAMA_KOLOM = [k for k, _, _ in KOLOM]
 PILIHAN_JENIS_KELAMIN = ["L", "P"]
 PILIHAN_PENDIDIKAN = ["SD", "SLTP", "SLTA", "D1", "D2", "D3", "D4", "S1", "S2", "S3"]
 _ANGKA = {"pagu_apbdes", "dana_desa", "anggaran_stunting"}
-
-
-def _huruf_kolom(i: int) -> str:
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 # the desa's own columns: written once per desa (later rows of the same desa may leave them empty)
@@ -96,7 +88,7 @@ def baca_roster(path: Path, tampil: str) -> HasilRoster:
         baris = _baris_csv(path, tampil)
         sel = lambda r, c: Lokasi(tampil, r, c + 1)  # noqa: E731
     elif akhiran in (".xlsx", ".xlsm"):
-        sel = lambda r, c: Lokasi(f"{tampil} (sel {_huruf_kolom(c)}{r})", r, c + 1)  # noqa: E731
+        sel = lambda r, c: Lokasi(f"{tampil} (sel {huruf_kolom(c)}{r})", r, c + 1)  # noqa: E731
         baris = _baris_xlsx(path, tampil, sel, hasil.masalah)
     else:
         raise ConfigError([Masalah(Lokasi(tampil), "roster harus berkas .csv atau .xlsx")])
@@ -110,7 +102,7 @@ def baca_roster(path: Path, tampil: str) -> HasilRoster:
         if k and k not in NAMA_KOLOM:
             hasil.masalah.append(Masalah(sel(baris[0][0], i), f"kolom '{k}' tidak dikenal; kolom yang dikenal: {', '.join(NAMA_KOLOM)}"))
         elif k in indeks:
-            hasil.masalah.append(Masalah(sel(baris[0][0], i), f"kolom '{k}' ditulis dua kali (juga kolom {_huruf_kolom(indeks[k])})"))
+            hasil.masalah.append(Masalah(sel(baris[0][0], i), f"kolom '{k}' ditulis dua kali (juga kolom {huruf_kolom(indeks[k])})"))
         elif k:
             indeks[k] = i
     peta = {k: jalur for k, jalur, _ in KOLOM}
@@ -361,11 +353,11 @@ def tulis_templat_roster(path, desa: list[tuple[str, str, str]] | None = None) -
         sel = lembar.cell(row=1, column=i + 1)
         sel.font = Font(bold=True)
         sel.fill = PatternFill("solid", fgColor="DDEBF7")
-        lembar.column_dimensions[_huruf_kolom(i)].width = max(14, min(40, len(ket) // 2))
+        lembar.column_dimensions[huruf_kolom(i)].width = max(14, min(40, len(ket) // 2))
     for kode, nama, kecamatan in desa or []:
         lembar.append([kode, nama, kecamatan])
     akhir = max(1000, len(desa or []) + 500)
-    kol = {k: _huruf_kolom(i) for i, k in enumerate(NAMA_KOLOM)}
+    kol = {k: huruf_kolom(i) for i, k in enumerate(NAMA_KOLOM)}
     for nama_kolom, pilihan in (("kpm_jenis_kelamin", PILIHAN_JENIS_KELAMIN), ("kpm_pendidikan", PILIHAN_PENDIDIKAN)):
         dv = DataValidation(type="list", formula1='"' + ",".join(pilihan) + '"', allow_blank=True)
         dv.error = "Pilih dari daftar"

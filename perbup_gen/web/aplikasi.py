@@ -579,21 +579,20 @@ class _Web:
         resp = FileResponse(path, media_type=jenis, filename=nama)
         return self._cookie(resp, sesi, None)
 
-    async def unduh_set(self, request: Request):
+    async def _unduh_zip(self, request: Request, berkas: str, akhiran: str):
+        """The ZIP of the last build (`set.zip` or `pdf.zip`), named after the district's set."""
         sesi, _, lain = await self._mulai(request)
         if lain is not None:
             return lain
         t = self.tugas_kerja.keadaan(sesi.folder_tugas, sesi.data.get("tugas_bangun") or "")
         nama = ((t or {}).get("hasil") or {}).get("zip") or "set-dokumen"
-        return self._unduh(sesi, sesi.folder_keluaran / "set.zip", f"{nama}.zip", "application/zip")
+        return self._unduh(sesi, sesi.folder_keluaran / berkas, f"{nama}{akhiran}.zip", "application/zip")
+
+    async def unduh_set(self, request: Request):
+        return await self._unduh_zip(request, "set.zip", "")
 
     async def unduh_pdf(self, request: Request):
-        sesi, _, lain = await self._mulai(request)
-        if lain is not None:
-            return lain
-        t = self.tugas_kerja.keadaan(sesi.folder_tugas, sesi.data.get("tugas_bangun") or "")
-        nama = ((t or {}).get("hasil") or {}).get("zip") or "set-dokumen"
-        return self._unduh(sesi, sesi.folder_keluaran / "pdf.zip", f"{nama}-pdf.zip", "application/zip")
+        return await self._unduh_zip(request, "pdf.zip", "-pdf")
 
     async def unduh_dokumen(self, request: Request):
         sesi, _, lain = await self._mulai(request)
