@@ -868,8 +868,8 @@ class _Penulis:
 
     def pembukaan(self, dok: Dokumen) -> None:
         pb = dok.pembukaan
-        if pb.dengan_rahmat:
-            self.tulis("Pembukaan", "DENGAN RAHMAT TUHAN YANG MAHA ESA")
+        for baris in pb.baris_rahmat:
+            self.tulis("Pembukaan", baris)
         if pb.pejabat:
             self.tulis("Pembukaan", pb.pejabat)
         baris = []
