@@ -63,7 +63,10 @@ class PembangunKontrak:
         self.rencana = rencana(k)
         self.rencana.pastikan_besaran()
         self.pola_asing = pola_istilah(pustaka.istilah_asing())
-        self.singkatan = Pengurai(baca_singkatan(pustaka, SUBFOLDER))
+        peta = baca_singkatan(pustaka, SUBFOLDER, self.konteks)
+        if sebutan is not None:  # a desa with names of its own: the config's wording uses the region's
+            peta = {**baca_singkatan(pustaka, SUBFOLDER, konteks_dasar(hasil)), **peta}
+        self.singkatan = Pengurai(peta)
         self.templat = [TemplatBerkas(x, self.konteks, olah=self._olah) for x in pustaka.klausul(SUBFOLDER)]
         if not self.templat:
             raise KlausulError(f"tidak ada berkas klausul di {SUBFOLDER}/")
@@ -171,7 +174,7 @@ class PembangunKontrak:
 
     def untuk(self, desa: Desa) -> "PembangunKontrak":
         """This builder, or one prepared for a desa with names of its own (a kampung adat)."""
-        if baris_desa(desa.kode) is None:
+        if not self.k.sebutan_sendiri(desa.kode):
             return self
         s = self.k.sebutan_daerah(desa.kode)
         kunci = tuple((k, v.teks) for k, v in sorted(s.nilai.items()))

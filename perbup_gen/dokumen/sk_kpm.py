@@ -110,7 +110,10 @@ class PembangunSKKPM:
                                  daftar_teks_yaml(data, posisi, nama_berkas, "tembusan")]
         # lines that do not name the desa are rendered once
         self.tembusan_tetap = [None if t.bergantung("desa") else t.teks() for t in self.tembusan_templat]
-        self.singkatan, self._singkatan_tetap = self._siapkan_singkatan(baca_singkatan(pustaka, SUBFOLDER))
+        peta = baca_singkatan(pustaka, SUBFOLDER, self.konteks)
+        if sebutan is not None:  # a desa with names of its own: the config's wording uses the region's
+            peta = {**baca_singkatan(pustaka, SUBFOLDER, konteks_dasar(hasil)), **peta}
+        self.singkatan, self._singkatan_tetap = self._siapkan_singkatan(peta)
 
         # check the templates and references now, not at the first desa (errors of list depth
         # name their diktum number)
@@ -211,7 +214,7 @@ class PembangunSKKPM:
 
     def untuk(self, desa: Desa) -> "PembangunSKKPM":
         """The builder for this desa: this one, or one prepared for a desa with names of its own."""
-        if baris_desa(desa.kode) is None:
+        if not self.k.sebutan_sendiri(desa.kode):
             return self
         s = self.k.sebutan_daerah(desa.kode)
         kunci = tuple((k, v.teks) for k, v in sorted(s.nilai.items()))

@@ -151,6 +151,17 @@ class Kabupaten(Model):
     lambang: Optional[str] = None  # image file, relative to the config folder
 
 
+class SebutanDesaKonfigurasi(Model):
+    """The names of one desa that differ from its kabupaten/kota (a kampung adat, a negeri)."""
+
+    desa: Optional[Teks] = None
+    kepala_desa: Optional[Teks] = None
+    bpd: Optional[Teks] = None
+    apb_desa: Optional[Teks] = None
+    peraturan_desa: Optional[Teks] = None
+    keputusan: Optional[Teks] = None
+
+
 class SebutanKonfigurasi(Model):
     """The region's own names, over the table `perbup_gen/data/sebutan.csv` (empty: the table's;
     a name written here counts as confirmed by the district and `check` stops asking)."""
@@ -174,6 +185,17 @@ class SebutanKonfigurasi(Model):
                                                  "(kosong: tanpa kalimat pembuka)")
     kepala_daerah: Optional[Literal["Bupati", "Wali Kota", "Walikota"]] = Field(
         default=None, description="ejaan kepala daerah: Bupati (kabupaten), 'Wali Kota' atau 'Walikota' (kota)")
+    # single desa with names of their own, by desa code (over perbup_gen/data/sebutan_desa.csv)
+    desa_khusus: dict[str, SebutanDesaKonfigurasi] = Field(
+        default_factory=dict, description="sebutan desa tertentu yang berbeda (kampung adat, negeri), per kode desa")
+
+    @field_validator("desa_khusus")
+    @classmethod
+    def _kode_desa(cls, v):
+        for kode in v:
+            if not re.fullmatch(KODE_DESA, kode):
+                raise ValueError(f"'{kode}' bukan kode desa (mis. 91.03.01.3007)")
+        return v
 
     @field_validator("pembukaan", "pembukaan_desa", mode="before")
     @classmethod
@@ -185,7 +207,7 @@ class SebutanKonfigurasi(Model):
     def timpa(self) -> dict[str, Any]:
         """The names written, as the table's fields (a list of lines joined with ' | ')."""
         hasil = {}
-        for k, v in self.model_dump(exclude_none=True).items():
+        for k, v in self.model_dump(exclude_none=True, exclude={"desa_khusus"}).items():
             hasil[k] = " | ".join(v) if isinstance(v, list) else v
             if isinstance(v, list) and not v:
                 hasil[k] = "-"
@@ -675,7 +697,15 @@ class Konfigurasi(Model):
         config's `sebutan:` on top; with `kode_desa`, that desa's own row when it has one."""
         from perbup_gen.konfigurasi.sebutan import sebutan_daerah
 
-        return sebutan_daerah(self.kabupaten.kode, self.sebutan.timpa(), kode_desa)
+        khusus = self.sebutan.desa_khusus.get(kode_desa) if kode_desa else None
+        return sebutan_daerah(self.kabupaten.kode, self.sebutan.timpa(), kode_desa,
+                              khusus.model_dump(exclude_none=True) if khusus else None)
+
+    def sebutan_sendiri(self, kode_desa: str) -> bool:
+        """Whether a desa has names of its own (the table's sebutan_desa.csv or `sebutan.desa_khusus`)."""
+        from perbup_gen.konfigurasi.sebutan import baris_desa
+
+        return kode_desa in self.sebutan.desa_khusus or baris_desa(kode_desa) is not None
 
     @property
     def kepala_daerah(self) -> str:

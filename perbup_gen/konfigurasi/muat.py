@@ -689,7 +689,7 @@ def ringkas(hasil: HasilMuat) -> Ringkasan:
     wilayah = DaftarWilayah.muat()
     semua = [w for w in wilayah.baris_kabupaten(k.kabupaten.kode)]
     kec = [w for w in semua if w.tingkat == "kecamatan"]
-    desa = [w for w in semua if w.tingkat == "desa"]
+    desa = [w for w in semua if w.tingkat in ("desa", "desa_adat")]
     kel = [w for w in semua if w.tingkat == "kelurahan"]
     di_roster = {d.kode for d in k.desa}
     roster_desa = k.desa_saja()

@@ -272,9 +272,11 @@ def baris_desa(kode_desa: str) -> BarisDesa | None:
     return tabel_sebutan()[1].get(kode_desa)
 
 
-def sebutan_daerah(kode: str, timpa: Mapping[str, Any] | None = None, kode_desa: str | None = None) -> Sebutan:
+def sebutan_daerah(kode: str, timpa: Mapping[str, Any] | None = None, kode_desa: str | None = None,
+                   timpa_desa: Mapping[str, Any] | None = None) -> Sebutan:
     """The names in force for kabupaten/kota `kode` (and desa `kode_desa` when it has a row of its
-    own), with the config's names `timpa` (field -> text; None or absent: the table's) on top."""
+    own), with the config's names `timpa` (field -> text; None or absent: the table's) and the
+    config's names of that desa `timpa_desa` on top."""
     s = _sebutan_tabel(kode)
     nilai = dict(s.nilai)
     nama_desa = None
@@ -299,6 +301,14 @@ def sebutan_daerah(kode: str, timpa: Mapping[str, Any] | None = None, kode_desa:
             nilai[k] = Nilai(teks, "konfigurasi", "dikonfirmasi")
             if k == "kepala_desa" and "keputusan" not in timpa:
                 nilai["keputusan"] = Nilai(teks, "konfigurasi", "dikonfirmasi")
+    if timpa_desa and kode_desa is not None:
+        khusus = kode_desa
+        for k, v in timpa_desa.items():
+            if v is None or k not in KOLOM_DESA:
+                continue
+            nilai[k] = Nilai(str(v), "konfigurasi", "dikonfirmasi")
+            if k == "kepala_desa" and "keputusan" not in timpa_desa:
+                nilai["keputusan"] = Nilai(str(v), "konfigurasi", "dikonfirmasi")
     return Sebutan(nilai, kode, s.kota, khusus, nama_desa)
 
 
