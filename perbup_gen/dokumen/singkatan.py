@@ -67,7 +67,10 @@ class Pengurai:
         if self.pola is None:
             return
         dikenal: set[str] = set()
+        semua = len(self.peta)
         for isi in isi_berurut:
+            if len(dikenal) >= semua and all(s in dikenal for s in self.peta):
+                return  # every abbreviation spelled out (or introduced) already
             for bagian in isi:
                 if not isinstance(bagian, Teks) or bagian.miring:
                     continue

@@ -13,6 +13,9 @@ def sambung(awal: str, nama: str) -> str:
     a, n = str(awal).split(), str(nama).split()
     if not a or not n:
         return " ".join(a or n)
+    pertama = n[0].casefold()
+    if not any(w.casefold() == pertama for w in a):  # the usual case: nothing to write once
+        return " ".join(a + n)
     for k in range(min(len(a), len(n)), 0, -1):
         if [w.casefold() for w in a[-k:]] == [w.casefold() for w in n[:k]]:
             return " ".join(a + n[k:])

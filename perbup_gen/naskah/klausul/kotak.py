@@ -91,8 +91,23 @@ _DAUN = (str, int, float, Decimal, bool, _dt.date, type(None))
 def polos(nilai: Any) -> Any:
     """`nilai` as a read-only tree of plain data: mappings become `Peta` (string keys), lists and
     tuples become tuples, text, numbers, dates, booleans and None stay. Objects are refused:
-    convert them (e.g. pydantic's `model_dump()`) before. Raises TypeError naming the path."""
+    convert them (e.g. pydantic's `model_dump()`) before. Raises TypeError naming the path.
+
+    A `Peta` passed again (a desa's data, read by every template of its decree) is checked once:
+    the result is remembered with the mapping itself, so the same object gives the same result."""
+    if type(nilai) is Peta:
+        ingat = _POLOS_PETA.get(id(nilai))
+        if ingat is not None and ingat[0] is nilai:
+            return ingat[1]
+        hasil = _polos(nilai, "")
+        if len(_POLOS_PETA) >= 64:
+            _POLOS_PETA.clear()
+        _POLOS_PETA[id(nilai)] = (nilai, hasil)  # holds `nilai`: its id is not reused meanwhile
+        return hasil
     return _polos(nilai, "")
+
+
+_POLOS_PETA: dict[int, tuple[Any, Any]] = {}
 
 
 def _polos(x: Any, jalur: str) -> Any:
