@@ -1,4 +1,6 @@
-"""National benchmark: the KPM decree (Keputusan Kepala Desa) for every desa of Indonesia.
+"""National benchmark: the KPM decree (Keputusan Kepala Desa) for every desa of Indonesia, the 14
+kampung adat of Kabupaten Jayapura included, each in its region's words (Keuchik Gampong, Wali
+Nagari, Kepala Kampung, Lurah, Kepala Kampung Adat; Wali Kota in a kota).
 
 For each of the 514 kabupaten/kota of the national list (`perbup_gen/data/wilayah.csv.gz`, the
 same rows as ../shared/data/wilayah.csv) a config is made in memory with invented officials, Kepala
@@ -11,7 +13,7 @@ memory at a time.
 In the same run a sample is rendered the usual docxtpl way (load the template, render, save, once
 per document) with the same layout and the same values, and the per-document rates are compared.
 
-    .venv/bin/python bench/nasional.py                  # everything (75,252 desa)
+    .venv/bin/python bench/nasional.py                  # everything (75,266 desa and kampung adat)
     .venv/bin/python bench/nasional.py --batas 5000     # the first 5,000 desa only
 """
 from __future__ import annotations
@@ -48,7 +50,7 @@ def kelompok_kabupaten(batas: int | None):
 
     wilayah = DaftarWilayah.muat()
     kini, desa, n = None, [], 0
-    for w in wilayah.semua_desa():
+    for w in wilayah.semua_desa(termasuk_desa_adat=True):
         kab = w.kode[:5]
         if kab != kini:
             if desa:
@@ -91,6 +93,27 @@ def data_konfigurasi(kode: str, nama: str, provinsi: str, desa: list[tuple[str, 
                            "alamat": "RT 001", "pengalaman": ["Kader Posyandu"]}]}
                  for k, _ in desa],
     }
+
+
+# one desa per kind of region, read back from the written decrees: the heading and the title name
+# the office in the region's words
+SAMPEL_DAERAH = ["11.06.01.2001", "11.04.01.2003", "13.06.01.2001", "18.06.01.2016", "34.04.01.2001",
+                 "35.79.01.2005", "81.71.01.2001", "81.71.02.2002", "91.03.01.3007", "94.01.01.2001", "62.10.01.2002"]
+
+
+def sampel_daerah(keluaran: Path) -> list[str]:
+    """The heading and title lines of the sample decrees, read back from the DOCX files written."""
+    from docx import Document
+
+    baris = []
+    for kode in SAMPEL_DAERAH:
+        berkas = sorted(keluaran.glob(f"*/{kode}-*.docx")) + sorted(keluaran.glob(f"*/*/{kode}-*.docx"))
+        if not berkas:
+            continue
+        teks = [p.text.strip() for p in Document(str(berkas[0])).paragraphs if p.text.strip()]
+        judul = next((t for t in teks if t.startswith("KEPUTUSAN ")), "?")
+        baris.append(f"  {kode}: {teks[0]} / {teks[1]} | {judul}")
+    return baris
 
 
 def kerja(args) -> tuple[int, int]:
@@ -177,6 +200,10 @@ def batch_nasional(args, keluaran: Path) -> int:
     print(f"waktu             : {detik:.1f} s")
     print(f"laju              : {jumlah / detik:.0f} dokumen/s")
     print(f"memori puncak     : proses kerja {rss_anak:.0f} MB, proses induk {rss_induk:.0f} MB")
+    sampel = sampel_daerah(keluaran)
+    if sampel:
+        print("sampel sebutan    : kop / baris kedua | judul (dibaca kembali dari DOCX)")
+        print("\n".join(sampel))
     return gagal
 
 

@@ -23,7 +23,7 @@ from perbup_gen.cli.dasar import OPSI_FORCE, _tangani_kesalahan, main
 @_tangani_kesalahan
 def banding(lama: Path, baru: Path, keluaran: Path, penulis: str | None, tanggal: _dt.datetime | None,
             force: bool) -> None:
-    """Bandingkan dua versi Peraturan Bupati (LAMA dan BARU: berkas .docx, .pdf, .txt, .md, .xml
+    """Bandingkan dua versi Peraturan Bupati/Wali Kota (LAMA dan BARU: berkas .docx, .pdf, .txt, .md, .xml
     Akoma Ntoso, atau folder konfigurasi): tulis versi baru dengan perubahan terlacak Word
     (perubahan-terlacak.docx) dan matriks persandingan (matriks-persandingan.docx), lalu ringkasannya."""
     from perbup_gen.proses.banding import banding as jalankan

@@ -77,8 +77,9 @@ class _Kelompok(_Perintah, click.Group):
 @click.group(cls=_Kelompok, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="perbup_gen", message="perbup-gen %(version)s", help="Tampilkan versi lalu keluar.")
 def main() -> None:
-    """Pembuat naskah Peraturan Bupati tentang peran desa (Aksi 4) dan Keputusan Kepala Desa
-    tentang Kader Pembangunan Manusia (Aksi 5) dari satu konfigurasi kabupaten (YAML)."""
+    """Pembuat naskah Peraturan Bupati/Wali Kota tentang peran desa (Aksi 4) dan Keputusan Kepala Desa
+    (atau sebutan setempatnya: Keuchik, Wali Nagari, Kepala Kampung, Lurah, ...) tentang Kader
+    Pembangunan Manusia (Aksi 5) dari satu konfigurasi kabupaten/kota (YAML)."""
 
 
 ARG_KONFIGURASI = click.argument("konfigurasi", metavar="KONFIGURASI", type=click.Path(path_type=Path))

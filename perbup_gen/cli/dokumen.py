@@ -96,7 +96,7 @@ OPSI_BENTUK = click.option(
 @OPSI_FORCE
 @_tangani_kesalahan
 def perbup(konfigurasi: Path, keluaran: Path, format_: str, bentuk: str | None, force: bool) -> None:
-    """Buat rancangan Peraturan Bupati tentang peran desa (atau perubahan/penggantiannya bila
+    """Buat rancangan Peraturan Bupati/Wali Kota tentang peran desa (atau perubahan/penggantiannya bila
     perbup.mengubah diisi)."""
     from perbup_gen.konfigurasi.muat import muat_konfigurasi
     from perbup_gen.proses import bangun

@@ -20,6 +20,12 @@ def validate(konfigurasi: Path) -> None:
     k = hasil.konfigurasi
     click.echo(f"Konfigurasi sah: {k.nama_kabupaten}, Provinsi {k.kabupaten.provinsi}, tahun {k.tahun}")
     click.echo(f"  {r.kecamatan} kecamatan, {r.desa} desa, {r.kelurahan} kelurahan")
+    s = k.sebutan_daerah()
+    if k.kota or not s.nasional:
+        sk = s.konteks()
+        click.echo(f"  sebutan: {k.kepala_daerah}; {sk['desa']}, {sk['kepala_desa']}, {sk['bpd_panjang']}, "
+                   f"{sk['apb_desa']}, {sk['peraturan_desa']}; {sk['kecamatan']}, {sk['camat']} "
+                   "(yang belum pasti: perbup-gen check)")
     click.echo(f"  roster: {r.desa_di_roster} desa, {r.kpm} KPM")
     if r.desa_tanpa_kpm:
         click.echo(f"  {len(r.desa_tanpa_kpm)} desa belum mempunyai KPM: " + ", ".join(r.desa_tanpa_kpm[:10]) + (" ..." if len(r.desa_tanpa_kpm) > 10 else ""))
@@ -43,11 +49,11 @@ def schema() -> None:
 
 @main.command()
 @click.argument("kode", metavar="KODE")
-@click.option("-o", "--output", "folder", type=click.Path(path_type=Path), default=None, help="Folder tujuan (bawaan: nama kabupaten).")
+@click.option("-o", "--output", "folder", type=click.Path(path_type=Path), default=None, help="Folder tujuan (bawaan: nama kabupaten/kota).")
 @click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada.")
 @_tangani_kesalahan
 def init(kode: str, folder: Path | None, force: bool) -> None:
-    """Buat folder konfigurasi baru untuk kabupaten dengan kode Kemendagri KODE (mis. 62.10)."""
+    """Buat folder konfigurasi baru untuk kabupaten/kota dengan kode Kemendagri KODE (mis. 62.10, 35.79)."""
     from perbup_gen.proses.inisialisasi import buat_folder_kabupaten
 
     hasil = buat_folder_kabupaten(kode, folder, force=force)
@@ -59,7 +65,7 @@ def init(kode: str, folder: Path | None, force: bool) -> None:
 
 @main.command("roster-templat")
 @click.argument("tujuan", type=click.Path(path_type=Path))
-@click.option("--kabupaten", "kode", default=None, help="Isi baris desa dari daftar Kemendagri untuk kode kabupaten ini.")
+@click.option("--kabupaten", "kode", default=None, help="Isi baris desa dari daftar Kemendagri untuk kode kabupaten/kota ini.")
 @click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada.")
 @_tangani_kesalahan
 def roster_templat(tujuan: Path, kode: str | None, force: bool) -> None:

@@ -20,7 +20,7 @@ from perbup_gen.naskah.model import Alinea, BarisParaf, Dokumen, Inline, Judul, 
 from perbup_gen.konfigurasi.muat import HasilMuat
 from perbup_gen.dokumen.pustaka import pustaka_klausul
 from perbup_gen.dokumen.jadwal import jadwal, teks_keadaan
-from perbup_gen.dokumen.paraf import DOKUMEN_PARAF, JenisDokumenParaf, urutan_paraf
+from perbup_gen.dokumen.paraf import JenisDokumenParaf, judul_dokumen_paraf, urutan_paraf
 from perbup_gen.konfigurasi.status import StatusProses
 
 JUDUL = "DAFTAR PERIKSA PARAF KOORDINASI DAN JADWAL TAHAPAN"
@@ -54,7 +54,7 @@ def _tabel_paraf(baris: list[BarisParaf]) -> Tabel:
 
 def judul_perbup(hasil: HasilMuat) -> str:
     k = hasil.konfigurasi
-    return f"Peraturan Bupati {k.kabupaten.nama} tentang {k.perbup.tentang}"
+    return f"Peraturan {k.kepala_daerah} {k.kabupaten.nama} tentang {k.perbup.tentang}"
 
 
 def bangun_checklist(hasil: HasilMuat, status: StatusProses, per: _dt.date | None = None) -> Dokumen:
@@ -65,8 +65,12 @@ def bangun_checklist(hasil: HasilMuat, status: StatusProses, per: _dt.date | Non
     opd = k.opd_pemrakarsa
     tentang = f"PENYUSUNAN {judul_perbup(hasil).upper()}"
     data, posisi, nama = pustaka_klausul(hasil).baca_yaml("checklist.yaml")
+    judul_paraf = judul_dokumen_paraf(k)
     konteks = {
         "nama_kabupaten": k.kabupaten.nama,
+        "kepala_daerah": k.kepala_daerah,
+        "peraturan_kepala_daerah": f"Peraturan {k.kepala_daerah}",
+        "keputusan_desa": k.sebutan_daerah().konteks()["keputusan_desa"],
         "kepala_pemrakarsa": opd.jabatan_kepala or f"Kepala {opd.nama}",
         "pemrakarsa": opd.nama,
         "batas": bilangan.tanggal(k.batas_penetapan),
@@ -81,10 +85,10 @@ def bangun_checklist(hasil: HasilMuat, status: StatusProses, per: _dt.date | Non
     isi = []
     if k.contoh:
         isi.append(Alinea(bunyi("contoh"), "tengah"))
-    isi.append(Alinea(bunyi("paraf_perbup_judul", dokumen=DOKUMEN_PARAF["perbup"]), "subjudul"))
+    isi.append(Alinea(bunyi("paraf_perbup_judul", dokumen=judul_paraf["perbup"]), "subjudul"))
     isi.append(Alinea(bunyi("paraf_perbup_keterangan")))
     isi.append(_tabel_paraf(baris_paraf(hasil, "perbup", status)))
-    isi.append(Alinea(bunyi("paraf_tim_judul", dokumen=DOKUMEN_PARAF["tim_penyusun"]), "subjudul"))
+    isi.append(Alinea(bunyi("paraf_tim_judul", dokumen=judul_paraf["tim_penyusun"]), "subjudul"))
     opd_sendiri = k.tim_penyusun.ditetapkan_oleh == "kepala_opd"
     isi.append(Alinea(bunyi("paraf_tim_keterangan_opd" if opd_sendiri else "paraf_tim_keterangan_bupati")))
     isi.append(_tabel_paraf(baris_paraf(hasil, "tim_penyusun", status)))

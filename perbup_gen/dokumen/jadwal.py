@@ -65,11 +65,19 @@ def hari_kerja(d: _dt.date) -> _dt.date:
 
 def _nilai_tempat(k: Konfigurasi) -> dict[str, str]:
     opd = k.opd_pemrakarsa
+    s = k.sebutan_daerah().konteks()
     return {
         "kepala_pemrakarsa": opd.jabatan_kepala or f"Kepala {opd.nama}",
         "pemrakarsa": opd.singkatan,
-        "bupati": f"Bupati {k.kabupaten.nama}",
+        "bupati": f"{k.kepala_daerah} {k.kabupaten.nama}",
         "kabupaten": k.nama_kabupaten,
+        "kepala_daerah": k.kepala_daerah,
+        "peraturan_kepala_daerah": f"Peraturan {k.kepala_daerah}",
+        "desa": s["desa"],
+        "desa_kecil": s["desa"].lower(),
+        "kepala_desa": s["kepala_desa"],
+        "keputusan_desa": s["keputusan_desa"],
+        "camat": s["camat"],
     }
 
 

@@ -8,10 +8,11 @@ from typing import Any
 
 from perbup_gen.kinerja.aturan import HASIL, Rencana, Target, rencana
 from perbup_gen.konfigurasi.muat import HasilMuat
+from perbup_gen.konfigurasi.sebutan import Sebutan
 from perbup_gen.naskah import bilangan
 from perbup_gen.naskah.klausul import polos
 
-__all__ = ["konteks_dasar", "konteks_insentif", "data", "daftar_kata"]
+__all__ = ["konteks_dasar", "konteks_daerah", "konteks_insentif", "data", "daftar_kata"]
 
 
 def data(model: Any) -> Any:
@@ -23,18 +24,40 @@ def data(model: Any) -> Any:
     return polos(model.model_dump(mode="python", warnings=False))  # a draft has "..." in typed fields
 
 
-def konteks_dasar(hasil: HasilMuat) -> dict[str, Any]:
+def konteks_daerah(hasil: HasilMuat, sebutan: Sebutan | None = None) -> dict[str, Any]:
+    """The region's words as plain data: `daerah` ("Kabupaten Gunung Mas", "Kota Batu"; also under
+    its older name `kabupaten`), `kode_daerah` ("62.10"), `kepala_daerah` ("Bupati", "Wali Kota", "Walikota"),
+    `peraturan_kepala_daerah` ("Peraturan Bupati", "Peraturan Wali Kota"), `keputusan_kepala_daerah`,
+    `bupati` ("Bupati Gunung Mas", "Wali Kota Batu"), `kota`, and `sebutan` (the names of the desa and
+    its parts, `Sebutan.konteks`). `sebutan`: the names of one desa with a row of its own."""
+    k = hasil.konfigurasi
+    s = sebutan or k.sebutan_daerah()
+    kd = s.kepala_daerah
+    return {
+        "daerah": k.nama_kabupaten,
+        "kabupaten": k.nama_kabupaten,
+        "kode_daerah": k.kabupaten.kode,
+        "kota": k.kota,
+        "kepala_daerah": kd,
+        "bupati": f"{kd} {k.kabupaten.nama}",
+        "peraturan_kepala_daerah": f"Peraturan {kd}",
+        "keputusan_kepala_daerah": f"Keputusan {kd}",
+        "sebutan": polos(s.konteks()),
+    }
+
+
+def konteks_dasar(hasil: HasilMuat, sebutan: Sebutan | None = None) -> dict[str, Any]:
     """The variables every clause template may use (listed in clauses/README.md). Values are
-    inserted as text, never evaluated."""
+    inserted as text, never evaluated. `sebutan`: the names of one desa that has its own (a
+    kampung adat), instead of the region's."""
     k = hasil.konfigurasi
     pemrakarsa = k.opd_pemrakarsa
     return {
         "tahun": k.tahun,
-        "kabupaten": k.nama_kabupaten,  # "Kabupaten Gunung Mas"
+        **konteks_daerah(hasil, sebutan),
         "nama_kabupaten": k.kabupaten.nama,  # "Gunung Mas"
         "provinsi": k.kabupaten.provinsi,
         "ibu_kota": k.kabupaten.ibu_kota,
-        "bupati": f"Bupati {k.kabupaten.nama}",
         "opd": data(k.opd),
         "pemrakarsa": data(pemrakarsa),
         "kepala_pemrakarsa": pemrakarsa.jabatan_kepala or f"Kepala {pemrakarsa.nama}",

@@ -25,9 +25,11 @@ from perbup_gen.errors import KlausulError
 from perbup_gen.kinerja.aturan import rencana
 from perbup_gen.konfigurasi.model import KPM, Desa
 from perbup_gen.konfigurasi.muat import HasilMuat
+from perbup_gen.konfigurasi.sebutan import Sebutan, baris_desa
 from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 from perbup_gen.naskah import bilangan
 from perbup_gen.naskah.istilah import miringkan_inline, pola_istilah
+from perbup_gen.naskah.nama import sambung
 from perbup_gen.naskah.klausul import Badan, Peta, TemplatBaris, TemplatBerkas, pecah_sumber
 from perbup_gen.naskah.model import (
     Dokumen, Judul, Kepala, Lampiran, Pasal, Perjanjian, Pihak, Tabel, salin, semua_inline,
@@ -47,16 +49,24 @@ _TITIK_TTD = "(" + "." * 32 + ")"
 class PembangunKontrak:
     """Builds the task contract of any KPM of `hasil`; prepare once, call `bangun(desa, i)`."""
 
-    def __init__(self, hasil: HasilMuat, wilayah: DaftarWilayah | None = None):
+    def __init__(self, hasil: HasilMuat, wilayah: DaftarWilayah | None = None, sebutan: Sebutan | None = None):
         self.hasil = hasil
         k = self.k = hasil.konfigurasi
         self.wilayah = wilayah or DaftarWilayah.muat()
         pustaka = pustaka_klausul(hasil)
-        self.konteks = konteks_dasar(hasil)
+        # the region's names; a desa with names of its own gets a builder of its own (`untuk`)
+        self.sebutan = sebutan or k.sebutan_daerah()
+        self._lain: dict[tuple, PembangunKontrak] = {}
+        s = self.sebutan.konteks()
+        self.istilah_desa, self.istilah_kecamatan = s["desa"], s["kecamatan"]
+        self.konteks = konteks_dasar(hasil, self.sebutan)
         self.rencana = rencana(k)
         self.rencana.pastikan_besaran()
         self.pola_asing = pola_istilah(pustaka.istilah_asing())
-        self.singkatan = Pengurai(baca_singkatan(pustaka, SUBFOLDER))
+        peta = baca_singkatan(pustaka, SUBFOLDER, self.konteks)
+        if sebutan is not None:  # a desa with names of its own: the config's wording uses the region's
+            peta = {**baca_singkatan(pustaka, SUBFOLDER, konteks_dasar(hasil)), **peta}
+        self.singkatan = Pengurai(peta)
         self.templat = [TemplatBerkas(x, self.konteks, olah=self._olah) for x in pustaka.klausul(SUBFOLDER)]
         if not self.templat:
             raise KlausulError(f"tidak ada berkas klausul di {SUBFOLDER}/")
@@ -126,7 +136,7 @@ class PembangunKontrak:
         if p.nomor:
             tanggal = p.tanggal_pengundangan or p.tanggal_penetapan
             tahun = tanggal.year if tanggal else self.k.tahun
-            dasar = f"Peraturan Bupati {self.k.kabupaten.nama} Nomor {p.nomor} Tahun {tahun} tentang {p.tentang}"
+            dasar = f"Peraturan {self.k.kepala_daerah} {self.k.kabupaten.nama} Nomor {p.nomor} Tahun {tahun} tentang {p.tentang}"
         return {"tanggal": d, "hari": bilangan.nama_hari(d), "tanggal_kata": bilangan.terbilang(d.day),
                 "bulan_kata": bilangan.nama_bulan(d.month), "tahun_kata": bilangan.terbilang(d.year),
                 "dasar_perbup": dasar}
@@ -160,14 +170,29 @@ class PembangunKontrak:
             raise ValueError(f"{desa.kode} {desa.nama or ''}: kelurahan tidak mempunyai KPM")
         if not 0 <= urutan < len(desa.kpm):
             raise ValueError(f"{desa.kode} {desa.nama or ''}: tidak ada KPM ke-{urutan + 1}")
-        return self._rakit(desa, urutan)
+        return self.untuk(desa)._rakit(desa, urutan)
+
+    def untuk(self, desa: Desa) -> "PembangunKontrak":
+        """This builder, or one prepared for a desa with names of its own (a kampung adat)."""
+        if not self.k.sebutan_sendiri(desa.kode):
+            return self
+        s = self.k.sebutan_daerah(desa.kode)
+        kunci = tuple((k, v.teks) for k, v in sorted(s.nilai.items()))
+        if kunci not in self._lain:
+            self._lain[kunci] = PembangunKontrak(self.hasil, self.wilayah, s)
+        return self._lain[kunci]
 
     def _rakit(self, desa: Desa, urutan: int) -> Dokumen:
         k = self.k
         orang = desa.kpm[urutan]
         nama = desa.nama or desa.kode
+        b = baris_desa(desa.kode)
+        if b is not None and " ".join(nama.lower().split()) == " ".join(b.nama_wilayah.lower().split()):
+            nama = b.nama  # "Desa Adat Yoboi" of the national list is "Kampung Adat Yoboi"
         kecamatan = self.nama_kecamatan(desa.kode_kecamatan)
-        d = Peta({"nama": nama, "kode": desa.kode, "kecamatan": kecamatan,
+        nama_lengkap = sambung(self.istilah_desa, nama)
+        d = Peta({"nama": nama, "kode": desa.kode, "kecamatan": kecamatan, "nama_lengkap": nama_lengkap,
+                  "kecamatan_lengkap": sambung(self.istilah_kecamatan, kecamatan),
                   "kepala_desa": nama_orang(desa.kepala_desa), "nomor_sk": desa.nomor_sk or TITIK})
         kader = Peta({"nama": orang.nama, "alamat": orang.alamat, "nik": orang.nik,
                       "jenis_kelamin": orang.jenis_kelamin, "pendidikan": orang.pendidikan})
@@ -203,15 +228,15 @@ class PembangunKontrak:
         if pihak[0].jabatan and not pihak[0].jabatan.endswith(","):
             pihak[0].jabatan += ","
         pihak[1].nama = orang.nama.upper()
-        saksi = [(f"{jabatan} {nama}", _TITIK_TTD) for jabatan in k.kpm.kontrak.saksi]
+        saksi = [(sambung(jabatan, nama), _TITIK_TTD) for jabatan in k.kpm.kontrak.saksi]
 
         judul = teks(self.t_judul)
         tentang = teks(self.t_tentang)
         nomor = f"NOMOR {TITIK}"
         dok = Dokumen(
             jenis="perjanjian",
-            kepala=Kepala([f"PEMERINTAH {self.kabupaten_kapital}", f"KECAMATAN {kecamatan.upper()}",
-                           f"DESA {nama.upper()}"], self.lambang),
+            kepala=Kepala([f"PEMERINTAH {self.kabupaten_kapital}", sambung(self.istilah_kecamatan, kecamatan).upper(),
+                           nama_lengkap.upper()], self.lambang),
             judul=Judul(jenis=judul, nomor=nomor, tentang=tentang),
             perjanjian=Perjanjian(
                 pembuka=inline(self.t_pembuka),
@@ -226,9 +251,9 @@ class PembangunKontrak:
                 isi=list(self.lampiran_isi),
             )],
             properti={
-                "title": f"Kontrak Tugas Kader Pembangunan Manusia Desa {nama}: {orang.nama}",
+                "title": f"Kontrak Tugas Kader Pembangunan Manusia {nama_lengkap}: {orang.nama}",
                 "subject": f"Target capaian kinerja dan insentif KPM tahun {k.tahun}",
-                "author": f"Pemerintah Desa {nama}",
+                "author": f"Pemerintah {nama_lengkap}",
             },
         )
         if self.singkatan.pola is not None:  # a contract has no Pasal 1: spelled out at first use

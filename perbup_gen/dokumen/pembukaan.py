@@ -8,13 +8,20 @@ from typing import Any, Iterable
 from perbup_gen.dokumen.pustaka import PustakaKlausul, daftar_teks_yaml
 from perbup_gen.errors import ConfigError, Masalah
 from perbup_gen.konfigurasi.muat import HasilMuat
-from perbup_gen.konfigurasi.peraturan import Peraturan, kunci_urut, nama_singkat, sitasi
+from perbup_gen.konfigurasi.peraturan import Peraturan, kunci_urut, kunci_wilayah, nama_singkat, sitasi
 from perbup_gen.naskah import bilangan
 from perbup_gen.naskah.klausul import TemplatBaris
 from perbup_gen.naskah.model import Inline, Teks, teks
 
 __all__ = ["akhiri_konsiderans", "konsiderans_penutup", "menimbang_lengkap", "menimbang_templat",
-           "susun_mengingat"]
+           "mengingat_wilayah", "susun_mengingat"]
+
+
+def mengingat_wilayah(hasil: HasilMuat) -> list[str]:
+    """The keys of the regional laws the region's regulations cite (UU 11/2006 in Aceh, the Otsus
+    Papua laws, UU 13/2012 in DI Yogyakarta, the Sumatera Barat Perda on nagari): entries of the
+    citation table with `wilayah`."""
+    return kunci_wilayah(hasil.peraturan, hasil.konfigurasi.kabupaten.kode)
 
 
 def susun_mengingat(hasil: HasilMuat, kunci: Iterable[str], jalur: tuple) -> list[str]:

@@ -21,11 +21,11 @@ from typing import Any, Iterable
 
 from perbup_gen.dokumen.konteks import data, konteks_dasar
 from perbup_gen.dokumen.paraf import urutan_paraf
-from perbup_gen.dokumen.pembukaan import menimbang_lengkap, menimbang_templat, susun_mengingat
+from perbup_gen.dokumen.pembukaan import menimbang_lengkap, menimbang_templat, mengingat_wilayah, susun_mengingat
 from perbup_gen.dokumen.pustaka import PustakaKlausul, pustaka_klausul, sumber_yaml, teks_yaml
 from perbup_gen.dokumen.tanda_tangan import (
-    TITIK, judul_kapital, kepala_bupati, lambang, nama_penanda_tangan, nomor_judul, tanda_tangan_bupati,
-    tanggal_atau_titik,
+    TITIK, jabatan_kepala_daerah, judul_kapital, kepala_bupati, lambang, nama_penanda_tangan, nomor_judul,
+    tanda_tangan_bupati, tanggal_atau_titik,
 )
 from perbup_gen.errors import KlausulError
 from perbup_gen.konfigurasi.model import OPD, Konfigurasi
@@ -40,19 +40,26 @@ from perbup_gen.naskah.model import (
 
 __all__ = [
     "bangun_perbup",
+    "jenis_peraturan",
     "konteks_perbup",
     "sebutan_lembaga",
     "CalonDefinisi",
+    "berlaku_di",
     "calon_definisi",
     "pilih_definisi",
 ]
 
-JENIS = "Peraturan Bupati"
+JENIS = "Peraturan Bupati"  # in a kota "Peraturan Wali Kota" (`jenis_peraturan`)
 SUBFOLDER = "perbup"
 PENCIPTA = "perbup-gen"
 
 
 # --- the clause library and the context ----------------------------------------------------------
+
+
+def jenis_peraturan(k: Konfigurasi) -> str:
+    """"Peraturan Bupati", "Peraturan Wali Kota" (or "Peraturan Walikota", the kota's spelling)."""
+    return f"Peraturan {k.kepala_daerah}"
 
 
 def sebutan_lembaga(nama: str) -> str:
@@ -148,16 +155,35 @@ def calon_definisi(pustaka: PustakaKlausul, konteks: dict) -> list[CalonDefinisi
     if not isinstance(daftar, list):
         raise KlausulError("kunci 'definisi' harus berupa daftar", nama)
     hasil: list[CalonDefinisi] = []
+    kode = str(konteks.get("kode_daerah", ""))
     for i, d in enumerate(daftar):
         sumber = sumber_yaml(posisi, ("definisi", i), nama)
         if not isinstance(d, dict) or not isinstance(d.get("teks"), str) \
                 or not isinstance(d.get("istilah"), list) or not d["istilah"]:
             raise KlausulError("tiap definisi harus mempunyai 'teks' (templat) dan 'istilah' "
                                "(daftar istilah yang dicari)", *pecah_sumber(sumber))
+        if not berlaku_di(d, kode, sumber):
+            continue  # a definition of another region's law
         teks_ = TemplatBaris(d["teks"], konteks, sumber_yaml(posisi, ("definisi", i, "teks"), nama)).teks()
         istilah = [TemplatBaris(str(t), konteks, sumber).teks().strip() for t in d["istilah"]]
         hasil.append(CalonDefinisi(teks_.strip(), [t for t in istilah if t], sumber))
     return hasil
+
+
+def berlaku_di(d: dict, kode: str, sumber: str = "") -> bool:
+    """Whether a definition of definisi.yaml holds in region `kode`: `wilayah` (code prefixes where
+    it holds; absent: everywhere) and `kecuali_wilayah` (where it does not)."""
+    def daftar(kunci: str) -> list[str]:
+        v = d.get(kunci) or []
+        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+            raise KlausulError(f"'{kunci}' harus berupa daftar kode wilayah, mis. [\"11\"]", *pecah_sumber(sumber))
+        return v
+
+    def cocok(awalan: list[str]) -> bool:
+        return any(kode == a or kode.startswith(a + ".") for a in awalan)
+
+    wilayah, kecuali = daftar("wilayah"), daftar("kecuali_wilayah")
+    return (not wilayah or cocok(wilayah)) and not cocok(kecuali)
 
 
 def _polos_inline(isi: Inline) -> str:
@@ -246,19 +272,26 @@ def _menimbang(hasil: HasilMuat, pustaka: PustakaKlausul, konteks: dict) -> list
         butir = [t.inline() for t in menimbang_templat(pustaka, SUBFOLDER, konteks)]
         # an item whose template renders nothing (e.g. the replaced Perbup, when there is none)
         butir = [b for b in butir if "".join(getattr(x, "teks", "") or "x" for x in b).strip()]
-    return menimbang_lengkap(butir, JENIS, k.perbup.tentang.strip())
+    return menimbang_lengkap(butir, jenis_peraturan(k), k.perbup.tentang.strip())
 
 
 def _pembukaan(hasil: HasilMuat, pustaka: PustakaKlausul, konteks: dict) -> Pembukaan:
     k = hasil.konfigurasi
-    kunci = [k.kabupaten.dasar_pembentukan] + list(k.perbup.dasar_hukum.pilih)
+    kunci = [k.kabupaten.dasar_pembentukan] + list(k.perbup.dasar_hukum.pilih) + mengingat_wilayah(hasil)
     mengingat = susun_mengingat(hasil, kunci, ("perbup", "dasar_hukum", "pilih"))
     return Pembukaan(
-        pejabat=f"BUPATI {k.kabupaten.nama.upper()},",
+        pejabat=f"{jabatan_kepala_daerah(k)},",
         menimbang=_menimbang(hasil, pustaka, konteks),
         mengingat=[teks(m) for m in mengingat],
-        menetapkan=f"PERATURAN BUPATI TENTANG {judul_kapital(k.perbup.tentang)}.",
+        menetapkan=f"{jenis_peraturan(k).upper()} TENTANG {judul_kapital(k.perbup.tentang)}.",
+        rahmat=_rahmat(k),
     )
+
+
+def _rahmat(k: Konfigurasi) -> list[str] | None:
+    """The region's opening formula (None: the national one)."""
+    baris = k.sebutan_daerah().pembukaan()
+    return None if baris == ["DENGAN RAHMAT TUHAN YANG MAHA ESA"] else baris
 
 
 # --- closing -------------------------------------------------------------------------------------
@@ -271,18 +304,18 @@ def _kalimat_pengundangan(pustaka: PustakaKlausul, konteks: dict) -> str:
 
 def _penutup(k: Konfigurasi) -> Penutup:
     p = k.perbup
-    nama_kab = k.kabupaten.nama.upper()
+    daerah = k.nama_kabupaten.upper()  # "KABUPATEN GUNUNG MAS", "KOTA BATU"
     tahun_bd = p.tanggal_pengundangan.year if p.tanggal_pengundangan else k.tahun
     return Penutup(
         ditetapkan=tanda_tangan_bupati(k, p.tanggal_penetapan),
         diundangkan=TandaTangan(
             tempat=k.kabupaten.ibu_kota,
             tanggal=tanggal_atau_titik(p.tanggal_pengundangan),
-            jabatan=f"SEKRETARIS DAERAH KABUPATEN {nama_kab},",
+            jabatan=f"SEKRETARIS DAERAH {daerah},",
             nama=nama_penanda_tangan(k.pejabat.sekretaris_daerah),
             kata="Diundangkan",
         ),
-        berita_daerah=(f"BERITA DAERAH KABUPATEN {nama_kab} TAHUN {tahun_bd} "
+        berita_daerah=(f"BERITA DAERAH {daerah} TAHUN {tahun_bd} "
                        f"NOMOR {p.nomor_berita_daerah or TITIK}"),
     )
 
@@ -314,7 +347,7 @@ def bangun_perbup(hasil: HasilMuat) -> Dokumen:
         jenis="peraturan",
         kepala=kepala_bupati(k, lambang(hasil)),
         judul=Judul(
-            jenis=f"PERATURAN BUPATI {k.kabupaten.nama.upper()}",
+            jenis=f"PERATURAN {jabatan_kepala_daerah(k)}",
             nomor=nomor_judul(k.perbup.nomor, k.tahun if k.perbup.nomor else None),
             tentang=tentang,
             rancangan=k.perbup.rancangan,
@@ -325,7 +358,7 @@ def bangun_perbup(hasil: HasilMuat) -> Dokumen:
         penutup=_penutup(k),
         paraf=_paraf(k),
         properti={
-            "title": f"{'Rancangan ' if k.perbup.rancangan else ''}Peraturan Bupati "
+            "title": f"{'Rancangan ' if k.perbup.rancangan else ''}{jenis_peraturan(k)} "
                      f"{k.kabupaten.nama} tentang {k.perbup.tentang.strip()}",
             "subject": k.perbup.tentang.strip(),
             "creator": PENCIPTA,

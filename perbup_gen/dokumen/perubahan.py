@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from perbup_gen.dokumen.pembukaan import menimbang_lengkap
-from perbup_gen.dokumen.perbup import JENIS, bangun_perbup, konteks_perbup
+from perbup_gen.dokumen.perbup import bangun_perbup, jenis_peraturan, konteks_perbup
 from perbup_gen.dokumen.pustaka import PustakaKlausul, baca_klausul, daftar_teks_yaml, pustaka_klausul, teks_yaml
 from perbup_gen.dokumen.tanda_tangan import TITIK, judul_kapital
 from perbup_gen.errors import ConfigError, KlausulError, Masalah
@@ -98,14 +98,14 @@ def peraturan_lama(hasil: HasilMuat, lama: Dokumen | None) -> PeraturanLama:
     tentang = m.tentang or (_judul_biasa(lama.judul.tentang) if lama is not None and lama.judul.tentang else None)
     if not nomor:
         masalah.append(Masalah(hasil.lokasi("perbup", "mengubah", "nomor"),
-                               "nomor Peraturan Bupati yang diubah tidak diketahui (judul berkasnya tidak bernomor): "
+                               f"nomor {jenis_peraturan(hasil.konfigurasi)} yang diubah tidak diketahui (judul berkasnya tidak bernomor): "
                                "tulis perbup.mengubah.nomor"))
     if not tahun:
         masalah.append(Masalah(hasil.lokasi("perbup", "mengubah", "tahun"),
-                               "tahun Peraturan Bupati yang diubah tidak diketahui: tulis perbup.mengubah.tahun"))
+                               f"tahun {jenis_peraturan(hasil.konfigurasi)} yang diubah tidak diketahui: tulis perbup.mengubah.tahun"))
     if not tentang:
         masalah.append(Masalah(hasil.lokasi("perbup", "mengubah", "tentang"),
-                               "judul Peraturan Bupati yang diubah tidak diketahui: tulis perbup.mengubah.tentang"))
+                               f"judul {jenis_peraturan(hasil.konfigurasi)} yang diubah tidak diketahui: tulis perbup.mengubah.tentang"))
     if masalah:
         raise ConfigError(masalah)
     if idn is not None:
@@ -119,12 +119,12 @@ def peraturan_lama(hasil: HasilMuat, lama: Dokumen | None) -> PeraturanLama:
                           f"\"{lama.judul.tentang}\"")
     bd_nomor = m.berita_daerah.nomor or TITIK
     if not m.berita_daerah.nomor:
-        peringatan.append("nomor Berita Daerah Peraturan Bupati yang diubah belum diisi "
+        peringatan.append(f"nomor Berita Daerah {jenis_peraturan(hasil.konfigurasi)} yang diubah belum diisi "
                           "(perbup.mengubah.berita_daerah.nomor): tertulis \"...\"")
     sebelumnya = []
     for i, s in enumerate(m.perubahan_sebelumnya):
         ke = "" if i == 0 else bilangan.urutan(i + 1) + " "
-        tentang_s = s.tentang or (f"Perubahan {ke}atas Peraturan Bupati {hasil.konfigurasi.kabupaten.nama} "
+        tentang_s = s.tentang or (f"Perubahan {ke}atas {jenis_peraturan(hasil.konfigurasi)} {hasil.konfigurasi.kabupaten.nama} "
                                   f"Nomor {nomor} Tahun {tahun} tentang {tentang}")
         if not s.berita_daerah.nomor:
             peringatan.append(f"nomor Berita Daerah perubahan Nomor {s.nomor} Tahun {s.tahun} belum diisi: tertulis \"...\"")
@@ -357,14 +357,15 @@ def bangun_perubahan(hasil: HasilMuat, lama: Dokumen, baru: Dokumen | None = Non
             pejabat=baru_pb.pejabat,
             menimbang=_menimbang(hasil, pustaka, konteks, tentang),
             mengingat=list(baru_pb.mengingat) + [teks(f"{peraturan_lama_teks};")],
-            menetapkan=f"{JENIS.upper()} TENTANG {judul_kapital(tentang)}.",
+            menetapkan=f"{jenis_peraturan(k).upper()} TENTANG {judul_kapital(tentang)}.",
+            rahmat=baru_pb.rahmat,
         ),
         batang_tubuh=[pasal_i, pasal_ii],
         kalimat_pengundangan=baru.kalimat_pengundangan,
         penutup=baru.penutup,
         paraf=baru.paraf,
         properti={
-            "title": f"{'Rancangan ' if baru.judul.rancangan else ''}{JENIS} {k.kabupaten.nama} tentang {tentang}",
+            "title": f"{'Rancangan ' if baru.judul.rancangan else ''}{jenis_peraturan(k)} {k.kabupaten.nama} tentang {tentang}",
             "subject": tentang,
             "creator": baru.properti.get("creator", "perbup-gen"),
         },
@@ -382,7 +383,7 @@ def _menimbang(hasil: HasilMuat, pustaka: PustakaKlausul, konteks: dict, tentang
         data_, posisi, nama = pustaka.baca_yaml(f"{SUBFOLDER}/pembukaan.yaml")
         butir = [TemplatBaris(t, konteks, sumber).inline()
                  for t, sumber in daftar_teks_yaml(data_, posisi, nama, "menimbang")]
-    return menimbang_lengkap(butir, JENIS, tentang)
+    return menimbang_lengkap(butir, jenis_peraturan(hasil.konfigurasi), tentang)
 
 
 # --- the replacing regulation ----------------------------------------------------------------------
@@ -415,7 +416,7 @@ def bangun_pengganti(hasil: HasilMuat, tambahan: list[PerbupDicabut] = ()) -> tu
     perbup_baru = k.perbup.model_copy(update={"mencabut": dicabut})
     hasil2 = dataclasses.replace(hasil, konfigurasi=k.model_copy(update={"perbup": perbup_baru}))
     dok = bangun_perbup(hasil2)
-    peringatan = [f"nomor Berita Daerah Peraturan Bupati Nomor {d.nomor} Tahun {d.tahun} yang dicabut belum "
+    peringatan = [f"nomor Berita Daerah {jenis_peraturan(k)} Nomor {d.nomor} Tahun {d.tahun} yang dicabut belum "
                   "diisi: tertulis \"...\"" for d in dicabut if not d.berita_daerah.nomor]
     if not dicabut:
         return dok, peringatan
@@ -434,7 +435,7 @@ def bangun_pengganti(hasil: HasilMuat, tambahan: list[PerbupDicabut] = ()) -> tu
         data_, posisi, nama = pustaka.baca_yaml(f"{SUBFOLDER}/pembukaan.yaml")
         templat, sumber = teks_yaml(data_, posisi, nama, "menimbang_pengganti")
         butir = [x for x in pb.menimbang[:-1]] + [TemplatBaris(templat, konteks, sumber).inline()]
-        pb.menimbang = menimbang_lengkap(butir, JENIS, k.perbup.tentang.strip())
+        pb.menimbang = menimbang_lengkap(butir, jenis_peraturan(k), k.perbup.tentang.strip())
         berubah = True
     if berubah:
         penomoran.susun(dok)

@@ -8,7 +8,8 @@ the clause language itself (`naskah.klausul`) never touches a file.
 """
 from __future__ import annotations
 
-import functools
+import copy
+import dataclasses
 import os
 from pathlib import Path
 from typing import Any, Iterable
@@ -32,14 +33,30 @@ def nama_tampil(p: Path) -> str:
 
 
 def baca_klausul(jalur: Path, relatif: str | None = None) -> Klausul:
-    """Read one clause file (UTF-8, size-bounded) and its front matter."""
+    """Read one clause file (UTF-8, size-bounded) and its front matter. A file read before and
+    unchanged since (same size and time) is not read and parsed again; each caller gets a copy."""
     nama = nama_tampil(jalur)
     try:
-        teks = baca_teks_berkas(jalur, nama)
-    except ConfigError as e:  # too big, not UTF-8, unreadable: reported as a clause file
-        m = e.masalah[0]
-        raise KlausulError(f"berkas klausul tidak dapat dibaca: {m.pesan}", nama) from None
-    return klausul_dari_teks(teks, nama, relatif or jalur.name, jalur.stem)
+        st = jalur.stat()
+        kunci = (str(jalur), nama, relatif, st.st_mtime_ns, st.st_size)
+    except OSError:
+        kunci = None
+    k = _KLAUSUL.get(kunci) if kunci is not None else None
+    if k is None:
+        try:
+            teks = baca_teks_berkas(jalur, nama)
+        except ConfigError as e:  # too big, not UTF-8, unreadable: reported as a clause file
+            m = e.masalah[0]
+            raise KlausulError(f"berkas klausul tidak dapat dibaca: {m.pesan}", nama) from None
+        k = klausul_dari_teks(teks, nama, relatif or jalur.name, jalur.stem)
+        if kunci is not None:
+            if len(_KLAUSUL) >= 512:
+                _KLAUSUL.clear()
+            _KLAUSUL[kunci] = k
+    return dataclasses.replace(k, meta=copy.deepcopy(k.meta))
+
+
+_KLAUSUL: dict[tuple, Klausul] = {}
 
 
 class PustakaKlausul:
@@ -85,17 +102,35 @@ class PustakaKlausul:
                            + ", ".join(nama_tampil(f) for f in self.folders))
 
     def baca_yaml(self, relatif: str) -> tuple[Any, Posisi, str]:
-        """A YAML wording file (the district's copy wins): data, positions, display name. Read
-        once per process while the file is unchanged (several builders read the same wording);
-        callers treat the data as read-only."""
+        """A YAML wording file (the district's copy wins): data, positions, display name. A file
+        read before and unchanged since (same size and time) is not parsed again (a national
+        batch prepares 434 districts from the same package files); each caller gets its copy."""
         jalur = self.cari(relatif)
         nama = nama_tampil(jalur)
         try:
             st = jalur.stat()
+            kunci = (str(jalur), nama, st.st_mtime_ns, st.st_size)
         except OSError:
-            st = None
-        kunci = (str(jalur.resolve()), nama, st.st_mtime_ns if st else None, st.st_size if st else None)
-        return _baca_yaml(kunci, jalur)
+            kunci = None
+        try:
+            if kunci is not None and kunci in _YAML:
+                data, posisi = _YAML[kunci]
+            else:
+                data, posisi = muat_yaml(jalur, nama)
+                if kunci is not None:
+                    if len(_YAML) >= 128:
+                        _YAML.clear()
+                    _YAML[kunci] = (data, posisi)
+        except ConfigError as e:  # a clause file, not the district config: report it as such
+            m = e.masalah[0]
+            raise KlausulError(m.pesan, m.lokasi.berkas or nama, m.lokasi.baris) from None
+        data = copy.deepcopy(data)
+        salinan = Posisi()
+        salinan._peta = dict(posisi._peta)
+        posisi = salinan
+        if not isinstance(data, dict):
+            raise KlausulError("isi berkas harus berupa pemetaan (kunci: nilai)", nama, 1)
+        return data, posisi, nama
 
     def istilah_asing(self) -> list[str]:
         """Foreign terms printed in italics wherever they occur (Lampiran II), from
@@ -108,17 +143,7 @@ class PustakaKlausul:
         return [b.strip() for b in teks.splitlines() if b.strip() and not b.lstrip().startswith("#")]
 
 
-@functools.lru_cache(maxsize=64)
-def _baca_yaml(kunci: tuple, jalur: Path) -> tuple[Any, Posisi, str]:
-    nama = kunci[1]
-    try:
-        data, posisi = muat_yaml(jalur, nama)
-    except ConfigError as e:  # a clause file, not the district config: report it as such
-        m = e.masalah[0]
-        raise KlausulError(m.pesan, m.lokasi.berkas or nama, m.lokasi.baris) from None
-    if not isinstance(data, dict):
-        raise KlausulError("isi berkas harus berupa pemetaan (kunci: nilai)", nama, 1)
-    return data, posisi, nama
+_YAML: dict[tuple, tuple[Any, Posisi]] = {}
 
 
 def pustaka_klausul(hasil: HasilMuat) -> PustakaKlausul:

@@ -18,9 +18,11 @@ from perbup_gen.naskah.model import Daftar, Diktum, Inline, Teks
 __all__ = ["Pengurai", "baca_singkatan"]
 
 
-def baca_singkatan(pustaka, subfolder: str) -> dict[str, str]:
+def baca_singkatan(pustaka, subfolder: str, konteks: dict | None = None) -> dict[str, str]:
     """`<subfolder>/singkatan.yaml` of the clause library, else the shared `singkatan.yaml` (the
-    district's copy wins): {ABBR: long form}; empty when neither exists."""
+    district's copy wins): {ABBR: long form}; empty when neither exists. Keys and values may be
+    templates of the region's words ("{{ sebutan.apb_desa }}"), rendered with `konteks`; a pair
+    whose abbreviation is its long form (a name without abbreviation) is left out."""
     for relatif in (f"{subfolder}/singkatan.yaml", "singkatan.yaml"):
         try:
             pustaka.cari(relatif)
@@ -35,7 +37,18 @@ def baca_singkatan(pustaka, subfolder: str) -> dict[str, str]:
                                              for k, v in peta.items()):
         raise KlausulError("'singkatan' harus berupa pemetaan singkatan: kepanjangan (teks)", nama,
                            posisi.cari(("singkatan",)).baris)
-    return {str(k).strip(): " ".join(v.split()) for k, v in peta.items() if str(k).strip()}
+    hasil = {}
+    for k, v in peta.items():
+        k, v = str(k).strip(), " ".join(v.split())
+        if konteks is not None and ("{" in k or "{" in v):
+            from perbup_gen.naskah.klausul import TemplatBaris
+
+            lok = posisi.cari(("singkatan", k)).baris
+            sumber = f"{nama}:{lok}" if lok else nama
+            k, v = TemplatBaris(k, konteks, sumber).teks().strip(), TemplatBaris(v, konteks, sumber).teks().strip()
+        if k and k != v and "{" not in k:
+            hasil[k] = v
+    return hasil
 
 
 class Pengurai:
@@ -54,7 +67,10 @@ class Pengurai:
         if self.pola is None:
             return
         dikenal: set[str] = set()
+        semua = len(self.peta)
         for isi in isi_berurut:
+            if len(dikenal) >= semua and all(s in dikenal for s in self.peta):
+                return  # every abbreviation spelled out (or introduced) already
             for bagian in isi:
                 if not isinstance(bagian, Teks) or bagian.miring:
                     continue

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from perbup_gen.dokumen.konteks import konteks_dasar
-from perbup_gen.dokumen.pembukaan import menimbang_lengkap, menimbang_templat, susun_mengingat
+from perbup_gen.dokumen.pembukaan import menimbang_lengkap, menimbang_templat, mengingat_wilayah, susun_mengingat
 from perbup_gen.dokumen.pustaka import daftar_teks_yaml, pustaka_klausul
 from perbup_gen.dokumen.singkatan import Pengurai, baca_singkatan
 from perbup_gen.dokumen.tanda_tangan import (
@@ -30,9 +30,11 @@ from perbup_gen.dokumen.tanda_tangan import (
 from perbup_gen.errors import KlausulError
 from perbup_gen.konfigurasi.model import KPM, Desa
 from perbup_gen.konfigurasi.muat import HasilMuat
+from perbup_gen.konfigurasi.sebutan import Sebutan, baris_desa
 from perbup_gen.konfigurasi.nomor import susun_nomor
 from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 from perbup_gen.naskah.istilah import miringkan_diktum, miringkan_inline, pola_istilah
+from perbup_gen.naskah.nama import sambung
 from perbup_gen.naskah.klausul import Badan, Peta, TemplatBaris, TemplatBerkas
 from perbup_gen.naskah.model import (
     Diktum, Dokumen, Judul, Kepala, Lampiran, Pembukaan, Penutup, Tabel, TandaTangan, Teks, salin,
@@ -50,14 +52,28 @@ LEBAR_TABEL = [0.8, 3.0, 0.9, 2.2, 2.4, 2.9]
 
 
 class PembangunSKKPM:
-    """Builds the KPM decree of any desa of `hasil`; prepare once, call `bangun(desa)` per desa."""
+    """Builds the KPM decree of any desa of `hasil`; prepare once, call `bangun(desa)` per desa.
 
-    def __init__(self, hasil: HasilMuat, wilayah: DaftarWilayah | None = None):
+    The region's names (`konfigurasi.sebutan`) are resolved once here: the heading, title and
+    signature name the office that signs ("KEPALA DESA", "KEUCHIK GAMPONG", "WALI NAGARI", "LURAH",
+    "KEPALA KAMPUNG") and the kecamatan by its local name ("DISTRIK", "KAPANEWON"). A desa with
+    names of its own (a kampung adat of Kabupaten Jayapura, a negeri of Kota Ambon) is built by a
+    second builder prepared for those names, once per distinct set of names."""
+
+    def __init__(self, hasil: HasilMuat, wilayah: DaftarWilayah | None = None, sebutan: Sebutan | None = None):
         self.hasil = hasil
         k = self.k = hasil.konfigurasi
         self.wilayah = wilayah or DaftarWilayah.muat()
         pustaka = pustaka_klausul(hasil)
-        self.konteks = konteks_dasar(hasil)
+        self.sebutan = sebutan or k.sebutan_daerah()
+        self._lain: dict[tuple, PembangunSKKPM] = {}  # builders of desa with names of their own
+        s = self.sebutan.konteks()
+        self.istilah_desa = s["desa"]
+        self.istilah_kecamatan = s["kecamatan"]
+        self.jabatan_keputusan = s["jabatan_keputusan"]
+        self.keputusan_desa = s["keputusan_desa"]
+        self.rahmat = self.sebutan.pembukaan_desa()
+        self.konteks = konteks_dasar(hasil, self.sebutan)
         self.pola_asing = pola_istilah(pustaka.istilah_asing())
 
         # diktum: every clause file compiled once; each parse gets its italics once (_olah)
@@ -76,7 +92,7 @@ class PembangunSKKPM:
             self.menimbang_templat = menimbang_templat(pustaka, SUBFOLDER, self.konteks)
 
         self.mengingat: list[str] = susun_mengingat(
-            hasil, k.sk_kpm.dasar_hukum.pilih, ("sk_kpm", "dasar_hukum", "pilih"))
+            hasil, list(k.sk_kpm.dasar_hukum.pilih) + mengingat_wilayah(hasil), ("sk_kpm", "dasar_hukum", "pilih"))
         perbup = self.perbup_sebagai_dasar()
         if perbup:
             self.mengingat.append(perbup)
@@ -94,7 +110,10 @@ class PembangunSKKPM:
                                  daftar_teks_yaml(data, posisi, nama_berkas, "tembusan")]
         # lines that do not name the desa are rendered once
         self.tembusan_tetap = [None if t.bergantung("desa") else t.teks() for t in self.tembusan_templat]
-        self.singkatan, self._singkatan_tetap = self._siapkan_singkatan(baca_singkatan(pustaka, SUBFOLDER))
+        peta = baca_singkatan(pustaka, SUBFOLDER, self.konteks)
+        if sebutan is not None:  # a desa with names of its own: the config's wording uses the region's
+            peta = {**baca_singkatan(pustaka, SUBFOLDER, konteks_dasar(hasil)), **peta}
+        self.singkatan, self._singkatan_tetap = self._siapkan_singkatan(peta)
 
         # check the templates and references now, not at the first desa (errors of list depth
         # name their diktum number)
@@ -127,8 +146,12 @@ class PembangunSKKPM:
         return (Pengurai(per_desa) if per_desa else None), (Pengurai(tetap) if tetap else None)
 
     def _konteks_desa(self, desa: Desa, nama: str, kecamatan: str) -> Peta:
-        """What a clause template knows of the desa (read-only plain data)."""
+        """What a clause template knows of the desa (read-only plain data): `nama_lengkap` is the
+        name after its term ("Desa Sumberejo", "Gampong Baro", "Kampung Adat Yoboi"),
+        `kecamatan_lengkap` likewise ("Kecamatan Batu", "Distrik Sentani")."""
         return Peta({"nama": nama, "kode": desa.kode, "kecamatan": kecamatan, "jumlah_kpm": len(desa.kpm) or 1,
+                     "nama_lengkap": sambung(self.istilah_desa, nama),
+                     "kecamatan_lengkap": sambung(self.istilah_kecamatan, kecamatan),
                      "kepala_desa": nama_orang(desa.kepala_desa),
                      "nomor_berita_acara": desa.nomor_berita_acara or TITIK,
                      "tanggal_berita_acara": tanggal_atau_titik(desa.tanggal_berita_acara)})
@@ -151,8 +174,8 @@ class PembangunSKKPM:
         tanggal = p.tanggal_pengundangan or p.tanggal_penetapan
         tahun = tanggal.year if tanggal else self.k.tahun
         nama = self.k.kabupaten.nama
-        return (f"Peraturan Bupati {nama} Nomor {p.nomor} Tahun {tahun} tentang {p.tentang} "
-                f"(Berita Daerah Kabupaten {nama} Tahun {tahun} Nomor "
+        return (f"Peraturan {self.k.kepala_daerah} {nama} Nomor {p.nomor} Tahun {tahun} tentang {p.tentang} "
+                f"(Berita Daerah {self.k.nama_kabupaten} Tahun {tahun} Nomor "
                 f"{p.nomor_berita_daerah or TITIK});")
 
     def nama_kecamatan(self, kode: str) -> str:
@@ -185,18 +208,41 @@ class PembangunSKKPM:
         """The decree of one desa, numbered. ValueError for a kelurahan or a desa without KPM."""
         alasan = self.bisa_dibuat(desa)
         if alasan:
-            raise ValueError(f"{desa.kode} {desa.nama or ''}: Keputusan Kepala Desa tentang KPM "
+            raise ValueError(f"{desa.kode} {desa.nama or ''}: {self.keputusan_desa} tentang KPM "
                              f"tidak dapat dibuat: {alasan}")
-        return self._rakit(desa)
+        return self.untuk(desa)._rakit(desa)
 
-    def _rakit(self, desa: Desa) -> Dokumen:
-        k = self.k
+    def untuk(self, desa: Desa) -> "PembangunSKKPM":
+        """The builder for this desa: this one, or one prepared for a desa with names of its own."""
+        if not self.k.sebutan_sendiri(desa.kode):
+            return self
+        s = self.k.sebutan_daerah(desa.kode)
+        kunci = tuple((k, v.teks) for k, v in sorted(s.nilai.items()))
+        lain = self._lain.get(kunci)
+        if lain is None:
+            lain = self._lain[kunci] = PembangunSKKPM(self.hasil, self.wilayah, s)
+        return lain
+
+    def nama_desa(self, desa: Desa) -> str:
+        """The desa's name as its decree prints it: the roster's, else the national list's; a desa
+        whose name the list writes with another term ("Desa Adat Yoboi") by its own ("Kampung Adat
+        Yoboi")."""
         nama = desa.nama
         if not nama:
             w = self.wilayah.cari(desa.kode)
             nama = w.nama if w is not None else desa.kode
+        b = baris_desa(desa.kode)
+        if b is not None and " ".join(nama.lower().split()) == " ".join(b.nama_wilayah.lower().split()):
+            return b.nama
+        return nama
+
+    def _rakit(self, desa: Desa) -> Dokumen:
+        k = self.k
+        nama = self.nama_desa(desa)
         kecamatan = self.nama_kecamatan(desa.kode_kecamatan)
         desa_kapital = nama.upper()
+        nama_lengkap = sambung(self.istilah_desa, nama)  # "Desa Sumberejo", "Kampung Adat Yoboi"
+        jabatan_kapital = sambung(self.jabatan_keputusan, nama).upper()  # "KEPALA DESA SUMBEREJO"
         kepala_desa = nama_penanda_tangan(desa.kepala_desa)
         kpm = desa.kpm or [_KPM_TITIK]  # a draft without KPM yet: one row of dots
         kd = self._konteks_desa(desa, nama, kecamatan)
@@ -222,33 +268,34 @@ class PembangunSKKPM:
         if self.singkatan is not None:
             self.singkatan.terapkan_diktum(batang)
 
-        tentang = f"Penetapan Kader Pembangunan Manusia Desa {nama} Tahun {k.tahun}"
+        tentang = f"Penetapan Kader Pembangunan Manusia {nama_lengkap} Tahun {k.tahun}"
         tentang_kapital = tentang.upper()
         if self.menimbang_polos is not None:
             butir = [[Teks(s)] for s in self.menimbang_polos]
         else:
             butir = [t.inline(desa=kd) if t.bergantung("desa") else t.inline() for t in self.menimbang_templat]
-        menimbang = menimbang_lengkap(butir, "Keputusan Kepala Desa", tentang)
+        menimbang = menimbang_lengkap(butir, self.keputusan_desa, tentang)
         for isi in menimbang:
             miringkan_inline(isi, self.pola_asing)
 
-        jenis = f"KEPUTUSAN KEPALA DESA {desa_kapital}"
+        jenis = f"KEPUTUSAN {jabatan_kapital}"
         nomor = self.nomor(desa)
-        jabatan = f"KEPALA DESA {desa_kapital},"
+        jabatan = f"{jabatan_kapital},"
         tanggal = desa.tanggal_sk or self.tanggal_bawaan
         baris = [[str(i), p.nama, p.jenis_kelamin, p.pendidikan, p.alamat,
                   ", ".join(p.pengalaman) or "-"] for i, p in enumerate(kpm, 1)]
         dok = Dokumen(
             jenis="keputusan",
-            kepala=Kepala([f"KEPALA DESA {desa_kapital}", f"KECAMATAN {kecamatan.upper()}",
+            kepala=Kepala([jabatan_kapital, sambung(self.istilah_kecamatan, kecamatan).upper(),
                            self.kabupaten_kapital], self.lambang),
             judul=Judul(jenis=jenis, nomor=nomor, tentang=tentang_kapital),
             pembukaan=Pembukaan(
                 pejabat=jabatan,
                 menimbang=menimbang,
                 mengingat=[salin_inline(x) for x in self.mengingat_inline],
-                menetapkan=f"KEPUTUSAN KEPALA DESA TENTANG {tentang_kapital}.",
-                dengan_rahmat=False,
+                menetapkan=f"{self.keputusan_desa.upper()} TENTANG {tentang_kapital}.",
+                dengan_rahmat=bool(self.rahmat),
+                rahmat=self.rahmat or None,
             ),
             batang_tubuh=batang,
             penutup=Penutup(
@@ -261,14 +308,14 @@ class PembangunSKKPM:
                 # the desa name never breaks across lines of the Lampiran heading (no-break spaces)
                 kepala=["LAMPIRAN", jenis.replace(desa_kapital, desa_kapital.replace(" ", "\u00a0")), nomor,
                         "TENTANG", tentang_kapital.replace(desa_kapital, desa_kapital.replace(" ", "\u00a0"))],
-                judul=f"DAFTAR KADER PEMBANGUNAN MANUSIA DESA {desa_kapital} TAHUN {k.tahun}",
+                judul=f"DAFTAR KADER PEMBANGUNAN MANUSIA {nama_lengkap.upper()} TAHUN {k.tahun}",
                 isi=[Tabel(kepala=list(KEPALA_TABEL), baris=baris, lebar=list(LEBAR_TABEL))],
                 tanda_tangan=TandaTangan(tempat="", tanggal="", jabatan=jabatan, nama=kepala_desa),
             )],
             properti={
-                "title": f"Keputusan Kepala Desa {nama} tentang {tentang}",
+                "title": f"{sambung(self.keputusan_desa, nama)} tentang {tentang}",
                 "subject": tentang,
-                "author": f"Pemerintah Desa {nama}",
+                "author": f"Pemerintah {nama_lengkap}",
             },
         )
         return susun(dok, tertata)

@@ -11,7 +11,7 @@ from perbup_gen.konfigurasi.rapikan import tanpa_gelar
 from perbup_gen.naskah import bilangan
 from perbup_gen.naskah.model import Kepala, TandaTangan
 
-__all__ = ["TITIK", "judul_kapital", "kepala_bupati", "lambang", "nama_orang", "nama_penanda_tangan", "nomor_judul",
+__all__ = ["TITIK", "jabatan_kepala_daerah", "judul_kapital", "kepala_bupati", "lambang", "nama_orang", "nama_penanda_tangan", "nomor_judul",
            "nomor_judul_register", "tanda_baca_tembusan", "tanda_tangan_bupati", "tanggal_atau_titik"]
 
 TITIK = "..."
@@ -61,15 +61,23 @@ def judul_kapital(s: str) -> str:
     return s.strip().rstrip(".;:,").upper()
 
 
+def jabatan_kepala_daerah(k: Konfigurasi) -> str:
+    """"BUPATI GUNUNG MAS", "WALI KOTA BATU" (the kota's spelling: "WALIKOTA BANDA ACEH")."""
+    return f"{k.kepala_daerah} {k.kabupaten.nama}".upper()
+
+
 def kepala_bupati(k: Konfigurasi, lambang: str | None) -> Kepala:
-    return Kepala([f"BUPATI {k.kabupaten.nama.upper()}", f"PROVINSI {k.kabupaten.provinsi.upper()}"], lambang)
+    """The heading of the regional head's regulation or decree: "BUPATI GUNUNG MAS" / "PROVINSI
+    KALIMANTAN TENGAH" ("WALI KOTA BATU" in a kota)."""
+    return Kepala([jabatan_kepala_daerah(k), f"PROVINSI {k.kabupaten.provinsi.upper()}"], lambang)
 
 
 def tanda_tangan_bupati(k: Konfigurasi, tanggal: _dt.date | None) -> TandaTangan:
+    """The signature of the Bupati or Wali Kota."""
     return TandaTangan(
         tempat=k.kabupaten.ibu_kota,
         tanggal=tanggal_atau_titik(tanggal),
-        jabatan=f"BUPATI {k.kabupaten.nama.upper()},",
+        jabatan=f"{jabatan_kepala_daerah(k)},",
         nama=nama_penanda_tangan(k.pejabat.bupati),
     )
 

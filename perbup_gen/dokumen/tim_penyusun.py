@@ -14,8 +14,8 @@ from perbup_gen.dokumen.konteks import konteks_dasar
 from perbup_gen.dokumen.pembukaan import menimbang_lengkap, menimbang_templat, susun_mengingat
 from perbup_gen.dokumen.pustaka import PustakaKlausul, pustaka_klausul
 from perbup_gen.dokumen.tanda_tangan import (
-    TITIK, judul_kapital, kepala_bupati, lambang, nama_orang, nomor_judul, tanda_baca_tembusan,
-    tanda_tangan_bupati, tanggal_atau_titik,
+    TITIK, jabatan_kepala_daerah, judul_kapital, kepala_bupati, lambang, nama_orang, nomor_judul,
+    tanda_baca_tembusan, tanda_tangan_bupati, tanggal_atau_titik,
 )
 from perbup_gen.dokumen.paraf import urutan_paraf
 from perbup_gen.errors import KlausulError
@@ -89,20 +89,21 @@ def _tembusan(pustaka: PustakaKlausul, konteks: dict, ditetapkan_oleh: str) -> l
 
 
 def bangun_tim_penyusun(hasil: HasilMuat) -> Dokumen:
-    """The Keputusan forming the Tim Penyusun, numbered, foreign terms in italics."""
+    """The Keputusan forming the Tim Penyusun (Keputusan Bupati, Keputusan Wali Kota, or of the head
+    of the initiating OPD), numbered, foreign terms in italics."""
     k = hasil.konfigurasi
     tim = k.tim_penyusun
     pustaka = pustaka_klausul(hasil)
-    nama_kab = k.kabupaten.nama.upper()
     pemrakarsa = k.opd_pemrakarsa
     gambar = lambang(hasil)
+    peraturan = f"Peraturan {k.kepala_daerah}"  # "Peraturan Bupati", "Peraturan Wali Kota"
 
-    if tim.ditetapkan_oleh == "bupati":
-        keputusan = "Keputusan Bupati"
-        judul_dok = f"Keputusan Bupati {k.kabupaten.nama}"
+    if tim.ditetapkan_oleh == "bupati":  # the regional head: Bupati or Wali Kota
+        keputusan = f"Keputusan {k.kepala_daerah}"
+        judul_dok = f"{keputusan} {k.kabupaten.nama}"
         kepala = kepala_bupati(k, gambar)
-        jenis = f"KEPUTUSAN BUPATI {nama_kab}"
-        pejabat = f"BUPATI {nama_kab},"
+        jenis = f"KEPUTUSAN {jabatan_kepala_daerah(k)}"
+        pejabat = f"{jabatan_kepala_daerah(k)},"
         ttd = tanda_tangan_bupati(k, tim.tanggal)
     else:
         jabatan = _jabatan_kepala_opd(k, k.pemrakarsa)  # "Kepala Dinas Pemberdayaan ..."
@@ -118,7 +119,7 @@ def bangun_tim_penyusun(hasil: HasilMuat) -> Dokumen:
                           jabatan=pejabat, nama=nama_orang(pemrakarsa.kepala),
                           nip=pemrakarsa.kepala.nip if pemrakarsa.kepala else None)
 
-    tentang = f"Pembentukan Tim Penyusun Rancangan Peraturan Bupati tentang {k.perbup.tentang}"
+    tentang = f"Pembentukan Tim Penyusun Rancangan {peraturan} tentang {k.perbup.tentang}"
     tentang_kapital = judul_kapital(tentang)
     nomor = nomor_judul(tim.nomor, tim.tanggal.year if tim.tanggal else k.tahun)
 
@@ -159,7 +160,7 @@ def bangun_tim_penyusun(hasil: HasilMuat) -> Dokumen:
         penutup=Penutup(ditetapkan=ttd, tembusan=tembusan),
         lampiran=[Lampiran(
             kepala=["LAMPIRAN", jenis, nomor, "TENTANG", tentang_kapital],
-            judul=f"SUSUNAN KEANGGOTAAN TIM PENYUSUN RANCANGAN PERATURAN BUPATI TENTANG "
+            judul=f"SUSUNAN KEANGGOTAAN TIM PENYUSUN RANCANGAN {peraturan.upper()} TENTANG "
                   f"{judul_kapital(k.perbup.tentang)}",
             isi=[tabel],
             tanda_tangan=ttd_lampiran,

@@ -14,7 +14,7 @@ from perbup_gen.impor.baca import ImporError
 from perbup_gen.impor.urai import bentuk_dari_jenis
 from perbup_gen.naskah.model import (
     Alinea, Ayat, Bab, Bagian, BarisParaf, Butir, Daftar, Diktum, Dokumen, Identitas, Judul, Kepala,
-    Lampiran, Paragraf, Pasal, Pembukaan, Penutup, Tabel, TandaTangan, Teks,
+    Lampiran, Paragraf, Pasal, Pembukaan, Penutup, RAHMAT_NASIONAL, Tabel, TandaTangan, Teks,
 )
 
 __all__ = ["baca_akn"]
@@ -218,6 +218,9 @@ def baca_akn(data: bytes, nama: str) -> Dokumen:
             n = etree.QName(x).localname
             if n == "formula" and x.get("name") == "dengan_rahmat":
                 pembukaan.dengan_rahmat = True
+                baris = [_teks(p) for p in _anak(x, "p")]
+                if baris and baris != [RAHMAT_NASIONAL]:
+                    pembukaan.rahmat = baris  # a regional formula (Aceh)
             elif n == "container" and x.get("name") == "pejabat":
                 pembukaan.pejabat = _teks(x.find(_A + "p"))
             elif n == "recitals":

@@ -161,13 +161,15 @@ def gabung_pemenggalan(baris: list[Baris], catatan: CatatanImpor) -> list[Baris]
 _DIKTUM = ("KESATU|KEDUA|KETIGA|KEEMPAT|KELIMA|KEENAM|KETUJUH|KEDELAPAN|KESEMBILAN|KESEPULUH|"
            "KESEBELAS|KEDUA BELAS|KETIGA BELAS|KEEMPAT BELAS|KELIMA BELAS")
 _PISAH_SEMUA = re.compile(
-    r"(?<=\S)\s+(?=(?:DENGAN RAHMAT TUHAN YANG MAHA ESA|MEMUTUSKAN\s*:?(?:\s|$)|Memutuskan\s*:|"
+    r"(?<=\S)\s+(?=(?:DENGAN RAHMAT TUHAN YANG MAHA ESA|(?:DENGAN|ATAS) RAHMAT ALLAH YANG MAHA (?:ESA|KUASA)|"
+    r"BISMILLAHIRRAHMANIRRAHIM|MEMUTUSKAN\s*:?(?:\s|$)|Memutuskan\s*:|"
     r"Menetapkan\s*:|Menimbang\s*:|Mengingat\s*:|Memperhatikan\s*:|"
     r"Dengan (?:Persetujuan|Kesepakatan) Bersama|Agar setiap orang|"
     r"(?:Ditetapkan|Disahkan|Diundangkan) di\b|LEMBARAN NEGARA REPUBLIK INDONESIA TAHUN|"
     r"TAMBAHAN LEMBARAN NEGARA|BERITA (?:DAERAH|NEGARA) [A-Z ]*TAHUN|PENJELASAN\s+ATAS\b|"
     rf"(?:{_DIKTUM})\s*:))")
-_PISAH_SESUDAH = re.compile(r"^(DENGAN RAHMAT TUHAN YANG MAHA ESA|MEMUTUSKAN\s*:?|Memutuskan\s*:)\s+(?=\S)")
+_PISAH_SESUDAH = re.compile(r"^(DENGAN RAHMAT TUHAN YANG MAHA ESA|(?:DENGAN|ATAS) RAHMAT ALLAH YANG MAHA (?:ESA|KUASA)|"
+                            r"BISMILLAHIRRAHMANIRRAHIM|MEMUTUSKAN\s*:?|Memutuskan\s*:)\s+(?=\S)")
 # a Pasal heading after a full stop or colon, mid-line (flattened amendments)
 _PASAL_TENGAH = re.compile(r"(?<=\w\w[.:;])\s+(?=Pasal\s+(?:[IVX]+|\d+[A-Z]?)\s+(?:\(1\)|[A-Z]))")
 _PASAL_ISI = re.compile(r"^(Pasal\s+(?:[IVX]+|\d+[A-Z]?))\s+(?=\(1\)|[A-Z])")

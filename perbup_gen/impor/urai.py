@@ -34,7 +34,7 @@ from perbup_gen.impor.baris import Baris, CatatanImpor
 from perbup_gen.naskah import bilangan
 from perbup_gen.naskah.model import (
     Alinea, Ayat, Bab, Bagian, BarisParaf, Butir, Daftar, Diktum, Dokumen, Identitas, Judul,
-    Kepala, Lampiran, Paragraf, Pasal, Pembukaan, Penutup, Tabel, TandaTangan, Teks, semua_pasal,
+    Kepala, Lampiran, Paragraf, Pasal, Pembukaan, Penutup, RAHMAT_NASIONAL, Tabel, TandaTangan, Teks, semua_pasal,
 )
 
 __all__ = ["urai", "HasilUrai", "baca_tanda", "romawi_ke_int", "bentuk_dari_jenis"]
@@ -57,7 +57,11 @@ _RE_JUDUL = re.compile(r"^(?P<jenis>.+?)\s+NOMOR\s*:?\s*(?P<nomor>.*?)\s*TAH[UV]
                        re.IGNORECASE)
 _RE_NOMOR_PMK = re.compile(r"^(?P<jenis>.+?)\s+NOMOR\s*:?\s*(?P<nomor>\S+?)/(?P<tahun>\d{4})\s*"
                            r"(?:TENTANG\s*:?\s*(?P<tentang>.*))?$", re.IGNORECASE)
-_RE_RAHMAT = re.compile(r"^DENGAN RAHMAT TUHAN YANG MAHA (?:ESA|KUASA)\b", re.IGNORECASE)
+# the opening formula: the national one, and Aceh's ("BISMILLAHIRRAHMANIRRAHIM", "DENGAN NAMA ALLAH
+# YANG MAHA PENGASIH LAGI MAHA PENYAYANG", "ATAS RAHMAT ALLAH YANG MAHA KUASA", ...)
+_RE_RAHMAT = re.compile(r"^(?:(?:DENGAN|ATAS) RAHMAT (?:TUHAN|ALLAH) YANG MAHA (?:ESA|KUASA)\b|"
+                        r"DENGAN RAHMAT ALLAH SUBHANAHU\b|BISMILLAHIRRAHMANIRRAHIM\b|"
+                        r"DENGAN NAMA ALLAH YANG MAHA PENGASIH\b)", re.IGNORECASE)
 _RE_LABEL = re.compile(r"^(Menimbang|Mengingat|Memperhatikan|MENIMBANG|MENGINGAT|MEMPERHATIKAN)"
                        r"\s*(?::\s*(.*)|$|(?=(?:\S{1,3}\s+)?(?:bahwa|Undang|Peraturan|Pasal|\d+\.|[a-z]\.)\b)(.*))$")
 _RE_MEMUTUSKAN = re.compile(r"^M\s?E\s?M\s?U\s?T\s?U\s?S\s?K\s?A\s?N\s*:?\s*$", re.IGNORECASE)
@@ -312,6 +316,7 @@ class _Pengurai:
         self.label_lepas = False
         # pembukaan
         self.dengan_rahmat = False
+        self.rahmat: list[str] = []
         self.pejabat = ""
         self.segmen: list[list] = []  # [bagian, teks, tempat, tanda]
         self.bagian = ""
@@ -488,6 +493,7 @@ class _Pengurai:
         t = b.teks
         if _RE_RAHMAT.match(t):
             self.dengan_rahmat = True
+            self.rahmat.append(" ".join(t.split()))
             return
         if _RE_MEMUTUSKAN.match(t):
             self.ada_memutuskan = True
@@ -592,6 +598,7 @@ class _Pengurai:
             mengingat=[[Teks(x)] for x, _, _ in mengingat],
             menetapkan=" ".join(self.menetapkan),
             dengan_rahmat=self.dengan_rahmat,
+            rahmat=self.rahmat if self.rahmat and self.rahmat != [RAHMAT_NASIONAL] else None,
             memperhatikan=[[Teks(x)] for x, _, _ in memperhatikan],
             persetujuan=self.persetujuan,
         )

@@ -327,7 +327,8 @@ def render_akn(dok: Dokumen, meta: MetaAkn | None = None) -> bytes:
             pre = etree.SubElement(utama, _A + "preamble")
             if pb.dengan_rahmat:
                 f = etree.SubElement(pre, _A + "formula", name="dengan_rahmat")
-                w.p(f, "DENGAN RAHMAT TUHAN YANG MAHA ESA")
+                for baris in pb.baris_rahmat:
+                    w.p(f, baris)
             if pb.pejabat:
                 c = etree.SubElement(pre, _A + "container", name="pejabat")
                 w.p(c, pb.pejabat)

@@ -30,6 +30,7 @@ import errno
 import hashlib
 import json
 import os
+import stat
 import re
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -139,8 +140,12 @@ def hash_berkas(paths: list[Path]) -> str:
     return h.hexdigest()
 
 
-def _periksa_jalur(folder_nyata: Path, jalur: object) -> tuple[Path, str]:
-    """(absolute target, normalised POSIX path) of `jalur`; OutputError when it is not safe."""
+def _periksa_jalur(folder_nyata: Path, jalur: object, induk_nyata: dict | None = None) -> tuple[Path, str]:
+    """(absolute target, normalised POSIX path) of `jalur`; OutputError when it is not safe.
+
+    `induk_nyata` (one run's cache: folder as written -> folder resolved) spares resolving the same
+    folder again for each of its thousands of files; the file itself is still checked: a symbolic
+    link in its place is resolved in full, as without the cache."""
     if not isinstance(jalur, str) or not jalur or "\x00" in jalur:
         raise OutputError(f"Jalur berkas keluaran tidak sah: {jalur!r}")
     if "\\" in jalur or re.match(r"^[A-Za-z]:", jalur):
@@ -156,7 +161,20 @@ def _periksa_jalur(folder_nyata: Path, jalur: object) -> tuple[Path, str]:
         raise OutputError(f"Jalur berkas keluaran {jalur!r} bukan nama berkas.")
     if str(pp) == NAMA_MANIFEST:
         raise OutputError(f"Nama {NAMA_MANIFEST} dicadangkan untuk manifest.")
-    target = (folder_nyata / Path(*pp.parts)).resolve()
+    target = None
+    if induk_nyata is not None and len(pp.parts) > 1:
+        induk = pp.parts[:-1]
+        nyata = induk_nyata.get(induk)
+        if nyata is None:
+            nyata = (folder_nyata / Path(*induk)).resolve()
+            # only a folder that exists is remembered (one made later is resolved again then)
+            if nyata.is_dir():
+                induk_nyata[induk] = nyata
+        calon = nyata / pp.parts[-1]
+        if not calon.is_symlink():
+            target = calon
+    if target is None:
+        target = (folder_nyata / Path(*pp.parts)).resolve()
     if target == folder_nyata or folder_nyata not in target.parents:
         raise OutputError(
             f"Jalur berkas keluaran {jalur!r} mengarah ke luar folder keluaran {folder_nyata}."
@@ -204,27 +222,31 @@ def _umask() -> int:
     return m
 
 
-def _tulis_atomik(target: Path, data: bytes, mode: int, folder_kotor: set[Path] | None = None) -> None:
+def _tulis_atomik(target: Path, data: bytes, mode: int, folder_kotor: set[Path] | None = None,
+                  ada: bool = False) -> None:
     """Write `data` to `target` via a temporary file in the same folder; remove it on any failure.
 
     Alone, the file and its folder are fsynced at once. In a batch (`folder_kotor` given) nothing
     is fsynced here: the rename is already atomic for the running system (a killed process leaves
     the old file or the new one, never half of one); the caller makes the whole batch durable once
     with os.sync() and one fsync per folder before it writes its manifest. On a slow disk a per-file
-    fsync costs more than building and rendering the document."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    fsync costs more than building and rendering the document. `ada`: the folder is known to exist
+    (a batch wrote into it already)."""
+    if not ada:
+        target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+            os.fchmod(f.fileno(), mode)
             if folder_kotor is None:
                 f.flush()
                 os.fsync(f.fileno())
-        os.chmod(tmp, mode)
         os.replace(tmp, target)
-    finally:
+    except BaseException:  # after a successful rename there is no temporary file left to remove
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        raise
     if folder_kotor is None:
         _fsync_folder(target.parent)
     else:
@@ -341,6 +363,7 @@ def tulis_semua(
     entri: dict[str, dict] = {}
     folder_kotor: set[Path] = set()  # folders with renames not yet fsynced
     dibersihkan: set[Path] = set()  # folders already cleared of a killed run's temporary files
+    induk_nyata: dict = {}  # folders of this run resolved once (see _periksa_jalur)
     _bersihkan_tmp(folder_nyata, dibersihkan)
     for jalur_lama in lama_semua:
         with contextlib.suppress(OutputError):
@@ -350,7 +373,7 @@ def tulis_semua(
 
     try:
         for b in berkas:
-            target, jalur = _periksa_jalur(folder_nyata, b.jalur)
+            target, jalur = _periksa_jalur(folder_nyata, b.jalur, induk_nyata)
             if jalur in entri:
                 laporan.gagal.append((jalur, "jalur ganda dalam satu kali pembuatan"))
                 continue
@@ -360,9 +383,13 @@ def tulis_semua(
             lama = lama_semua.get(jalur)
             sedang = (target, jalur, b, sha_baru, lama)
             try:
-                if target.exists() and not target.is_file():
+                try:
+                    st = os.stat(target)
+                except FileNotFoundError:
+                    st = None
+                if st is not None and not stat.S_ISREG(st.st_mode):
                     raise IsADirectoryError(errno.EISDIR, "bukan berkas biasa", str(target))
-                di_disk = _hash_disk(target)
+                di_disk = _hash_disk(target) if st is not None else None
                 if di_disk is not None and di_disk[0] == sha_baru:
                     laporan.tidak_berubah.append(jalur)
                     entri[jalur] = _entri(jalur, b.jenis, b.desa, sha_baru, len(isi))
@@ -378,7 +405,7 @@ def tulis_semua(
                         jalur, b.jenis, b.desa, di_disk[0], di_disk[1], dipertahankan=True
                     )
                     continue
-                _tulis_atomik(target, isi, mode, folder_kotor)
+                _tulis_atomik(target, isi, mode, folder_kotor, ada=target.parent in folder_kotor)
                 laporan.ditulis.append(jalur)
                 entri[jalur] = _entri(jalur, b.jenis, b.desa, sha_baru, len(isi))
             except OSError as e:

@@ -265,6 +265,7 @@ def _lebar_huruf() -> dict[str, dict[str, int]]:
 
 
 @functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=65536)
 def _lebar_kata(kata: str, tebal: bool) -> int:
     """Width of a word in 1/1000 em (a no-break space counts as a space)."""
     tabel = _lebar_huruf()["tebal" if tebal else "biasa"]
@@ -292,8 +293,12 @@ def baris_seimbang(teks: str, lebar: float, tebal: bool, ukuran_pt: float) -> tu
     sp = _lebar_huruf()["tebal" if tebal else "biasa"][" "]
     n = len(kata)
 
+    awal = [0]  # running sums of the word widths: a line's width without summing it again
+    for x in w:
+        awal.append(awal[-1] + x)
+
     def lebar_baris(i: int, j: int) -> int:  # words i..j-1
-        return sum(w[i:j]) + sp * (j - i - 1)
+        return awal[j] - awal[i] + sp * (j - i - 1)
 
     # fewest lines, greedily
     jumlah, kini = 1, -sp
@@ -310,9 +315,17 @@ def baris_seimbang(teks: str, lebar: float, tebal: bool, ukuran_pt: float) -> tu
     best = [[INF] * (n + 1) for _ in range(jumlah + 1)]
     dari = [[0] * (n + 1) for _ in range(jumlah + 1)]
     best[0][0] = (0, 0, 0)
+    # the first word a line ending before word i may start at and stay within `batas` (lines
+    # starting earlier are skipped below anyway: the loop just does not visit them)
+    mulai = [0] * (n + 1)
+    k = 0
+    for i in range(1, n + 1):
+        while k < i - 1 and lebar_baris(k, i) > batas:
+            k += 1
+        mulai[i] = k
     for j in range(1, jumlah + 1):
         for i in range(1, n + 1):
-            for k in range(j - 1, i):
+            for k in range(max(j - 1, mulai[i]), i):
                 if best[j - 1][k] == INF:
                     continue
                 lb = lebar_baris(k, i)
@@ -868,8 +881,8 @@ class _Penulis:
 
     def pembukaan(self, dok: Dokumen) -> None:
         pb = dok.pembukaan
-        if pb.dengan_rahmat:
-            self.tulis("Pembukaan", "DENGAN RAHMAT TUHAN YANG MAHA ESA")
+        for baris in pb.baris_rahmat:
+            self.tulis("Pembukaan", baris)
         if pb.pejabat:
             self.tulis("Pembukaan", pb.pejabat)
         baris = []

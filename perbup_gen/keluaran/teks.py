@@ -210,8 +210,7 @@ def render_markdown(dok: Dokumen) -> str:
         out += [_tebal(j.nomor), "**TENTANG**", _tebal(j.tentang)]
     p = dok.pembukaan
     if p:
-        if p.dengan_rahmat:
-            out.append("DENGAN RAHMAT TUHAN YANG MAHA ESA")
+        out += p.baris_rahmat
         out.append(_awal(md(p.pejabat)))
         for kata, butir, tanda in (("Menimbang", p.menimbang, lambda i: huruf(i) + "."),
                                    ("Mengingat", p.mengingat, lambda i: f"{i}."),

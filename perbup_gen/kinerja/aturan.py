@@ -211,7 +211,7 @@ def rencana(k: Konfigurasi) -> Rencana:
 
 TANPA_BESARAN = ("besaran insentif kinerja belum ditetapkan (kpm.insentif.kinerja.jumlah): kontrak tugas dan buku "
                  "kerja evaluasi menghitung insentif dari besaran itu; tulis besaran yang ditetapkan dengan "
-                 "Keputusan Bupati")
+                 "Keputusan Bupati/Wali Kota")
 
 
 def ada_besaran(k: Konfigurasi) -> bool:

@@ -7,6 +7,7 @@ are filled) and `roster.xlsx` with one row per desa (kelurahan are left out).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from perbup_gen.errors import OutputError
@@ -38,12 +39,63 @@ def _kabupaten(kode: str):
     return wilayah, kab
 
 
+def _baris_sebutan(kode: str) -> str:
+    """The `sebutan:` block of a new config: the table's names for the region as comments, each
+    with how sure the table is; empty for a kabupaten with the national names."""
+    from perbup_gen.konfigurasi.sebutan import KOLOM, sebutan_daerah
+
+    s = sebutan_daerah(kode)
+    if s.nasional and not s.kota and not s.ragu():
+        return ""
+    baris = []
+    for k in KOLOM:
+        n = s.nilai.get(k)
+        if n is None or k == "dinas" or (k == "kepala_daerah" and not s.kota):
+            continue
+        if k in ("pembukaan", "pembukaan_desa"):
+            nilai = "[" + ", ".join(_q(b) for b in s.pembukaan() if b) + "]" if k == "pembukaan" else \
+                "[" + ", ".join(_q(b) for b in s.pembukaan_desa()) + "]"
+        else:
+            nilai = _q(n.teks)
+        tanda = f"{n.keyakinan}: BELUM PASTI, cocokkan" if n.ragu else n.keyakinan
+        baris.append(f"#   {k}: {nilai}".ljust(60) + f"  # {tanda}")
+    return ("\n# Sebutan daerah: nama desa, kepala desa, dan lainnya menurut perbup_gen/data/sebutan.csv (dengan\n"
+            "# sumber dan keyakinannya). Dokumen memakai nama-nama di bawah ini; `perbup-gen check` memperingatkan yang\n"
+            "# belum pasti sampai nama itu ditulis di sini (tanpa tanda #) setelah dicocokkan dengan peraturan daerah.\n"
+            "sebutan: {}\n" + "\n".join(baris) + "\n")
+
+
 def teks_kabupaten_yaml(kode: str) -> str:
+    from perbup_gen.konfigurasi.peraturan import pembentukan, tabel_paket
+    from perbup_gen.konfigurasi.sebutan import kota, sebutan_daerah
+
     wilayah, kab = _kabupaten(kode)
     prov = wilayah.provinsi_dari(kab.kode)
     nama = _tanpa_awalan(kab.nama)
     kecamatan = wilayah.anak(kab.kode)
-    baris_kecamatan = "\n".join(f"    # - {{kode: {_q(k.kode)}, camat: {{nama: ...}}}}  # Camat {k.nama}" for k in kecamatan)
+    s = sebutan_daerah(kab.kode)
+    sk = s.konteks()
+    kd = s.kepala_daerah  # "Bupati", "Wali Kota", "Walikota"
+    baris_kecamatan = "\n".join(f"    # - {{kode: {_q(k.kode)}, camat: {{nama: ...}}}}  # {sk['camat']} {k.nama}" for k in kecamatan)
+    # what the citation table knows: the formation law and the capital it names (a kota's own name)
+    dibentuk = pembentukan(tabel_paket()[1], kab.kode)
+    ibu_kota = (dibentuk[1] if dibentuk and dibentuk[1] else None) or (nama if kota(kab.kode) else None)
+    baris_ibu_kota = (f"ibu_kota: {_q(ibu_kota)}".ljust(24) + f"# tempat Peraturan {kd} \"ditetapkan di\""
+                      + (f" (undang-undang {dibentuk[0]})" if dibentuk and dibentuk[1] else "")) if ibu_kota else \
+        f'ibu_kota: ""            # ISI: tempat Peraturan {kd} "ditetapkan di"'
+    if dibentuk:
+        baris_dasar = f"dasar_pembentukan: {_q(dibentuk[0])}  # undang-undang pembentukan (clauses/dasar_hukum.yaml)"
+    else:
+        baris_dasar = (f'dasar_pembentukan: ""   # ISI: kunci undang-undang pembentukan {kab.nama}, dari '
+                       "clauses/dasar_hukum.yaml\n                          # atau dari peraturan: di bawah")
+    # the Dinas PMD's local name where the table knows it (it changes often: a comment says so)
+    dinas = s.nilai.get("dinas")
+    nama_dinas, singkat_dinas, catatan_dinas = "Dinas Pemberdayaan Masyarakat dan Desa", "Dinas PMD", ""
+    if dinas is not None and dinas.kode != "nasional":
+        m = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", dinas.teks)
+        nama_dinas, singkat_dinas = (m.group(1), m.group(2)) if m else (dinas.teks, dinas.teks)
+        catatan_dinas = f"  # nama dari tabel sebutan ({dinas.keyakinan}); nama dinas sering berubah: pastikan"
+    jabatan_kd = "Wali Kota" if kota(kab.kode) else "Bupati"
     return f"""# yaml-language-server: $schema=perbup-gen.schema.json
 # Konfigurasi perbup-gen untuk {kab.nama}, Provinsi {_tanpa_awalan(prov.nama) if prov else ''}.
 # Dibuat oleh `perbup-gen init {kab.kode}`. Isian bertanda ISI wajib dilengkapi; jalankan
@@ -57,13 +109,12 @@ kabupaten:
   kode: {_q(kab.kode)}
   nama: {_q(nama)}
   provinsi: {_q(_tanpa_awalan(prov.nama) if prov else '')}
-  ibu_kota: ""            # ISI: tempat Peraturan Bupati "ditetapkan di"
-  dasar_pembentukan: ""   # ISI: kunci undang-undang pembentukan kabupaten, dari clauses/dasar_hukum.yaml
-                          # atau dari peraturan: di bawah
+  {baris_ibu_kota}
+  {baris_dasar}
   # lambang: lambang.png  # gambar lambang daerah (tidak wajib)
 
 pejabat:
-  bupati: {{nama: ""}}                       # ISI: nama tanpa gelar
+  bupati: {{nama: ""}}                       # ISI: nama {jabatan_kd} tanpa gelar{' (kunci `bupati` berlaku juga untuk Wali Kota)' if kota(kab.kode) else ''}
   sekretaris_daerah: {{nama: "", nip: ""}}   # ISI
   kepala_bagian_hukum: {{nama: "", nip: ""}} # ISI
   asisten: []                              # mis. - {{jabatan: Asisten Pemerintahan dan Kesejahteraan Rakyat, nama: ..., nip: ...}}
@@ -71,8 +122,8 @@ pejabat:
 # Perangkat Daerah yang terlibat. `pemrakarsa` menunjuk kode OPD pemrakarsa (bawaan: dpmd).
 opd:
   - kode: dpmd
-    nama: Dinas Pemberdayaan Masyarakat dan Desa
-    singkatan: Dinas PMD
+    nama: {_q(nama_dinas)}{catatan_dinas}
+    singkatan: {_q(singkat_dinas)}
     kepala: {{nama: ""}}   # ISI
   - kode: dinkes
     nama: Dinas Kesehatan
@@ -90,8 +141,10 @@ kpm:
     jumlah: 0              # ISI: insentif KPM dalam rupiah per periode
     periode: bulan
 
-# Dasar hukum (Mengingat): bawaan dari clauses/bawaan.yaml (perbup.dasar_hukum.pilih). Peraturan
-# lokal dan nomor yang sudah dicocokkan sendiri dicatat di sini, dengan sumbernya, mis.:
+# Dasar hukum (Mengingat): bawaan dari clauses/bawaan.yaml (perbup.dasar_hukum.pilih), ditambah
+# undang-undang daerah dari tabel sitasi (UU 11/2006 di Aceh, UU Otsus di Papua, UU 13/2012 di DIY,
+# Perda Sumatera Barat tentang Nagari). Peraturan lokal dan nomor yang sudah dicocokkan sendiri
+# dicatat di sini, dengan sumbernya, mis.:
 peraturan: {{}}
 #   uu-pembentukan:
 #     jenis: UU
@@ -101,9 +154,9 @@ peraturan: {{}}
 #     lembaran: {{jenis: LN, tahun: ..., nomor: ..., tambahan: ...}}
 #     diperiksa: {{tanggal: ..., sumber: [peraturan.go.id]}}
 # perbup:
-#   mencabut:   # Peraturan Bupati lama yang diganti
+#   mencabut:   # Peraturan {kd} lama yang diganti
 #     - {{nomor: ..., tahun: ..., tentang: ..., berita_daerah: {{tahun: ..., nomor: ...}}}}
-
+{_baris_sebutan(kab.kode)}
 roster: roster.xlsx
 """
 
@@ -133,7 +186,7 @@ def isi_roster_kabupaten(kode: str | None) -> bytes:
         wilayah, kab = _kabupaten(kode)
         for kec in wilayah.anak(kab.kode):
             for d in wilayah.anak(kec.kode):
-                if d.tingkat == "desa":
+                if d.tingkat in ("desa", "desa_adat"):
                     baris.append((d.kode, d.nama, kec.nama))
     keluaran = io.BytesIO()
     tulis_templat_roster(keluaran, baris)
@@ -146,8 +199,8 @@ def isi_roster_kabupaten(kode: str | None) -> bytes:
 #: app's form for a new district is made from this list.
 ISIAN: list[tuple[tuple, str, str]] = [
     (("tahun",), "Tahun", "angka"),
-    (("kabupaten", "ibu_kota"), "Ibu kota (tempat Peraturan Bupati ditetapkan)", "teks"),
-    (("kabupaten", "dasar_pembentukan"), "Undang-undang pembentukan kabupaten (kunci di clauses/dasar_hukum.yaml)", "teks"),
+    (("kabupaten", "ibu_kota"), "Ibu kota (tempat Peraturan Bupati/Wali Kota ditetapkan)", "teks"),
+    (("kabupaten", "dasar_pembentukan"), "Undang-undang pembentukan kabupaten/kota (kunci di clauses/dasar_hukum.yaml)", "teks"),
     (("pejabat", "bupati", "nama"), "Nama Bupati/Wali Kota (tanpa gelar jabatan)", "teks"),
     (("pejabat", "sekretaris_daerah", "nama"), "Nama Sekretaris Daerah", "teks"),
     (("pejabat", "sekretaris_daerah", "nip"), "NIP Sekretaris Daerah", "teks"),

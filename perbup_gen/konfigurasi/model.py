@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import AliasChoices, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from perbup_gen.konfigurasi.dasar import Model, Teks
 from perbup_gen.konfigurasi.jadwal_insentif import Jadwal, urai_jadwal
@@ -130,20 +130,88 @@ class Pejabat(Orang):
 
 
 class PejabatDaerah(Model):
-    bupati: Orang
-    wakil_bupati: Optional[Orang] = None
+    # the regional head: the Bupati, or in a kota the Wali Kota (also written `wali_kota:`)
+    bupati: Orang = Field(validation_alias=AliasChoices("bupati", "wali_kota"),
+                          description="Bupati, atau Wali Kota di kota (boleh ditulis `wali_kota:`)")
+    wakil_bupati: Optional[Orang] = Field(default=None, validation_alias=AliasChoices("wakil_bupati", "wakil_wali_kota"),
+                                          description="Wakil Bupati atau Wakil Wali Kota (boleh ditulis `wakil_wali_kota:`)")
     sekretaris_daerah: Orang
     asisten: list[Pejabat] = Field(default_factory=list)
     kepala_bagian_hukum: Orang
 
 
 class Kabupaten(Model):
+    """The kabupaten or kota (a kota: the second group of its code is 71 or above)."""
+
     kode: str = Field(pattern=KODE_KABUPATEN)
-    nama: Teks = Field(min_length=1)  # without "Kabupaten": "Gunung Mas"
+    nama: Teks = Field(min_length=1)  # without "Kabupaten"/"Kota": "Gunung Mas", "Batu"
     provinsi: Teks = Field(min_length=1)  # without "Provinsi"
     ibu_kota: Teks = Field(min_length=1)  # where decrees are "ditetapkan"
     dasar_pembentukan: str = Field(min_length=1)  # key in the citation table, or an entry in dasar_hukum.tambahan
     lambang: Optional[str] = None  # image file, relative to the config folder
+
+
+class SebutanDesaKonfigurasi(Model):
+    """The names of one desa that differ from its kabupaten/kota (a kampung adat, a negeri)."""
+
+    desa: Optional[Teks] = None
+    kepala_desa: Optional[Teks] = None
+    bpd: Optional[Teks] = None
+    apb_desa: Optional[Teks] = None
+    peraturan_desa: Optional[Teks] = None
+    keputusan: Optional[Teks] = None
+
+
+class SebutanKonfigurasi(Model):
+    """The region's own names, over the table `perbup_gen/data/sebutan.csv` (empty: the table's;
+    a name written here counts as confirmed by the district and `check` stops asking)."""
+
+    desa: Optional[Teks] = Field(default=None, description="sebutan desa: Desa, Gampong, Nagari, Kampung, Kalurahan, Pekon, ...")
+    kepala_desa: Optional[Teks] = Field(default=None, description="Kepala Desa, Keuchik, Wali Nagari, Kepala Kampung, Lurah, ...")
+    sekretaris_desa: Optional[Teks] = None
+    bpd: Optional[Teks] = Field(default=None, description="badan permusyawaratan desa, singkatannya dalam kurung: "
+                                "'Badan Permusyawaratan Nagari (BPN)', 'Tuha Peut Gampong'")
+    apb_desa: Optional[Teks] = Field(default=None, description="anggaran desa, singkatannya dalam kurung: "
+                                     "'Anggaran Pendapatan dan Belanja Gampong (APBG)'")
+    kecamatan: Optional[Teks] = Field(default=None, description="Kecamatan, Distrik, Kapanewon")
+    kepala_kecamatan: Optional[Teks] = Field(default=None, description="Camat, Kepala Distrik, Panewu")
+    peraturan_desa: Optional[Teks] = Field(default=None, description="Peraturan Desa, Qanun Gampong, Peraturan Nagari, ...")
+    dusun: Optional[Teks] = None
+    keputusan: Optional[Teks] = Field(default=None, description="jabatan yang menetapkan keputusan desa, seperti "
+                                      "dalam judul 'Keputusan Keuchik Gampong' (bawaan: kepala_desa)")
+    pembukaan: Optional[list[Teks]] = Field(default=None, description="kalimat pembuka peraturan kepala daerah, "
+                                            "satu baris per butir: ['DENGAN RAHMAT TUHAN YANG MAHA ESA']")
+    pembukaan_desa: Optional[list[Teks]] = Field(default=None, description="kalimat pembuka keputusan desa "
+                                                 "(kosong: tanpa kalimat pembuka)")
+    kepala_daerah: Optional[Literal["Bupati", "Wali Kota", "Walikota"]] = Field(
+        default=None, description="ejaan kepala daerah: Bupati (kabupaten), 'Wali Kota' atau 'Walikota' (kota)")
+    # single desa with names of their own, by desa code (over perbup_gen/data/sebutan_desa.csv)
+    desa_khusus: dict[str, SebutanDesaKonfigurasi] = Field(
+        default_factory=dict, description="sebutan desa tertentu yang berbeda (kampung adat, negeri), per kode desa")
+
+    @field_validator("desa_khusus")
+    @classmethod
+    def _kode_desa(cls, v):
+        for kode in v:
+            if not re.fullmatch(KODE_DESA, kode):
+                raise ValueError(f"'{kode}' bukan kode desa (mis. 91.03.01.3007)")
+        return v
+
+    @field_validator("pembukaan", "pembukaan_desa", mode="before")
+    @classmethod
+    def _baris(cls, v):
+        if isinstance(v, str):  # "BISMILLAHIRRAHMANIRRAHIM | DENGAN RAHMAT ..." as in the table
+            return [b.strip() for b in v.split("|") if b.strip()]
+        return v
+
+    def timpa(self) -> dict[str, Any]:
+        """The names written, as the table's fields (a list of lines joined with ' | ')."""
+        hasil = {}
+        for k, v in self.model_dump(exclude_none=True, exclude={"desa_khusus"}).items():
+            hasil[k] = " | ".join(v) if isinstance(v, list) else v
+            if isinstance(v, list) and not v:
+                hasil[k] = "-"
+        return hasil
 
 
 class OPD(Model):
@@ -202,7 +270,7 @@ class LembagaMasyarakat(Model):
 
 
 class InsentifKinerja(Model):
-    """The kabupaten's performance incentive (APBD), paid on the juknis criteria (`kriteria`)."""
+    """The kabupaten/kota's performance incentive (APBD), paid on the juknis criteria (`kriteria`)."""
 
     jumlah: Optional[RupiahPositif] = None  # None: set by a Keputusan Bupati (no contract or workbook yet)
     periode: Literal["bulan", "triwulan", "semester", "tahun"] = "triwulan"
@@ -555,7 +623,7 @@ class DataStunting(Model):
 
 
 class Konfigurasi(Model):
-    """The whole validated config of one kabupaten."""
+    """The whole validated config of one kabupaten or kota."""
 
     skema: Optional[str] = Field(default=None, alias="$schema")
     tahun: int = Field(ge=2015, le=2100)
@@ -586,8 +654,21 @@ class Konfigurasi(Model):
     # decree joins that register and must not take one of their numbers (works with a roster file too)
     buku_keputusan: dict[str, list[EntriBukuKeputusan]] = Field(default_factory=dict)
     contoh: bool = False  # True: names are invented examples (marked in outputs)
+    # the region's names (desa, Kepala Desa, BPD, ...; Wali Kota/Walikota) over the package table
+    sebutan: SebutanKonfigurasi = Field(default_factory=SebutanKonfigurasi)
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _kepala_daerah(self) -> "Konfigurasi":
+        from perbup_gen.konfigurasi.sebutan import kota
+
+        kd = self.sebutan.kepala_daerah
+        if kd is not None and (kd == "Bupati") == kota(self.kabupaten.kode):
+            jenis = "kota" if kota(self.kabupaten.kode) else "kabupaten"
+            raise ValueError(f"sebutan.kepala_daerah '{kd}' tidak sesuai: {self.kabupaten.kode} adalah {jenis} "
+                             f"({'Wali Kota atau Walikota' if jenis == 'kota' else 'Bupati'})")
+        return self
 
     # -- derived, read-only helpers used by builders --
     def opd_kode(self, kode: str) -> OPD | None:
@@ -600,8 +681,36 @@ class Konfigurasi(Model):
         return opd
 
     @property
+    def kota(self) -> bool:
+        """A kota (code 71 and above in its second group): a Wali Kota, Peraturan Wali Kota."""
+        from perbup_gen.konfigurasi.sebutan import kota
+
+        return kota(self.kabupaten.kode)
+
+    @property
     def nama_kabupaten(self) -> str:
-        return f"Kabupaten {self.kabupaten.nama}"
+        """The region's full name: "Kabupaten Gunung Mas", "Kota Batu"."""
+        return f"{'Kota' if self.kota else 'Kabupaten'} {self.kabupaten.nama}"
+
+    def sebutan_daerah(self, kode_desa: str | None = None):
+        """The region's names (`konfigurasi.sebutan.Sebutan`): the package table with this
+        config's `sebutan:` on top; with `kode_desa`, that desa's own row when it has one."""
+        from perbup_gen.konfigurasi.sebutan import sebutan_daerah
+
+        khusus = self.sebutan.desa_khusus.get(kode_desa) if kode_desa else None
+        return sebutan_daerah(self.kabupaten.kode, self.sebutan.timpa(), kode_desa,
+                              khusus.model_dump(exclude_none=True) if khusus else None)
+
+    def sebutan_sendiri(self, kode_desa: str) -> bool:
+        """Whether a desa has names of its own (the table's sebutan_desa.csv or `sebutan.desa_khusus`)."""
+        from perbup_gen.konfigurasi.sebutan import baris_desa
+
+        return kode_desa in self.sebutan.desa_khusus or baris_desa(kode_desa) is not None
+
+    @property
+    def kepala_daerah(self) -> str:
+        """"Bupati", "Wali Kota" or "Walikota"."""
+        return self.sebutan_daerah().kepala_daerah
 
     @property
     def batas_penetapan(self) -> _dt.date:

@@ -9,6 +9,9 @@ Every problem is collected and raised at once as ConfigError, each with file, li
 """
 from __future__ import annotations
 
+import copy
+import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,14 +76,69 @@ def _pindah(pos_dasar: Posisi, pos_atas: Posisi, jalur: tuple) -> None:
             pos_dasar.catat(j, lok)
 
 
-def muat_bawaan() -> tuple[dict[str, Any], Posisi]:
-    """The juknis defaults, the bottom layer of every config."""
+def muat_bawaan(lapisan: list[Any] = ()) -> tuple[dict[str, Any], Posisi]:
+    """The juknis defaults, the bottom layer of every config, in the words of the region the
+    district's layers `lapisan` name (`kabupaten.kode`, `sebutan:`): the package's bawaan.yaml writes
+    "{{ sebutan.desa }}", "{{ peraturan_kepala_daerah }}" where a Gampong's Perwal needs "Gampong",
+    "Peraturan Wali Kota". Only this package file is rendered; a district's values never are."""
+    kode, timpa = "00.00", {}
+    for d in lapisan:
+        kab = d.get("kabupaten") if isinstance(d, dict) else None
+        if isinstance(kab, dict) and isinstance(kab.get("kode"), str) and re.fullmatch(r"\d{2}\.\d{2}", kab["kode"]):
+            kode = kab["kode"]
+        sb = d.get("sebutan") if isinstance(d, dict) else None
+        if isinstance(sb, dict):
+            for k, v in sb.items():
+                if isinstance(v, list) and all(isinstance(x, str) for x in v):
+                    timpa[k] = " | ".join(v) if v else "-"
+                elif isinstance(v, str):
+                    timpa[k] = v
+    berkas = jalur_paket.KLAUSUL / "bawaan.yaml"
+    try:
+        st = berkas.stat()
+        kunci_berkas = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        kunci_berkas = None
+    data, posisi = _bawaan_daerah(kunci_berkas, kode, tuple(sorted(timpa.items())))
+    salinan = Posisi()
+    salinan._peta = dict(posisi._peta)
+    return copy.deepcopy(data), salinan
+
+
+@functools.lru_cache(maxsize=2)
+def _bawaan_mentah(_kunci) -> tuple[dict[str, Any], Posisi]:
     return muat_yaml(jalur_paket.KLAUSUL / "bawaan.yaml", "clauses/bawaan.yaml")
+
+
+@functools.lru_cache(maxsize=128)
+def _bawaan_daerah(kunci_berkas, kode: str, timpa: tuple) -> tuple[dict[str, Any], Posisi]:
+    """The defaults rendered for a region's names; computed once per distinct file content, region
+    and names (a national batch loads 514 districts). Never changed by the caller (copied)."""
+    from perbup_gen.konfigurasi.sebutan import sebutan_daerah
+    from perbup_gen.naskah.klausul import polos, render_teks
+
+    data, posisi = _bawaan_mentah(kunci_berkas)
+    s = sebutan_daerah(kode, dict(timpa))
+    kd = s.kepala_daerah
+    konteks = {"sebutan": polos(s.konteks()), "kepala_daerah": kd, "peraturan_kepala_daerah": f"Peraturan {kd}",
+               "keputusan_kepala_daerah": f"Keputusan {kd}", "kota": s.kota}
+
+    def render(x: Any, jalur: tuple) -> Any:
+        if isinstance(x, str) and "{" in x:
+            lok = posisi.cari(jalur)
+            return render_teks(x, konteks, f"{lok.berkas}:{lok.baris}" if lok.baris else lok.berkas)
+        if isinstance(x, dict):
+            return {k: render(v, jalur + (k,)) for k, v in x.items()}
+        if isinstance(x, list):
+            return [render(v, jalur + (i,)) for i, v in enumerate(x)]
+        return x
+
+    return render(data, ()), posisi
 
 
 def muat_data(data: dict, folder: Path, nama: str = "<data>") -> HasilMuat:
     """A config given as Python data (e.g. generated for a benchmark) over the juknis defaults."""
-    dasar, posisi = muat_bawaan()
+    dasar, posisi = muat_bawaan([data])
     pos_data = Posisi()
     pos_data.catat((), Lokasi(nama))
     return validasi(_gabung(dasar, data, posisi, pos_data, ()), posisi, folder, [])
@@ -132,7 +190,6 @@ def muat_konfigurasi(sumber: Path | str, terkurung: bool = False, draf: bool = F
         utama = sumber
         folder = sumber.parent
 
-    data, posisi = muat_bawaan()
     berkas = [utama]
     data_utama, pos_utama = muat_yaml(utama, _tampil(utama))
     if not isinstance(data_utama, dict):
@@ -140,7 +197,7 @@ def muat_konfigurasi(sumber: Path | str, terkurung: bool = False, draf: bool = F
     sertakan = data_utama.pop("sertakan", []) or []
     if not isinstance(sertakan, list) or not all(isinstance(s, str) for s in sertakan):
         raise ConfigError([Masalah(pos_utama.cari(("sertakan",)), "'sertakan' harus berupa daftar nama berkas")])
-    data = _gabung(data, data_utama, posisi, pos_utama, ())
+    lapisan: list[tuple[dict, Posisi]] = [(data_utama, pos_utama)]
     masalah: list[Masalah] = []
     for i, nama in enumerate(sertakan):
         path = (folder / nama)
@@ -159,9 +216,13 @@ def muat_konfigurasi(sumber: Path | str, terkurung: bool = False, draf: bool = F
             masalah.append(Masalah(pos_tambahan.cari(()), "isi berkas harus berupa pemetaan (kunci: nilai)"))
             continue
         berkas.append(path)
-        data = _gabung(data, tambahan, posisi, pos_tambahan, ())
+        lapisan.append((tambahan, pos_tambahan))
     if masalah:
         raise ConfigError(masalah)
+    # the defaults in the region's words, then the district's files over them in order
+    data, posisi = muat_bawaan([d for d, _ in lapisan])
+    for d, pos in lapisan:
+        data = _gabung(data, d, posisi, pos, ())
 
     if terkurung:
         masalah = _rujukan_di_luar(data, posisi, folder)
@@ -628,7 +689,7 @@ def ringkas(hasil: HasilMuat) -> Ringkasan:
     wilayah = DaftarWilayah.muat()
     semua = [w for w in wilayah.baris_kabupaten(k.kabupaten.kode)]
     kec = [w for w in semua if w.tingkat == "kecamatan"]
-    desa = [w for w in semua if w.tingkat == "desa"]
+    desa = [w for w in semua if w.tingkat in ("desa", "desa_adat")]
     kel = [w for w in semua if w.tingkat == "kelurahan"]
     di_roster = {d.kode for d in k.desa}
     roster_desa = k.desa_saja()

@@ -29,7 +29,7 @@ from perbup_gen.konfigurasi.yaml_muat import Posisi, muat_yaml
 
 __all__ = [
     "HIERARKI", "TITIK", "Lembaran", "Pemeriksaan", "Peraturan", "PeraturanKabupaten",
-    "kunci_urut", "muat_peraturan", "nama_singkat", "pisah_alias", "sitasi",
+    "kunci_urut", "kunci_wilayah", "muat_peraturan", "pembentukan", "nama_singkat", "pisah_alias", "sitasi",
     "sitasi_dasar", "tingkat", "yang_diragukan",
 ]
 
@@ -102,6 +102,12 @@ class Peraturan(Model):
     status: Literal["berlaku", "dicabut", "belum diketahui"] = "berlaku"
     dicabut_oleh: Optional[str] = None  # key (or name) of what revoked it
     tahun_anggaran: Optional[int] = None  # a regulation for one fiscal year (Dana Desa priorities)
+    # a regional law (UU 11/2006 for Aceh, ...): cited by the Perbup and the village decree of every
+    # kabupaten/kota whose code begins with one of these ("11", "13"), except `kecuali_wilayah`
+    wilayah: list[str] = Field(default_factory=list)
+    kecuali_wilayah: list[str] = Field(default_factory=list)
+    # a formation law: the kabupaten/kota it formed, by code, with the capital it names (or None)
+    membentuk: dict[str, Optional[Teks]] = Field(default_factory=dict)
     diperiksa: Optional[Pemeriksaan] = None  # None: not (fully) checked against the gazette
     ragu: Optional[Teks] = None  # what is still uncertain, shown in the check warning
     catatan: Optional[Teks] = None
@@ -154,12 +160,34 @@ class PeraturanKabupaten(Model):
     status: Optional[Literal["berlaku", "dicabut", "belum diketahui"]] = None
     dicabut_oleh: Optional[str] = None
     tahun_anggaran: Optional[int] = None
+    wilayah: Optional[list[str]] = None
+    kecuali_wilayah: Optional[list[str]] = None
+    membentuk: Optional[dict[str, Optional[Teks]]] = None
     diperiksa: Optional[Pemeriksaan] = None
     ragu: Optional[Teks] = None
     catatan: Optional[Teks] = None
     teks: Optional[Teks] = None
 
     _diperiksa = field_validator("diperiksa", mode="before")(classmethod(lambda cls, v: _diperiksa(v)))
+
+
+def kunci_wilayah(tabel: dict[str, "Peraturan"], kode: str) -> list[str]:
+    """The keys of the regional laws in force for kabupaten/kota `kode` ("11.06": UU 11/2006 on
+    the Government of Aceh), in table order; revoked ones left out."""
+    def cocok(awalan: list[str]) -> bool:
+        return any(kode == a or kode.startswith(a + ".") for a in awalan)
+
+    return [k for k, p in tabel.items()
+            if p.wilayah and cocok(p.wilayah) and not cocok(p.kecuali_wilayah) and p.status != "dicabut"]
+
+
+def pembentukan(tabel: dict[str, "Peraturan"], kode: str) -> tuple[str, str | None] | None:
+    """(key of the law that formed kabupaten/kota `kode`, its capital or None) when the citation
+    table knows it, else None."""
+    for k, p in tabel.items():
+        if kode in p.membentuk and p.status != "dicabut":
+            return k, p.membentuk[kode]
+    return None
 
 
 def tumpuk(dasar: dict[str, Any] | None, atas: PeraturanKabupaten) -> dict[str, Any]:

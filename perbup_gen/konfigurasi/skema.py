@@ -27,7 +27,7 @@ def skema() -> dict:
     kriteria = data["$defs"]["Insentif"]["properties"]["kriteria"]
     kriteria["items"] = {"anyOf": [kriteria["items"], {"type": "string"}]}
     data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    data["title"] = "Konfigurasi perbup-gen (satu kabupaten)"
+    data["title"] = "Konfigurasi perbup-gen (satu kabupaten atau kota)"
     data.setdefault("properties", {})["sertakan"] = {
         "type": "array",
         "items": {"type": "string"},

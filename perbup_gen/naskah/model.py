@@ -191,6 +191,9 @@ Blok = Union[Alinea, Tabel, Daftar]
 # --- preface, preamble, conclusions --------------------------------------------------------------
 
 
+RAHMAT_NASIONAL = "DENGAN RAHMAT TUHAN YANG MAHA ESA"
+
+
 @dataclass
 class Kepala:
     """The heading: the official's title lines under the emblem, e.g. "BUPATI GUNUNG MAS" /
@@ -220,8 +223,18 @@ class Pembukaan:
     mengingat: list[Inline]
     menetapkan: str
     dengan_rahmat: bool = True
+    # the opening formula, one line each ("BISMILLAHIRRAHMANIRRAHIM", "DENGAN RAHMAT ALLAH YANG MAHA
+    # KUASA" in Aceh); None: the national "DENGAN RAHMAT TUHAN YANG MAHA ESA"
+    rahmat: list[str] | None = None
     memperhatikan: list[Inline] = field(default_factory=list)
     persetujuan: list[str] = field(default_factory=list)  # "Dengan Persetujuan Bersama" lines
+
+    @property
+    def baris_rahmat(self) -> list[str]:
+        """The opening formula's lines as printed (none when `dengan_rahmat` is False)."""
+        if not self.dengan_rahmat:
+            return []
+        return list(self.rahmat) if self.rahmat is not None else [RAHMAT_NASIONAL]
 
 
 @dataclass

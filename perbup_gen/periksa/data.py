@@ -28,6 +28,56 @@ KPM_PER_DESA_WAJAR = 5
 RUPIAH_DESA_WAJAR = Decimal(10_000_000)
 
 
+# the names the documents print (konfigurasi/sebutan.py); `dinas` only prefills `init`
+_SEBUTAN_DIPAKAI = ("desa", "kepala_desa", "sekretaris_desa", "bpd", "apb_desa", "kecamatan", "kepala_kecamatan",
+                    "peraturan_desa", "keputusan", "pembukaan", "pembukaan_desa", "kepala_daerah")
+
+
+def _periksa_sebutan(hasil: HasilMuat, temuan) -> None:
+    """The region's names the documents print whose source is unsure (confidence sedang or rendah in
+    perbup_gen/data/sebutan.csv, for the region or for single desa of the roster): a warning each,
+    until the district writes the name in its config (`sebutan:`, or `sebutan.desa_khusus` for one
+    desa), which confirms it."""
+    from perbup_gen.konfigurasi.sebutan import LABEL, baris_desa
+
+    k = hasil.konfigurasi
+    s = k.sebutan_daerah()
+    di_berkas = ("sebutan",) if hasil.lokasi("sebutan").baris and "bawaan" not in hasil.lokasi("sebutan").berkas \
+        else ("kabupaten", "kode")
+
+    def pesan(kolom: str, n, asal: str, tulis: str) -> str:
+        teks = n.teks if n.teks != "-" else "(tanpa kalimat pembuka)"
+        contoh = teks if kolom not in ("pembukaan", "pembukaan_desa") else "[" + ", ".join(
+            f'"{b.strip()}"' for b in n.teks.split("|")) + "]"
+        bukti = ""
+        if kolom == "kepala_daerah" and "Ejaan kepala daerah:" in n.catatan:
+            bukti = "; " + n.catatan.split("Ejaan kepala daerah:", 1)[1].strip().rstrip(".")
+        return (f"{LABEL[kolom]} \"{teks}\" {asal} belum pasti (keyakinan {n.keyakinan} menurut tabel sebutan "
+                f"perbup_gen/data/sebutan.csv, baris {n.kode}{bukti}): cocokkan dengan peraturan daerah setempat, lalu "
+                f"tulis di konfigurasi {tulis}{kolom}: {contoh} (atau sebutan yang benar)")
+
+    for kolom, n in s.ragu(_SEBUTAN_DIPAKAI):
+        if kolom == "pembukaan_desa" and n.teks.strip() in ("", "-"):
+            continue
+        temuan("peringatan", di_berkas, pesan(kolom, n, f"untuk {k.nama_kabupaten}", "sebutan."))
+    # single desa with names of their own (kampung adat, negeri): one warning per name and value
+    per_desa: dict[tuple, list] = {}
+    for i, d in enumerate(k.desa):
+        b = baris_desa(d.kode)
+        if b is None or d.kelurahan:
+            continue
+        sd = k.sebutan_daerah(d.kode)
+        for kolom, n in sd.ragu(_SEBUTAN_DIPAKAI):
+            if n.kode == d.kode:
+                per_desa.setdefault((kolom, n.teks, n.keyakinan), []).append((i, d, b.nama, n))
+    for (kolom, _, _), daftar in per_desa.items():
+        i, d, _, n = daftar[0]
+        nama = ", ".join(x[2] for x in daftar[:5]) + (", ..." if len(daftar) > 5 else "")
+        asal = f"untuk {bilangan.bilangan(len(daftar))} desa dengan sebutan sendiri ({nama})"
+        temuan("peringatan", ("desa", i), pesan(kolom, n, asal, f"sebutan.desa_khusus.\"{d.kode}\".")
+               .replace("perbup_gen/data/sebutan.csv", "perbup_gen/data/sebutan_desa.csv"), d)
+
+
 def _nama_normal(s: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", s.lower()).split())
 
@@ -155,7 +205,7 @@ def periksa_data(hasil: HasilMuat, hari_ini: _dt.date | None = None) -> list[Tem
                 harus = (a.dana_desa * persen_min / 100).quantize(Decimal("0.01"))
                 temuan("peringatan", jalur + ("anggaran_stunting",), f"anggaran stunting "
                        f"{bilangan.rupiah_angka(a.anggaran_stunting)} kurang dari {bilangan.persen(persen_min)} Dana "
-                       f"Desa ({bilangan.rupiah_angka(harus)}), batas yang diatur Peraturan Bupati "
+                       f"Desa ({bilangan.rupiah_angka(harus)}), batas yang diatur Peraturan {k.kepala_daerah} "
                        "(apbdes.persen_dana_desa_minimal)", d)
 
     # every desa of the national list in the roster (grouped per kecamatan)
@@ -175,6 +225,7 @@ def periksa_data(hasil: HasilMuat, hari_ini: _dt.date | None = None) -> list[Tem
         temuan("peringatan", jalur_roster, f"Kecamatan {kecamatan.get(kode_kec, kode_kec)}: "
                f"{bilangan.bilangan(len(daftar))} desa belum ada di roster: {', '.join(daftar)}")
 
+    _periksa_sebutan(hasil, temuan)
     _periksa_tim_penyusun(hasil, out)
     _periksa_tabel_sitasi(hasil, out)
     _periksa_isi(hasil, out)
@@ -186,8 +237,9 @@ def periksa_data(hasil: HasilMuat, hari_ini: _dt.date | None = None) -> list[Tem
     r = rencana(k)
     if r.jumlah is None:
         temuan("peringatan", ("kpm", "insentif", "kinerja"), "besaran insentif kinerja tidak ada di konfigurasi "
-               "(kpm.insentif.kinerja.jumlah): Peraturan Bupati menyebut besarannya ditetapkan dengan Keputusan "
-               "Bupati; kontrak tugas KPM dan buku kerja evaluasi dibuat setelah besaran itu dicatat")
+               f"(kpm.insentif.kinerja.jumlah): Peraturan {k.kepala_daerah} menyebut besarannya ditetapkan dengan "
+               f"Keputusan {k.kepala_daerah}; kontrak tugas KPM dan buku kerja evaluasi dibuat setelah besaran itu "
+               "dicatat")
     for i, kr in enumerate(k.kpm.insentif.kriteria):
         if not kr.jadwal:
             temuan("peringatan", ("kpm", "insentif", "kriteria", i), f"kriteria insentif '{kr.ringkas}' tanpa jadwal: "
@@ -207,11 +259,11 @@ def periksa_data(hasil: HasilMuat, hari_ini: _dt.date | None = None) -> list[Tem
     # the Perbup's target date: by May of the year (juknis)
     mei = _dt.date(k.tahun, 5, 31)
     if k.batas_penetapan > mei:
-        temuan("peringatan", ("perbup", "batas_penetapan"), f"batas penetapan Peraturan Bupati "
+        temuan("peringatan", ("perbup", "batas_penetapan"), f"batas penetapan Peraturan {k.kepala_daerah} "
                f"{bilangan.tanggal(k.batas_penetapan)} melewati bulan Mei {k.tahun}; Petunjuk Teknis meminta "
-               "Peraturan Bupati ditetapkan paling lambat bulan Mei agar dapat dipakai dalam perencanaan Desa")
+               f"Peraturan {k.kepala_daerah} ditetapkan paling lambat bulan Mei agar dapat dipakai dalam perencanaan Desa")
     if k.perbup.tanggal_penetapan and k.perbup.tanggal_penetapan > mei:
-        temuan("peringatan", ("perbup", "tanggal_penetapan"), f"tanggal penetapan Peraturan Bupati "
+        temuan("peringatan", ("perbup", "tanggal_penetapan"), f"tanggal penetapan Peraturan {k.kepala_daerah} "
                f"{bilangan.tanggal(k.perbup.tanggal_penetapan)} melewati bulan Mei {k.tahun} (Petunjuk Teknis)")
     _periksa_nomor(hasil, temuan)
     _catat_rapikan(hasil, temuan)
@@ -346,7 +398,7 @@ def _periksa_tim_penyusun(hasil: HasilMuat, out: list[Temuan]) -> None:
                    f"mereka bukan bawahannya: kepala perangkat daerah hanya berwenang atas pegawai di lingkungan "
                    f"{opd.singkatan}. Petunjuk Teknis Aksi 4 (Tahap Pertama angka 1) meminta Tim Penyusun "
                    "ditetapkan dengan keputusan Pemerintah Daerah: tulis tim_penyusun.ditetapkan_oleh: bupati "
-                   f"(Keputusan Bupati), atau batasi anggotanya pada pegawai {opd.singkatan} dan anggota dari luar "
+                   f"(Keputusan {k.kepala_daerah}), atau batasi anggotanya pada pegawai {opd.singkatan} dan anggota dari luar "
                    "pemerintahan (akademisi, lembaga kemasyarakatan, pendamping program)")
         for a, j in ragu:
             temuan("peringatan", j, f"kedudukan anggota Tim Penyusun \"{a.jabatan}\" tidak dapat dipastikan: tulis "
@@ -434,13 +486,13 @@ def _periksa_isi(hasil: HasilMuat, out: list[Temuan]) -> None:
 
     for i, m in enumerate(k.perbup.mencabut):
         if not m.berita_daerah.nomor:
-            temuan("peringatan", ("perbup", "mencabut", i), f"nomor Berita Daerah Peraturan Bupati Nomor {m.nomor} "
+            temuan("peringatan", ("perbup", "mencabut", i), f"nomor Berita Daerah Peraturan {k.kepala_daerah} Nomor {m.nomor} "
                    f"Tahun {m.tahun} belum diisi (berita_daerah.nomor): pencabutannya mencetak \"...\"")
         for j, kunci in enumerate(k.perbup.dasar_hukum.pilih):
             p = hasil.peraturan.get(kunci)
             if p is not None and p.jenis == "Perbup" and str(p.nomor) == str(m.nomor) and p.tahun == m.tahun:
-                temuan("galat", ("perbup", "dasar_hukum", "pilih", j), f"Peraturan Bupati Nomor {m.nomor} Tahun {m.tahun} "
-                       "dicabut oleh Peraturan Bupati ini, sehingga tidak dicantumkan dalam Mengingat (Lampiran II "
+                temuan("galat", ("perbup", "dasar_hukum", "pilih", j), f"Peraturan {k.kepala_daerah} Nomor {m.nomor} Tahun {m.tahun} "
+                       f"dicabut oleh Peraturan {k.kepala_daerah} ini, sehingga tidak dicantumkan dalam Mengingat (Lampiran II "
                        "UU 12/2011 angka 42)")
 
     tanpa = [d for d in k.desa_saja() if d.kpm and not (d.nomor_berita_acara and d.tanggal_berita_acara)]

@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
+from perbup_gen.konfigurasi.sebutan import semua_istilah
 from perbup_gen.naskah import bilangan
 from perbup_gen.periksa.laporan import Temuan
 from perbup_gen.naskah.model import Alinea, Ayat, Bab, Daftar, Diktum, Dokumen, Inline, Pasal, Rujukan, semua_pasal
@@ -178,12 +179,20 @@ _RANTAI = re.compile(
 )
 _SAMBUNG_RUJUK = re.compile(r"(?:\s*,\s*(?:dan\s+|atau\s+)?|\s+(?:dan/atau|dan|atau|sampai\s+dengan)\s+)")
 _LANGKAH = re.compile(r"(huruf|angka)\s+([a-z]+|\d+)")
-_LUAR = re.compile(r"\s+(?:Undang-Undang|Peraturan|Keputusan|Instruksi)\b(?!\s+(?:Bupati|Kepala\s+Desa)\s+ini)")
+# every local name of the desa and of its head and decree office (perbup_gen/data/sebutan.csv): the
+# checks know "RKP Gampong" and "Keputusan Keuchik Gampong ini" as they know "RKP Desa", "Keputusan
+# Kepala Desa ini"
+_ISTILAH = semua_istilah()
+_ALT_DESA = "|".join(re.escape(x) for x in sorted(set(_ISTILAH["desa"]) | {"Desa"}, key=len, reverse=True))
+_ALT_KEPALA = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(
+    set(_ISTILAH["kepala_desa"]) | set(_ISTILAH["keputusan"]) | {"Bupati", "Wali Kota", "Walikota"}, key=len, reverse=True))
+_LUAR = re.compile(r"\s+(?:Undang-Undang|Peraturan|Keputusan|Instruksi)\b(?!\s+(?:" + _ALT_KEPALA + r")\s+ini)")
 
 # the kind of a citation from its opening words (for Mengingat items not in the citation table)
 _AWALAN_JENIS = [
     ("Undang-Undang", "UU"), ("Peraturan Pemerintah", "PP"), ("Peraturan Presiden", "Perpres"),
     ("Peraturan Menteri", "Permen"), ("Peraturan Daerah", "Perda"), ("Peraturan Bupati", "Perbup"),
+    ("Peraturan Wali Kota", "Perbup"), ("Peraturan Walikota", "Perbup"),
 ]
 
 
@@ -1027,6 +1036,8 @@ class _Pemeriksa:
             for k, perkenalan in _ingat(("singkatan", s.teks), _token_singkatan, s.teks):
                 if k in dikenal or k in kata_dikenal or k in dilaporkan:
                     continue
+                if any(k.startswith(d + " ") for d in dikenal):
+                    continue  # "APB Kampung" followed by a name: "APB Kampung Adat Yoboi"
                 if perkenalan:
                     dikenal.add(k)  # "Long Form (ABBR)" or "... yang selanjutnya disingkat ABBR"
                     kata_dikenal.update(k.split())
@@ -1099,7 +1110,7 @@ class _Pemeriksa:
             if s.daftar_induk is None or not s.daftar_induk.butir or s.peran not in ("ayat", "diktum"):
                 continue
             t = " ".join(s.teks.split())
-            if not re.search(r"\b(?:Lembaga Kemasyarakatan Desa|LKD)\b.*\bmeliputi\b", t):
+            if not re.search(r"\b(?:Lembaga Kemasyarakatan (?:" + _ALT_DESA + r")|LKD)\b.*\bmeliputi\b", t):
                 continue
             jenis = _jenis_tanda(s.daftar_induk.jenis, 1)
             for i, b in enumerate(s.daftar_induk.butir, 1):
@@ -1248,7 +1259,7 @@ def _periksa_angka_(t: str) -> list[str]:
 _JENIS_SITASI = (r"(?P<{a}jenis>Peraturan Pemerintah Pengganti Undang-Undang|Undang-Undang|Peraturan Pemerintah|"
                  r"Peraturan Presiden|Peraturan (?P<{a}permen>Menteri)(?:(?!Nomor\b|tentang\b)[^()\d;])*?|"
                  r"Peraturan (?P<{a}perda>Daerah)(?:(?!Nomor\b|tentang\b)[^()\d;])*?|"
-                 r"Peraturan (?P<{a}perbup>Bupati)(?:(?!Nomor\b|tentang\b)[^()\d;])*?)")
+                 r"Peraturan (?P<{a}perbup>Bupati|Wali ?[Kk]ota)(?:(?!Nomor\b|tentang\b)[^()\d;])*?)")
 _SITASI = re.compile(_JENIS_SITASI.format(a="") + r"\s+Nomor\s+(?P<nomor>\d+)\s+Tahun\s+(?P<tahun>\d{4})")
 _RANTAI_AWAL = re.compile(r"sebagaimana\s+telah\b")
 _RANTAI_UBAH = re.compile(
@@ -1265,9 +1276,10 @@ _DALAM_JUDUL = re.compile(r"(?:\batas|\bPenetapan|\bPelaksanaan|\bPencabutan)\s+
 _DALAM_JUDUL_SITASI = re.compile(r"Tahun\s+\d{4}\s+tentang\s+[^;()]*$")
 _DEFINISI_SISIP = re.compile(
     r",?\s+yang\s+selanjutnya\s+(?:disebut|disingkat)\s+(?P<y>(?:\d[\d.]*\s)?[A-Z][\w/-]*(?:\s+(?:Desa|[A-Z][\w-]*))*)")
-_SINGKATAN_KURUNG = re.compile(r"\s+\((?P<y>(?:\d[\d.]*\s)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:\s+Desa)?|[A-Z][a-z]+)\)")
+_SINGKATAN_KURUNG = re.compile(r"\s+\((?P<y>(?:\d[\d.]*\s)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:\s+(?:" + _ALT_DESA + r"))?|[A-Z][a-z]+)\)")
 _PARTIKEL = {"dan", "di", "dalam", "atas", "ke", "untuk", "bagi", "tentang", "pada", "serta", "dari"}
-_SINGKATAN = re.compile(r"(?<![\w.])((?:\d{1,3}(?:\.\d{3})+\s)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:\s+Desa)?)(?![\w])")
+_SINGKATAN = re.compile(r"(?<![\w.])((?:\d{1,3}(?:\.\d{3})+\s)?[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:\s+(?:" + _ALT_DESA
+                        + r"))?)(?![\w])")
 _BUKAN_SINGKATAN = {"RT", "RW", "NIK", "NIP", "SK"}
 _ROMAWI = re.compile(r"[IVXLC]+")
 _TANDA_MANUAL = re.compile(r"^((?:[a-z]{1,2}|\d{1,3})[.)])\s")
@@ -1282,7 +1294,8 @@ _KATA_BILANGAN = re.compile(
     r"(?<![\w(-])(?P<kata>" + _KATA_DASAR + r"(?:\s+(?:belas|puluh|ratus|ribu))?(?:\s+" + _KATA_DASAR + r")?)"
     r"\s+(?P<satuan>" + _SATUAN + r")\b")
 BUKAN_LKD = re.compile(r"\b(PAUD|[Pp]endidikan [Aa]nak [Uu]sia [Dd]ini|Puskesmas|[Pp]usat [Kk]esehatan [Mm]asyarakat|"
-                        r"Poskesdes|Polindes|BUM Desa|BPD|Badan Permusyawaratan Desa|[Ss]ekolah)\b")
+                        r"Poskesdes|Polindes|BUM Desa|BPD|Badan Permusyawaratan Desa|[Ss]ekolah|"
+                        + "|".join(re.escape(x) for x in _ISTILAH["bpd"] if len(x) > 3) + r")\b")
 
 
 def _jenis_sitasi(m: re.Match, awalan: str = "") -> str:
@@ -1327,7 +1340,7 @@ def _nama_kapital_sebelum(t: str, pos: int) -> str:
 def _singkatan_cocok(x: str, y: str) -> bool:
     """Whether "X (Y)" introduces Y as the short form of X: Y's capitals are among X's initials, or
     Y starts like X ("Pos Pelayanan Terpadu (Posyandu)")."""
-    kepala = "".join(c for c in y.replace(" Desa", "") if c.isupper())
+    kepala = "".join(c for c in re.sub(r"\s+(?:" + _ALT_DESA + r")$", "", y) if c.isupper())
     inisial = "".join(w[0] for w in x.split() if w[:1].isupper())
     return bool(kepala) and (kepala.upper() in inisial.upper() or y[:1].upper() == x[:1].upper())
 

@@ -156,8 +156,23 @@ def pustaka_definisi(hasil: HasilMuat) -> tuple[list[str], dict[str, str]]:
     package's or the district's file can define (a capitalised term the Perbup uses without
     defining it reads as defined, even when a district's file drops it), and the terms whose
     wording is not yet matched to their source (`kutipan: belum dicocokkan`, the district's file)."""
+    from perbup_gen.dokumen.konteks import konteks_dasar
     from perbup_gen.dokumen.pustaka import PustakaKlausul, pustaka_klausul
     from perbup_gen.jalur import KLAUSUL
+    from perbup_gen.konfigurasi.sebutan import sebutan_daerah
+    from perbup_gen.naskah.klausul import TemplatBaris
+
+    # a term written with the region's words ("{{ sebutan.desa }}") is known in its local form and
+    # in the national forms (a "Kepala Desa" or "Bupati" left in a Gampong's Perwal reads as defined)
+    konteks = [konteks_dasar(hasil)] + [konteks_dasar(hasil, sebutan_daerah(kode)) for kode in ("00.01", "00.71")]
+
+    def bentuk(t: str) -> list[str]:
+        if "{" not in t:
+            return [t.strip()]
+        try:
+            return [TemplatBaris(t, kx, "perbup/definisi.yaml").teks().strip() for kx in konteks]
+        except PerbupGenError:
+            return []
 
     istilah: list[str] = []
     belum: dict[str, str] = {}
@@ -169,7 +184,7 @@ def pustaka_definisi(hasil: HasilMuat) -> tuple[list[str], dict[str, str]]:
         for d in data.get("definisi") or []:
             if not isinstance(d, dict) or not isinstance(d.get("istilah"), list):
                 continue
-            nama = [str(i).strip() for i in d["istilah"] if "{" not in str(i)]
+            nama = [x for i in d["istilah"] for x in bentuk(str(i)) if x]
             istilah += nama
             if catat_belum and str(d.get("kutipan", "")).strip() == "belum dicocokkan":
                 for i in nama:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from perbup_gen.dokumen.jadwal import Langkah, jadwal, semua_langkah, teks_keadaan
-from perbup_gen.dokumen.paraf import DOKUMEN_PARAF, normal_jabatan, urutan_paraf
+from perbup_gen.dokumen.paraf import DOKUMEN_PARAF, judul_dokumen_paraf, normal_jabatan, urutan_paraf
 from perbup_gen.errors import ConfigError, Lokasi, Masalah
 from perbup_gen.konfigurasi.muat import HasilMuat, _tampil
 from perbup_gen.konfigurasi.status import (
@@ -295,7 +295,7 @@ def laporan_status(hasil: HasilMuat, per: _dt.date, status: StatusProses | None 
     status = status if status is not None else muat_status(hasil)
     r = ringkas_status(hasil, per, status)
     out = [
-        f"Status penyusunan Peraturan Bupati {k.kabupaten.nama} tentang {k.perbup.tentang}",
+        f"Status penyusunan Peraturan {k.kepala_daerah} {k.kabupaten.nama} tentang {k.perbup.tentang}",
         f"Batas penetapan: {bilangan.tanggal(k.batas_penetapan)}; keadaan per {bilangan.tanggal(per)}",
     ]
     lebar_kode = max(len(x.langkah.kode) for x in r.langkah)
@@ -313,7 +313,7 @@ def laporan_status(hasil: HasilMuat, per: _dt.date, status: StatusProses | None 
             tanda, ket = "[belum]    ", "belum"
         out.append(f"  {tanda} {x.langkah.kode:<{lebar_kode}}  {x.langkah.uraian}")
         out.append(f"  {'':11} {'':<{lebar_kode}}  target {bilangan.tanggal(x.langkah.target)}; {x.langkah.penanggung_jawab}; {ket}")
-    for dok, judul in DOKUMEN_PARAF.items():
+    for dok, judul in judul_dokumen_paraf(k).items():
         out += ["", f"Paraf koordinasi {judul}:"]
         for i, p in enumerate(urutan_paraf(k, dok), 1):  # type: ignore[arg-type]
             c = status.cari_paraf(dok, p.jabatan)  # type: ignore[arg-type]

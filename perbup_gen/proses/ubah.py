@@ -99,7 +99,7 @@ def rencana_revisi(hasil: HasilMuat, bentuk: str | None = None) -> RencanaRevisi
     if m is None:  # only perbup.mencabut: the replacing Perbup
         dok, peringatan = bangun_pengganti(hasil)
         return RencanaRevisi("penggantian", {"penggantian": dok}, peringatan=peringatan,
-                             laporan=[f"Peraturan Bupati ini mencabut {len(k.perbup.mencabut)} Peraturan Bupati "
+                             laporan=[f"Peraturan {k.kepala_daerah} ini mencabut {len(k.perbup.mencabut)} Peraturan {k.kepala_daerah} "
                                       "(perbup.mencabut)."])
     bentuk = bentuk or m.bentuk
     lama = muat_lama(hasil)
@@ -111,13 +111,13 @@ def rencana_revisi(hasil: HasilMuat, bentuk: str | None = None) -> RencanaRevisi
         alasan.append(f"judul berubah: \"{hu.lama.tentang}\" menjadi \"{k.perbup.tentang.strip()}\"")
     ragu = [f"Pasal {p.lama.nomor if p.lama is not None else '-'} (lama) -> "
             f"Pasal {p.nomor_baru or '-'} (baru): {p.ragu}" for p in hu.perubahan.pasangan if p.ragu]
-    laporan = [f"Perubahan atas Peraturan Bupati {k.kabupaten.nama} Nomor {hu.lama.nomor} Tahun {hu.lama.tahun} "
+    laporan = [f"Perubahan atas Peraturan {k.kepala_daerah} {k.kabupaten.nama} Nomor {hu.lama.nomor} Tahun {hu.lama.tahun} "
                f"({m.berkas}): {r.teks()}; {len(hu.perubahan.perubahan)} butir perubahan."]
     if bentuk == "otomatis":
         if alasan:
             bentuk = "penggantian"
             laporan.append("Lebih tepat DIGANTI daripada diubah (Lampiran II UU 12/2011): " + "; ".join(alasan)
-                           + ". Dibuat Peraturan Bupati pengganti yang mencabut peraturan lama; rancangan "
+                           + f". Dibuat Peraturan {k.kepala_daerah} pengganti yang mencabut peraturan lama; rancangan "
                            "perubahannya tetap tersedia dengan --bentuk perubahan (atau keduanya).")
         else:
             bentuk = "perubahan"

@@ -516,7 +516,7 @@ class _Web:
         return await run_in_threadpool(self._status, request, sesi)
 
     def _status(self, request: Request, sesi: Sesi, galat: list | None = None):
-        from perbup_gen.dokumen.paraf import DOKUMEN_PARAF, urutan_paraf
+        from perbup_gen.dokumen.paraf import judul_dokumen_paraf, urutan_paraf
         from perbup_gen.proses.status import muat_status, ringkas_status
 
         hasil = self._konfigurasi(sesi)
@@ -524,7 +524,7 @@ class _Web:
         status = muat_status(hasil)
         r = ringkas_status(hasil, hari_ini, status)
         paraf = []
-        for dok, judul in DOKUMEN_PARAF.items():
+        for dok, judul in judul_dokumen_paraf(hasil.konfigurasi).items():
             baris = []
             for p in urutan_paraf(hasil.konfigurasi, dok):
                 c = status.cari_paraf(dok, p.jabatan)

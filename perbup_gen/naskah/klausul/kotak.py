@@ -4,7 +4,7 @@ folder travels by e-mail and USB stick and is uploaded to a web app.
 What a template may do:
 - read plain data: read-only mappings, tuples, text, numbers, dates, booleans and None
   (`polos()` makes such a tree and `pastikan_polos()` refuses anything else in a context);
-- use the project's filters (bilangan, rupiah, persen, tanggal, terbilang, angka), a short list
+- use the project's filters (bilangan, rupiah, persen, tanggal, terbilang, angka, sambung), a short list
   of Jinja's pure filters (`FILTER_JINJA`) and Jinja's tests (`is none`, `is defined`, ...);
 - `{% if %}`, `{% for %}`, `{% set %}`, arithmetic and comparisons.
 
@@ -33,6 +33,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from perbup_gen.naskah import bilangan as _bil
+from perbup_gen.naskah.nama import sambung as _sambung_nama
 
 __all__ = [
     "FILTER_JINJA",
@@ -76,6 +77,8 @@ FILTER_PROYEK: dict[str, Callable[..., Any]] = {
     "tanggal": _atau_titik(_bil.tanggal),
     "terbilang": _atau_titik(_bil.terbilang),
     "angka": _atau_titik(_bil.angka),
+    # a title and a name without doubled words: {{ sebutan.bpd_panjang | sambung(desa.nama) }}
+    "sambung": _sambung_nama,
 }
 
 
@@ -88,8 +91,23 @@ _DAUN = (str, int, float, Decimal, bool, _dt.date, type(None))
 def polos(nilai: Any) -> Any:
     """`nilai` as a read-only tree of plain data: mappings become `Peta` (string keys), lists and
     tuples become tuples, text, numbers, dates, booleans and None stay. Objects are refused:
-    convert them (e.g. pydantic's `model_dump()`) before. Raises TypeError naming the path."""
+    convert them (e.g. pydantic's `model_dump()`) before. Raises TypeError naming the path.
+
+    A `Peta` passed again (a desa's data, read by every template of its decree) is checked once:
+    the result is remembered with the mapping itself, so the same object gives the same result."""
+    if type(nilai) is Peta:
+        ingat = _POLOS_PETA.get(id(nilai))
+        if ingat is not None and ingat[0] is nilai:
+            return ingat[1]
+        hasil = _polos(nilai, "")
+        if len(_POLOS_PETA) >= 64:
+            _POLOS_PETA.clear()
+        _POLOS_PETA[id(nilai)] = (nilai, hasil)  # holds `nilai`: its id is not reused meanwhile
+        return hasil
     return _polos(nilai, "")
+
+
+_POLOS_PETA: dict[int, tuple[Any, Any]] = {}
 
 
 def _polos(x: Any, jalur: str) -> Any:

@@ -55,6 +55,8 @@ BUANG_PRIBADI = str.maketrans("", "", _PRIBADI)
 _KONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _PENANDA = re.compile(f"{BARIS_BUKA}(\\d+){BARIS_TUTUP}")
 _PENANDA_AWAL = re.compile(f"^(?:{BARIS_BUKA}\\d+{BARIS_TUTUP})+")
+# anything _finalize removes or replaces: a line marker or sentinel, a private-use or control character
+_BERSIH = re.compile(f"[{re.escape(_PRIBADI)}\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class _PenandaBaris(Extension):
@@ -94,9 +96,11 @@ def _finalize(nilai: Any) -> str:
     if isinstance(nilai, (Peta, tuple)):
         raise _NilaiTakTertulis("pemetaan atau daftar tidak dapat ditulis utuh; tulis isiannya "
                                 "(mis. {{ desa.nama }}) atau ulangi dengan {% for %}")
-    # a {% set %} block carries line markers and sentinels: drop them whole
-    s = _PENANDA.sub("", str(nilai)).translate(BUANG_PRIBADI)
-    s = _KONTROL.sub(" ", s)
+    s = str(nilai)
+    if _BERSIH.search(s):  # the usual value (a name, a sentence) has nothing to clean
+        # a {% set %} block carries line markers and sentinels: drop them whole
+        s = _PENANDA.sub("", s).translate(BUANG_PRIBADI)
+        s = _KONTROL.sub(" ", s)
     return f"{NILAI_BUKA}{s}{NILAI_TUTUP}"
 
 
