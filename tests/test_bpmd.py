@@ -325,7 +325,7 @@ def init_katingan(tmp_path_factory) -> Path:
 
 def test_bare_init_stays_strict(init_katingan, tmp_path):
     r = jalankan("validate", str(init_katingan))
-    assert r.exit_code == 2 and "[kabupaten.ibu_kota]: tidak boleh kosong" in r.output
+    assert r.exit_code == 2 and "[pejabat.bupati.nama]: tidak boleh kosong" in r.output
     r = jalankan("build", str(init_katingan), "-o", str(tmp_path / "out"))
     assert r.exit_code == 2 and not (tmp_path / "out").exists()
     r = jalankan("check", str(init_katingan))
@@ -336,7 +336,7 @@ def test_draft_from_bare_init(init_katingan, tmp_path):
     out = tmp_path / "out"
     r = jalankan("build", str(init_katingan), "-o", str(out), "--draf", "-q")
     assert r.exit_code == 0, r.output
-    assert "DRAF: 9 isian konfigurasi belum diisi" in r.output
+    assert "DRAF: 7 isian konfigurasi belum diisi" in r.output
     assert "belum diisi: " in r.output and "[kpm.insentif.jumlah]" in r.output
     desa = [w for w in DaftarWilayah.muat().keturunan("62.06") if w.tingkat == "desa"]
     sk = sorted((out / "sk-kpm").iterdir())
@@ -352,10 +352,12 @@ def test_draft_from_bare_init(init_katingan, tmp_path):
         assert b">DRAF<" in z.read("word/header1.xml")
     perbup = "\n".join(baca(out / "perbup" / "rancangan-perbup-peran-desa.docx"))
     assert perbup.startswith("DRAF\n")
-    assert "Ditetapkan di ..." in perbup and "sebesar Rp... " in perbup
-    assert "Undang-Undang Nomor ... Tahun ... tentang Pembentukan Kabupaten Katingan" in perbup
+    # the capital is known from UU 5/2002 (init prefills it); the amount is not
+    assert "Ditetapkan di Kasongan" in perbup and "sebesar Rp... " in perbup
+    assert "Undang-Undang Nomor 5 Tahun 2002 tentang Pembentukan Kabupaten Katingan" in perbup
     kurang = (out / "kekurangan.md").read_text(encoding="utf-8")
-    for isian in ("kabupaten.ibu\\_kota", "pejabat.bupati.nama", "kpm.insentif.jumlah", "opd\\[0\\].kepala.nama"):
+    assert "kabupaten.ibu\\_kota" not in kurang
+    for isian in ("pejabat.bupati.nama", "kpm.insentif.jumlah", "opd\\[0\\].kepala.nama"):
         assert isian in kurang, isian
     assert "| Kamipang | 62.06.01.2001 | Galinggang | Kepala Desa, KPM, nomor SK, tanggal SK |" in kurang
     html = (out / "index.html").read_text(encoding="utf-8")

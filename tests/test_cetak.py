@@ -155,8 +155,10 @@ def test_nama_desa_utuh_di_kepala_lampiran(keluaran, hal):
     for pdf in sorted(folder.glob("*.pdf")):
         nama = None
         for p in paragraf(pdf.with_suffix(".docx"), mentah=True):
-            if p.gaya == "Lampiran Kepala" and p.teks.startswith("KEPUTUSAN KEPALA DESA"):
-                nama = p.teks.split("DESA", 1)[1].replace("\n", " ").strip()
+            # Padang Pariaman is in Sumatera Barat: the decree of a Wali Nagari
+            teks = p.teks.replace("\n", " ")
+            if p.gaya == "Lampiran Kepala" and teks.startswith("KEPUTUSAN WALI NAGARI"):
+                nama = teks.split("NAGARI", 1)[1].strip()
         assert nama and NBSP in nama  # joined by no-break spaces in the model
         lampiran = next(h for h in hal[pdf] if h.isi()[0].teks.startswith("LAMPIRAN"))
         teks = [b.teks.replace(NBSP, " ") for b in lampiran.isi()]
@@ -194,7 +196,9 @@ def test_kabupaten_lebih_dari_500_desa_lengkap(tmp_path):
     # the last decree in code order, well past the ~250th file
     terakhir = sorted((out / "sk-kpm").glob("*.pdf"))[-1]
     teks = " ".join(b.teks for h in halaman(terakhir) for b in h.isi()).replace(NBSP, " ")
-    assert "KEPUTUSAN KEPALA DESA" in teks and "Kader Pembangunan Manusia" in teks
+    # Aceh Timur: the gampong's decree, signed by its Keuchik (UU 11/2006)
+    assert "KEPUTUSAN KEUCHIK GAMPONG" in teks and "Kader Pembangunan Manusia" in teks
+    assert "KEPALA DESA" not in teks
 
 
 # --- the rules underneath, without LibreOffice -------------------------------------------------------

@@ -24,6 +24,7 @@ from perbup_gen.dokumen.sk_kpm import bangun_sk_kpm  # noqa: E402
 from perbup_gen.konfigurasi.wilayah import DaftarWilayah  # noqa: E402
 
 # Halmahera Utara: "Sosol/Malifut", "Kupa-kupa Selatan (Halehe)"; Aceh Selatan: "Pasi Kuala Ba'u"
+KANTOR = {"82.03": "KEPALA DESA", "11.01": "KEUCHIK GAMPONG"}  # Aceh Selatan: gampong (UU 11/2006)
 SAMPEL = {"82.03": ["82.03.08.2025", "82.03.06.2022", "82.03.11.2008"], "11.01": ["11.01.02.2018", "11.01.07.2015"]}
 
 
@@ -55,7 +56,7 @@ def test_batch_path_equals_one_off_path(tmp_path, kode_kab):
         assert (folder / jalur).read_bytes() == sekali, kode
         assert manifest[jalur]["desa"] == kode
         teks = "\n".join(baca(sekali))
-        assert f"KEPUTUSAN KEPALA DESA {nama[kode].upper()}" in teks
+        assert f"KEPUTUSAN {KANTOR[kode_kab]} {nama[kode].upper()}" in teks
 
 
 # --- the batch caches give what the plain path gives ---------------------------------------------

@@ -99,7 +99,7 @@ def buat_konfigurasi_baru(tujuan: Path, berkas_lama: Path, tambahan: str = "") -
     (k / "100_pemantauan_evaluasi_pelaporan.md").write_text("\n".join(baris[:idx[-1]]), "utf-8")
     # a definition after "Camat"
     data = yaml.safe_load((KLAUSUL / "definisi.yaml").read_text("utf-8"))
-    i = next(i for i, d in enumerate(data["definisi"]) if "Camat" in d["istilah"])
+    i = next(i for i, d in enumerate(data["definisi"]) if "sebutan.camat" in d["istilah"][0])
     data["definisi"].insert(i + 1, {
         "teks": "Tim Percepatan Kecamatan adalah tim yang dibentuk Camat untuk mengoordinasikan "
                 "Percepatan Penurunan Stunting di Kecamatan.",

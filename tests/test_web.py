@@ -270,7 +270,7 @@ def test_mulai_dari_kode_lalu_isian(klien, data):
     t = _tunggu(klien, r.headers["location"])
     assert t["hasil"]["sah"] is False  # still missing fields: named, with the file and line
     teks = (sesi / "kabupaten" / "kabupaten.yaml").read_text(encoding="utf-8")
-    assert 'ibu_kota: "Kasongan"    # ISI' in teks and "jumlah: 500000" in teks
+    assert 'ibu_kota: "Kasongan"' in teks and "jumlah: 500000" in teks and 'nama: "Sakariyas"' in teks
     assert "kabupaten.yaml" in klien.get("/").text
     assert klien.post("/baru", data={"_csrf": klien.csrf, "kode": "99.99"}).status_code == 400
 
