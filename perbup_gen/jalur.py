@@ -11,6 +11,16 @@ KLAUSUL = AKAR / "clauses"
 TEMPLAT = AKAR / "templates"
 
 
+def tanda_berkas(p: Path) -> tuple[int, int] | None:
+    """(modification time, size) of a file, or None when it cannot be read: the key under which
+    a file read once per process is kept while it is unchanged."""
+    try:
+        st = p.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
 # --- safe file names
 
 PANJANG_MAKS = 120  # longest file name part that nama_berkas() makes -----------------------------------------------------------------------------

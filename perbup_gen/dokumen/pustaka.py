@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from perbup_gen.errors import ConfigError, KlausulError
-from perbup_gen.jalur import KLAUSUL
+from perbup_gen.jalur import KLAUSUL, tanda_berkas
 from perbup_gen.konfigurasi.muat import HasilMuat
 from perbup_gen.konfigurasi.yaml_muat import Posisi, baca_teks_berkas, muat_yaml
 from perbup_gen.naskah.klausul import Klausul, klausul_dari_teks
@@ -36,11 +36,8 @@ def baca_klausul(jalur: Path, relatif: str | None = None) -> Klausul:
     """Read one clause file (UTF-8, size-bounded) and its front matter. A file read before and
     unchanged since (same size and time) is not read and parsed again; each caller gets a copy."""
     nama = nama_tampil(jalur)
-    try:
-        st = jalur.stat()
-        kunci = (str(jalur), nama, relatif, st.st_mtime_ns, st.st_size)
-    except OSError:
-        kunci = None
+    tanda = tanda_berkas(jalur)
+    kunci = (str(jalur), nama, relatif, *tanda) if tanda else None
     k = _KLAUSUL.get(kunci) if kunci is not None else None
     if k is None:
         try:
@@ -107,11 +104,8 @@ class PustakaKlausul:
         batch prepares 434 districts from the same package files); each caller gets its copy."""
         jalur = self.cari(relatif)
         nama = nama_tampil(jalur)
-        try:
-            st = jalur.stat()
-            kunci = (str(jalur), nama, st.st_mtime_ns, st.st_size)
-        except OSError:
-            kunci = None
+        tanda = tanda_berkas(jalur)
+        kunci = (str(jalur), nama, *tanda) if tanda else None
         try:
             if kunci is not None and kunci in _YAML:
                 data, posisi = _YAML[kunci]

@@ -93,12 +93,7 @@ def muat_bawaan(lapisan: list[Any] = ()) -> tuple[dict[str, Any], Posisi]:
                     timpa[k] = " | ".join(v) if v else "-"
                 elif isinstance(v, str):
                     timpa[k] = v
-    berkas = jalur_paket.KLAUSUL / "bawaan.yaml"
-    try:
-        st = berkas.stat()
-        kunci_berkas = (st.st_mtime_ns, st.st_size)
-    except OSError:
-        kunci_berkas = None
+    kunci_berkas = jalur_paket.tanda_berkas(jalur_paket.KLAUSUL / "bawaan.yaml")
     data, posisi = _bawaan_daerah(kunci_berkas, kode, tuple(sorted(timpa.items())))
     salinan = Posisi()
     salinan._peta = dict(posisi._peta)

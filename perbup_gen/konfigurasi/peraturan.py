@@ -318,13 +318,7 @@ def tabel_paket() -> tuple[dict[str, Any], dict[str, "Peraturan"], dict[str, dic
     """The package table, read and validated once per process (while the file is unchanged): the
     raw entries (for a district's layer on top), the validated entries (shared, never changed),
     and the fiscal-year keys. A national batch loads it for each of 434 kabupaten."""
-    berkas = jalur_paket.KLAUSUL / "dasar_hukum.yaml"
-    try:
-        st = berkas.stat()
-        kunci = (st.st_mtime_ns, st.st_size)
-    except OSError:
-        kunci = None
-    return _tabel_paket(kunci)
+    return _tabel_paket(jalur_paket.tanda_berkas(jalur_paket.KLAUSUL / "dasar_hukum.yaml"))
 
 
 @functools.lru_cache(maxsize=2)
