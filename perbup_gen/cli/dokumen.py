@@ -128,11 +128,12 @@ def sk_kpm(konfigurasi: Path, desa: str | None, keluaran: Path, format_: str, fo
     hasil = muat_konfigurasi(konfigurasi)
     _periksa_tujuan(keluaran)
     dipilih = pilih_desa(hasil, desa)
+    kata = hasil.konfigurasi.sebutan_daerah().pesan()
     if desa and dipilih[0].kelurahan:
         from perbup_gen.errors import PerbupGenError
 
-        raise PerbupGenError(f"{dipilih[0].nama} adalah kelurahan: kelurahan tidak mempunyai Kepala Desa maupun KPM, tidak dibuatkan Keputusan Kepala Desa")
-    catatan = CatatanBangun()
+        raise PerbupGenError(f"{dipilih[0].nama} adalah kelurahan: kelurahan tidak mempunyai {kata.kepala_desa} maupun KPM, tidak dibuatkan {kata.keputusan_desa}")
+    catatan = CatatanBangun(kata=kata)
     _tulis_sebagian(hasil, keluaran, berkas_sk_kpm(hasil, Penyaji(hasil, format_), catatan, dipilih), force)
     if not desa:
         from perbup_gen.proses.bangun import jumlah_kelurahan
@@ -144,9 +145,10 @@ def sk_kpm(konfigurasi: Path, desa: str | None, keluaran: Path, format_: str, fo
 
 
 def _laporkan_catatan(catatan) -> None:
-    click.echo(f"SK KPM: {catatan.jumlah_sk_kpm} desa")
+    kata = catatan.kata
+    click.echo(f"SK KPM: {catatan.jumlah_sk_kpm} {kata.desa}")
     if catatan.jumlah_kelurahan:
-        click.echo(f"  {catatan.jumlah_kelurahan} kelurahan tidak dibuatkan SK KPM (kelurahan tidak mempunyai Kepala Desa maupun KPM)")
+        click.echo(f"  {catatan.jumlah_kelurahan} kelurahan tidak dibuatkan SK KPM (kelurahan tidak mempunyai {kata.kepala_desa} maupun KPM)")
     if catatan.jumlah_kontrak:
         click.echo(f"Kontrak tugas: {catatan.jumlah_kontrak} KPM")
     for k in catatan.keterangan:
@@ -231,8 +233,9 @@ def _laporkan_draf(hasil, keluaran: Path) -> None:
     from perbup_gen.proses.rekap import JALUR_KEKURANGAN, status_desa
 
     belum = sum(1 for d in hasil.konfigurasi.desa if not d.kelurahan and status_desa(d) != "lengkap")
-    click.echo(f"DRAF: {len(hasil.draf.isian)} isian konfigurasi belum diisi, {belum} desa belum mempunyai "
-               f"Kepala Desa atau KPM; rincian: {keluaran / JALUR_KEKURANGAN}")
+    kata = hasil.konfigurasi.sebutan_daerah().pesan()
+    click.echo(f"DRAF: {len(hasil.draf.isian)} isian konfigurasi belum diisi, {belum} {kata.desa} belum mempunyai "
+               f"{kata.kepala_desa} atau KPM; rincian: {keluaran / JALUR_KEKURANGAN}")
     for c in hasil.draf.isian[:10]:
         click.echo(f"  belum diisi: {c}")
     if len(hasil.draf.isian) > 10:

@@ -19,18 +19,19 @@ def validate(konfigurasi: Path) -> None:
     r = ringkas(hasil)
     k = hasil.konfigurasi
     click.echo(f"Konfigurasi sah: {k.nama_kabupaten}, Provinsi {k.kabupaten.provinsi}, tahun {k.tahun}")
-    click.echo(f"  {r.kecamatan} kecamatan, {r.desa} desa, {r.kelurahan} kelurahan")
     s = k.sebutan_daerah()
+    kata = s.pesan()  # the region's words: "604 gampong", "17 kapanewon"
+    click.echo(f"  {r.kecamatan} {kata.kecamatan}, {r.desa} {kata.desa}, {r.kelurahan} kelurahan")
     if k.kota or not s.nasional:
         sk = s.konteks()
         click.echo(f"  sebutan: {k.kepala_daerah}; {sk['desa']}, {sk['kepala_desa']}, {sk['bpd_panjang']}, "
                    f"{sk['apb_desa']}, {sk['peraturan_desa']}; {sk['kecamatan']}, {sk['camat']} "
                    "(yang belum pasti: perbup-gen check)")
-    click.echo(f"  roster: {r.desa_di_roster} desa, {r.kpm} KPM")
+    click.echo(f"  roster: {r.desa_di_roster} {kata.desa}, {r.kpm} KPM")
     if r.desa_tanpa_kpm:
-        click.echo(f"  {len(r.desa_tanpa_kpm)} desa belum mempunyai KPM: " + ", ".join(r.desa_tanpa_kpm[:10]) + (" ..." if len(r.desa_tanpa_kpm) > 10 else ""))
+        click.echo(f"  {len(r.desa_tanpa_kpm)} {kata.desa} belum mempunyai KPM: " + ", ".join(r.desa_tanpa_kpm[:10]) + (" ..." if len(r.desa_tanpa_kpm) > 10 else ""))
     if r.desa_tanpa_roster:
-        click.echo(f"  {len(r.desa_tanpa_roster)} desa belum ada di roster: " + ", ".join(r.desa_tanpa_roster[:10]) + (" ..." if len(r.desa_tanpa_roster) > 10 else ""))
+        click.echo(f"  {len(r.desa_tanpa_roster)} {kata.desa} belum ada di roster: " + ", ".join(r.desa_tanpa_roster[:10]) + (" ..." if len(r.desa_tanpa_roster) > 10 else ""))
     if hasil.dirapikan:
         click.echo(f"  {len(hasil.dirapikan)} isian ditulis rapi di dokumen (huruf besar-kecil, spasi, gelar, "
                    "awalan nomor); rinciannya: perbup-gen check")

@@ -99,6 +99,7 @@ class Rencana(_Beku):
     sumber: str
     kriteria: tuple[KriteriaRencana, ...]
     triwulan: tuple[Triwulan, ...]  # only quarters the contract touches
+    kepala_daerah: str = "Bupati/Wali Kota"  # whose decree sets the amount ("Bupati", "Wali Kota", "Walikota")
 
     def kriteria_kode(self, kode: str) -> KriteriaRencana:
         return next(k for k in self.kriteria if k.kode == kode)
@@ -118,7 +119,7 @@ class Rencana(_Beku):
         if self.jumlah is None:
             from perbup_gen.errors import PerbupGenError
 
-            raise PerbupGenError(TANPA_BESARAN)
+            raise PerbupGenError(tanpa_besaran(self.kepala_daerah))
 
     @property
     def bulan(self) -> int:
@@ -206,12 +207,18 @@ def rencana(k: Konfigurasi) -> Rencana:
         triwulan.append(Triwulan(nomor=q, mulai=dari, selesai=sampai, bulan=bulan, pagu=pagu,
                                  target=tuple(target)))
     return Rencana(tahun=k.tahun, mulai=mulai, selesai=selesai, jumlah=kin.jumlah, periode=kin.periode,
-                   sumber=kin.sumber, kriteria=tuple(kriteria), triwulan=tuple(triwulan))
+                   sumber=kin.sumber, kriteria=tuple(kriteria), triwulan=tuple(triwulan), kepala_daerah=k.kepala_daerah)
 
 
-TANPA_BESARAN = ("besaran insentif kinerja belum ditetapkan (kpm.insentif.kinerja.jumlah): kontrak tugas dan buku "
-                 "kerja evaluasi menghitung insentif dari besaran itu; tulis besaran yang ditetapkan dengan "
-                 "Keputusan Bupati/Wali Kota")
+def tanpa_besaran(kepala_daerah: str = "Bupati/Wali Kota") -> str:
+    """Why no contract or workbook is made; `kepala_daerah` the region's head ("Bupati", "Wali Kota",
+    "Walikota") whose decree sets the amount."""
+    return ("besaran insentif kinerja belum ditetapkan (kpm.insentif.kinerja.jumlah): kontrak tugas dan buku "
+            "kerja evaluasi menghitung insentif dari besaran itu; tulis besaran yang ditetapkan dengan "
+            f"Keputusan {kepala_daerah}")
+
+
+TANPA_BESARAN = tanpa_besaran()  # without a config at hand
 
 
 def ada_besaran(k: Konfigurasi) -> bool:

@@ -30,7 +30,7 @@ from importlib import resources
 from typing import Any, Iterable, Mapping
 
 __all__ = [
-    "KOLOM", "KOLOM_DESA", "LABEL", "Nilai", "Sebutan", "baris_desa", "kota", "sebutan_daerah",
+    "KOLOM", "KOLOM_DESA", "KataPesan", "LABEL", "Nilai", "Sebutan", "baris_desa", "kota", "sebutan_daerah",
     "semua_istilah", "tabel_sebutan",
 ]
 
@@ -171,6 +171,13 @@ class Sebutan:
                    for k in ("desa", "kepala_desa", "bpd", "apb_desa", "kecamatan", "kepala_kecamatan",
                              "peraturan_desa", "keputusan"))
 
+    def pesan(self) -> "KataPesan":
+        """The words CLI and check messages use for this region (or desa)."""
+        return KataPesan(
+            desa=self["desa"].lower(), desa_judul=self["desa"], kepala_desa=self["kepala_desa"],
+            keputusan_desa=f"Keputusan {self['keputusan']}", musyawarah_desa=f"Musyawarah {self['desa']}",
+            kecamatan=self["kecamatan"].lower(), kecamatan_judul=self["kecamatan"], kepala_daerah=self.kepala_daerah)
+
     def pembukaan(self) -> list[str]:
         """The opening formula of the regional head's regulation, one line per item."""
         return _baris(self["pembukaan"])
@@ -227,6 +234,26 @@ class Sebutan:
             "keputusan_desa": f"Keputusan {self['keputusan']}",
             "nasional": self.nasional,
         }
+
+
+@dataclass(frozen=True)
+class KataPesan:
+    """The region's words in a message (not in a document): `desa` is the common noun mid-sentence
+    ("desa", "gampong", "nagari", "kalurahan", "kampung adat"), `desa_judul` its capitalised form
+    before a name or at a heading ("Gampong 11.06.01.2004 ..."), `kepala_desa` the head's title
+    ("Kepala Desa", "Keuchik", "Wali Nagari", "Lurah"), `keputusan_desa` the village decree
+    ("Keputusan Kepala Desa", "Keputusan Keuchik Gampong"), `musyawarah_desa` ("Musyawarah Desa",
+    "Musyawarah Gampong"), `kecamatan` mid-sentence ("kecamatan", "kapanewon", "distrik") and `kecamatan_judul`
+    before a name ("Kapanewon Depok"), `kepala_daerah` ("Bupati", "Wali Kota", "Walikota")."""
+
+    desa: str = "desa"
+    desa_judul: str = "Desa"
+    kepala_desa: str = "Kepala Desa"
+    keputusan_desa: str = "Keputusan Kepala Desa"
+    musyawarah_desa: str = "Musyawarah Desa"
+    kecamatan: str = "kecamatan"
+    kecamatan_judul: str = "Kecamatan"
+    kepala_daerah: str = "Bupati"
 
 
 _NASIONAL = {"desa": "Desa", "kepala_desa": "Kepala Desa", "bpd": "Badan Permusyawaratan Desa (BPD)",

@@ -98,6 +98,12 @@ def periksa_data(hasil: HasilMuat, hari_ini: _dt.date | None = None) -> list[Tem
     jumlah_min = k.kpm.jumlah_minimal_per_desa
     persen_min = k.apbdes.persen_dana_desa_minimal
 
+    kata_daerah = k.sebutan_daerah().pesan()  # "gampong", "Keuchik" in the messages below
+
+    def kata_desa(d: Desa):
+        """The words of one desa: its own where it has names of its own (a kampung adat)."""
+        return k.sebutan_daerah(d.kode).pesan() if k.sebutan_sendiri(d.kode) else kata_daerah
+
     kode_dilihat: dict[str, int] = {}
     kpm_dilihat: dict[str, tuple[int, int, Desa]] = {}
     nik_dilihat: dict[str, tuple[int, int, Desa]] = {}
@@ -115,22 +121,23 @@ def periksa_data(hasil: HasilMuat, hari_ini: _dt.date | None = None) -> list[Tem
             continue
 
         # Kepala Desa and number of KPM
+        kata = kata_desa(d)
         if d.kepala_desa is None:
             if d.kpm:
-                temuan("galat", ("desa", i), "Kepala Desa belum diisi: Keputusan Kepala Desa tentang KPM tidak "
+                temuan("galat", ("desa", i), f"{kata.kepala_desa} belum diisi: {kata.keputusan_desa} tentang KPM tidak "
                        "dapat ditandatangani", d)
             else:
-                temuan("peringatan", ("desa", i), "Kepala Desa belum diisi", d)
+                temuan("peringatan", ("desa", i), f"{kata.kepala_desa} belum diisi", d)
         if not d.kpm:
-            temuan("peringatan", ("desa", i), "desa belum mempunyai KPM: SK KPM tidak dibuat", d)
+            temuan("peringatan", ("desa", i), f"{kata.desa} belum mempunyai KPM: SK KPM tidak dibuat", d)
         elif len(d.kpm) < jumlah_min:
-            temuan("galat", ("desa", i, "kpm"), f"desa mempunyai {bilangan.bilangan(len(d.kpm))} KPM, kurang dari "
-                   f"jumlah minimal {bilangan.bilangan(jumlah_min)} KPM per desa (kpm.jumlah_minimal_per_desa)", d)
+            temuan("galat", ("desa", i, "kpm"), f"{kata.desa} mempunyai {bilangan.bilangan(len(d.kpm))} KPM, kurang dari "
+                   f"jumlah minimal {bilangan.bilangan(jumlah_min)} KPM per {kata.desa} (kpm.jumlah_minimal_per_desa)", d)
 
         if len(d.kpm) > KPM_PER_DESA_WAJAR:
-            temuan("peringatan", ("desa", i, "kpm"), f"desa mempunyai {bilangan.bilangan(len(d.kpm))} KPM; lebih dari "
-                   f"{bilangan.bilangan(KPM_PER_DESA_WAJAR)} KPM dalam satu desa tidak lazim: periksa apakah baris "
-                   "roster desa lain tertulis dengan kode desa ini", d)
+            temuan("peringatan", ("desa", i, "kpm"), f"{kata.desa} mempunyai {bilangan.bilangan(len(d.kpm))} KPM; lebih dari "
+                   f"{bilangan.bilangan(KPM_PER_DESA_WAJAR)} KPM dalam satu {kata.desa} tidak lazim: periksa apakah baris "
+                   f"roster {kata.desa} lain tertulis dengan kode {kata.desa} ini", d)
 
         kades = _nama_normal(d.kepala_desa.nama) if d.kepala_desa else None
         nama_di_desa: dict[str, int] = {}
@@ -139,8 +146,8 @@ def periksa_data(hasil: HasilMuat, hari_ini: _dt.date | None = None) -> list[Tem
             # eligibility (juknis Aksi 5): from the desa itself, at least the minimum education,
             # experienced as a community cadre
             if p.asal_desa and p.asal_desa != d.kode:
-                temuan("galat", jalur + ("asal_desa",), f"KPM {p.nama} berasal dari desa {p.asal_desa}, bukan dari "
-                       f"desa ini ({d.kode}); KPM harus berasal dari Desa setempat", d)
+                temuan("galat", jalur + ("asal_desa",), f"KPM {p.nama} berasal dari {kata.desa} {p.asal_desa}, bukan dari "
+                       f"{kata.desa} ini ({d.kode}); KPM harus berasal dari {kata.desa_judul} setempat", d)
             if p.pendidikan != TITIK and tingkat_pendidikan(p.pendidikan) < tingkat_min:
                 temuan("galat", jalur + ("pendidikan",), f"pendidikan KPM {p.nama} {p.pendidikan}, di bawah pendidikan "
                        f"minimal {minimal} (kpm.pendidikan_minimal)", d)
@@ -149,10 +156,10 @@ def periksa_data(hasil: HasilMuat, hari_ini: _dt.date | None = None) -> list[Tem
                        "masyarakat (mis. Kader Posyandu, Guru PAUD); syarat KPM menurut Petunjuk Teknis", d)
             nama = _nama_normal(p.nama)
             if kades and nama == kades:
-                temuan("galat", jalur + ("nama",), f"KPM {p.nama} adalah Kepala Desa {d.nama} sendiri; Kepala Desa "
+                temuan("galat", jalur + ("nama",), f"KPM {p.nama} adalah {kata.kepala_desa} {d.nama} sendiri; {kata.kepala_desa} "
                        "tidak dapat menetapkan dirinya sebagai KPM", d)
             if nama in nama_di_desa:
-                temuan("galat", jalur + ("nama",), f"KPM {p.nama} tertulis dua kali di desa ini (juga kpm[{nama_di_desa[nama]}])", d)
+                temuan("galat", jalur + ("nama",), f"KPM {p.nama} tertulis dua kali di {kata.desa} ini (juga kpm[{nama_di_desa[nama]}])", d)
                 continue
             nama_di_desa[nama] = j
             if p.nik:
@@ -222,8 +229,8 @@ def periksa_data(hasil: HasilMuat, hari_ini: _dt.date | None = None) -> list[Tem
             hilang.setdefault(w.kode.rsplit(".", 1)[0], []).append(f"{w.nama} ({w.kode})")
     jalur_roster = ("roster",) if k.roster else ("desa",)
     for kode_kec, daftar in hilang.items():
-        temuan("peringatan", jalur_roster, f"Kecamatan {kecamatan.get(kode_kec, kode_kec)}: "
-               f"{bilangan.bilangan(len(daftar))} desa belum ada di roster: {', '.join(daftar)}")
+        temuan("peringatan", jalur_roster, f"{kata_daerah.kecamatan_judul} {kecamatan.get(kode_kec, kode_kec)}: "
+               f"{bilangan.bilangan(len(daftar))} {kata_daerah.desa} belum ada di roster: {', '.join(daftar)}")
 
     _periksa_sebutan(hasil, temuan)
     _periksa_tim_penyusun(hasil, out)
@@ -253,7 +260,7 @@ def periksa_data(hasil: HasilMuat, hari_ini: _dt.date | None = None) -> list[Tem
         tanggal_sk = d.tanggal_sk or k.sk_kpm.tanggal
         if d.kpm and not d.kelurahan and tanggal_sk and tanggal_sk > tanggal_kontrak:
             temuan("peringatan", ("desa", i, "tanggal_sk"), f"kontrak tugas KPM bertanggal "
-                   f"{bilangan.tanggal(tanggal_kontrak)}, sebelum Keputusan Kepala Desa tentang KPM "
+                   f"{bilangan.tanggal(tanggal_kontrak)}, sebelum {kata_desa(d).keputusan_desa} tentang KPM "
                    f"({bilangan.tanggal(tanggal_sk)}) yang menjadi dasarnya (kpm.kontrak.tanggal)", d)
 
     # the Perbup's target date: by May of the year (juknis)
@@ -298,7 +305,7 @@ def _periksa_nomor(hasil: HasilMuat, temuan) -> None:
             kunci = _kunci_nomor(nomor)
             if kunci in dipakai:
                 jalur_lain, apa_lain = dipakai[kunci]
-                temuan("galat", jalur, f"nomor {nomor} dipakai dua kali di Buku Keputusan Kepala Desa {d.nama}: "
+                temuan("galat", jalur, f"nomor {nomor} dipakai dua kali di Buku {k.sebutan_daerah(d.kode).pesan().keputusan_desa} {d.nama}: "
                        f"untuk {apa} dan untuk {apa_lain} ({tempat_lokasi(hasil.lokasi(*jalur_lain))}); satu nomor "
                        "hanya untuk satu keputusan", d)
                 continue
@@ -499,6 +506,7 @@ def _periksa_isi(hasil: HasilMuat, out: list[Temuan]) -> None:
     if tanpa:
         jalur = ("roster",) if k.roster else ("desa",)
         contoh = ", ".join(d.nama or d.kode for d in tanpa[:5]) + (", ..." if len(tanpa) > 5 else "")
-        temuan("peringatan", jalur, f"{bilangan.bilangan(len(tanpa))} desa belum mencatat nomor dan tanggal Berita "
-               f"Acara Musyawarah Desa pemilihan KPM (nomor_berita_acara, tanggal_berita_acara): Menimbang SK KPM "
+        kata = k.sebutan_daerah().pesan()
+        temuan("peringatan", jalur, f"{bilangan.bilangan(len(tanpa))} {kata.desa} belum mencatat nomor dan tanggal Berita "
+               f"Acara {kata.musyawarah_desa} pemilihan KPM (nomor_berita_acara, tanggal_berita_acara): Menimbang SK KPM "
                f"mencetak \"...\" ({contoh})")

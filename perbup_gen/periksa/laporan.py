@@ -70,6 +70,14 @@ class LaporanPeriksa:
     temuan: list[Temuan] = field(default_factory=list)
     judul: str = "Hasil pemeriksaan"
     diperiksa: list[str] = field(default_factory=list)  # what was checked, for the summary
+    # the region's word heading each desa's group ("Gampong 11.06.01.2004 ..."), and the word of a desa
+    # that has its own (a kampung adat), by desa code
+    sebutan_desa: str = "Desa"
+    sebutan_desa_khusus: dict[str, str] = field(default_factory=dict)
+
+    def judul_desa(self, desa: str) -> str:
+        """The heading of a desa's group: its word, then "kode nama"."""
+        return f"{self.sebutan_desa_khusus.get(desa.split(' ', 1)[0], self.sebutan_desa)} {desa}"
 
     @property
     def galat(self) -> list[Temuan]:
@@ -119,7 +127,7 @@ class LaporanPeriksa:
                 for desa, ts in per_desa:
                     inden = "    "
                     if desa and not dok.startswith("SK KPM Desa"):
-                        out.append(f"    Desa {desa}")
+                        out.append(f"    {self.judul_desa(desa)}")
                         inden = "      "
                     for t in ts:
                         out.append(f"{inden}- {t}")
@@ -146,7 +154,7 @@ class LaporanPeriksa:
                 out += [f"### {md(dok)}", ""]
                 for desa, ts in per_desa:
                     if desa and not dok.startswith("SK KPM Desa"):
-                        out += [f"**Desa {md(desa)}**", ""]
+                        out += [f"**{md(self.judul_desa(desa))}**", ""]
                     for t in ts:
                         tempat = f"**{md(t.tempat)}**: " if t.tempat else ""
                         out.append(f"- {tempat}{md(t.pesan)}")
@@ -174,7 +182,7 @@ class LaporanPeriksa:
                 out.append(f"<h3>{e(dok)}</h3>")
                 for desa, ts in per_desa:
                     if desa and not dok.startswith("SK KPM Desa"):
-                        out.append(f"<h4>Desa {e(desa)}</h4>")
+                        out.append(f"<h4>{e(self.judul_desa(desa))}</h4>")
                     out.append("<ul>")
                     for t in ts:
                         tempat = f"<code>{e(t.tempat)}</code>: " if t.tempat else ""

@@ -15,6 +15,7 @@ from perbup_gen.errors import PerbupGenError
 from perbup_gen.konfigurasi.draf import tanda_draf
 from perbup_gen.naskah.model import Dokumen
 from perbup_gen.konfigurasi.muat import HasilMuat
+from perbup_gen.konfigurasi.sebutan import KataPesan
 from perbup_gen.proses.terbangun import DokumenTerbangun
 
 FORMAT = ("docx", "md", "html", "akn")
@@ -109,6 +110,7 @@ class CatatanBangun:
     sk: list[SKDibuat] = field(default_factory=list)
     jumlah_kontrak: int = 0
     keterangan: list[str] = field(default_factory=list)  # what was not made, and why
+    kata: KataPesan = field(default_factory=KataPesan)  # the region's words for the messages ("gampong")
 
 
 def pilih_desa(hasil: HasilMuat, pilihan: str | None):
@@ -271,11 +273,11 @@ def bangun_semua(hasil: HasilMuat, folder, format_: str = "docx", force: bool = 
     missing, and index.html listing every document (with the PDFs and bundles `pdf` and `gabung`
     will add). `periksa` is the check report of `hasil` (run here when not given); `terbangun`
     the documents that check built, rendered instead of built again."""
-    from perbup_gen.kinerja.aturan import TANPA_BESARAN, ada_besaran
+    from perbup_gen.kinerja.aturan import ada_besaran, tanpa_besaran
     from perbup_gen.proses import rekap
 
     penyaji = Penyaji(hasil, format_)
-    catatan = CatatanBangun()
+    catatan = CatatanBangun(kata=hasil.konfigurasi.sebutan_daerah().pesan())
     catatan.jumlah_kelurahan = jumlah_kelurahan(hasil)
     if periksa is None:
         from perbup_gen.proses.periksa import periksa as jalankan
@@ -293,7 +295,8 @@ def bangun_semua(hasil: HasilMuat, folder, format_: str = "docx", force: bool = 
             yield from berkas_kontrak(hasil, penyaji, catatan, terbangun=terbangun)
             yield berkas_evaluasi(hasil)
         else:
-            catatan.keterangan.append("kontrak tugas dan buku kerja evaluasi tidak dibuat: " + TANPA_BESARAN)
+            catatan.keterangan.append("kontrak tugas dan buku kerja evaluasi tidak dibuat: "
+                                      + tanpa_besaran(hasil.konfigurasi.kepala_daerah))
         yield from rekap.berkas_laporan(hasil, periksa, catatan, [b.jalur for b in dokumen],
                                         pdf=pdf and format_ == "docx", gabung=gabung)
 

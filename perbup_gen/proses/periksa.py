@@ -201,7 +201,11 @@ def periksa(hasil: HasilMuat, dokumen: bool = True, setiap: Callable[..., None] 
     `setiap()` is called once per roster entry (progress). `simpan`: keep the models built, for
     the build that follows (proses/terbangun.py)."""
     k = hasil.konfigurasi
-    laporan = LaporanPeriksa(judul=f"Hasil pemeriksaan {k.nama_kabupaten} tahun {k.tahun}")
+    kata = k.sebutan_daerah().pesan()
+    # the group headings name each desa by its region's word, a desa with names of its own by its own
+    khusus = {d.kode: k.sebutan_daerah(d.kode).pesan().desa_judul for d in k.desa if k.sebutan_sendiri(d.kode)}
+    laporan = LaporanPeriksa(judul=f"Hasil pemeriksaan {k.nama_kabupaten} tahun {k.tahun}",
+                             sebutan_desa=kata.desa_judul, sebutan_desa_khusus=khusus)
     temuan: list[Temuan] = []
     if dokumen:
         from perbup_gen.dokumen.perbup import bangun_perbup
@@ -225,7 +229,7 @@ def periksa(hasil: HasilMuat, dokumen: bool = True, setiap: Callable[..., None] 
                 temuan += [Temuan(t.tingkat, nama, t.tempat, t.pesan) for t in periksa_kutipan_definisi(dok, belum)]
         temuan_sk, jumlah_sk = _periksa_sk_kpm(hasil, setiap, simpan)
         temuan += temuan_sk
-        laporan.diperiksa += [DOKUMEN_PERBUP, DOKUMEN_TIM, f"SK KPM {jumlah_sk} desa"]
+        laporan.diperiksa += [DOKUMEN_PERBUP, DOKUMEN_TIM, f"SK KPM {jumlah_sk} {kata.desa}"]
         from perbup_gen.kinerja.aturan import ada_besaran
 
         if ada_besaran(k):  # no amount of the performance incentive: no contracts (the data check says so)
@@ -233,7 +237,7 @@ def periksa(hasil: HasilMuat, dokumen: bool = True, setiap: Callable[..., None] 
             temuan += temuan_kontrak
             laporan.diperiksa.append(f"kontrak tugas {jumlah_kontrak} KPM")
     temuan += periksa_data(hasil)
-    laporan.diperiksa.append(f"konfigurasi ({len(k.desa)} desa/kelurahan di roster)")
+    laporan.diperiksa.append(f"konfigurasi ({len(k.desa)} {kata.desa}/kelurahan di roster)")
     laporan.temuan = temuan
     return laporan
 

@@ -59,13 +59,14 @@ def _temuan_per_desa(periksa: LaporanPeriksa) -> dict[str, list[Temuan]]:
     return hasil
 
 
-def status_desa(d: Desa | None) -> str:
-    """"lengkap", or what a desa still lacks for its KPM decree."""
+def status_desa(d: Desa | None, kepala_desa: str = "Kepala Desa") -> str:
+    """"lengkap", or what a desa still lacks for its KPM decree (`kepala_desa`: the region's title
+    of the head, "Keuchik")."""
     if d is None:
         return "belum ada di roster"
     kurang = []
     if d.kepala_desa is None or d.kepala_desa.nama == TITIK:
-        kurang.append("Kepala Desa")
+        kurang.append(kepala_desa)
     if not d.kpm:
         kurang.append("KPM")
     return "belum ada " + " dan ".join(kurang) if kurang else STATUS_LENGKAP
@@ -131,13 +132,14 @@ def baris_rekap(hasil: HasilMuat, periksa: LaporanPeriksa, nomor: dict[str, str]
     """The recap rows: desa still missing a Kepala Desa or a KPM first, then by code. `nomor`
     gives the title's number line of each desa's decree."""
     k = hasil.konfigurasi
+    kata = k.sebutan_daerah().pesan()
     per_desa = _temuan_per_desa(periksa)
     out = []
     for kode, nama, kecamatan, d in _desa_kabupaten(hasil):
         temuan = [t for t in per_desa.get(kode, []) if t.tingkat != "catatan"]
         a = d.apbdes if d else None
         out.append(BarisRekap(
-            kode=kode, desa=nama, kecamatan=kecamatan, status=status_desa(d),
+            kode=kode, desa=nama, kecamatan=kecamatan, status=status_desa(d, kata.kepala_desa),
             kepala_desa=d.kepala_desa.nama if d and d.kepala_desa else "",
             nomor_sk=nomor.get(kode, ""),
             tanggal_sk=(d.tanggal_sk or k.sk_kpm.tanggal) if d and d.kpm else None,
@@ -307,6 +309,8 @@ def _baris_indeks(hasil: HasilMuat, periksa: LaporanPeriksa, catatan, dokumen: l
         if not t.desa:
             per_dok[t.dokumen].append(t)
     per_desa = _temuan_per_desa(periksa)
+    k = hasil.konfigurasi
+    kata = k.sebutan_daerah().pesan()  # "gampong", "Keuchik"
     nama_dok = {"perbup/": DOKUMEN_PERBUP, "tim-penyusun/": DOKUMEN_TIM, "checklist/": "Daftar periksa paraf dan jadwal"}
     out = []
     for j in dokumen:
@@ -319,24 +323,41 @@ def _baris_indeks(hasil: HasilMuat, periksa: LaporanPeriksa, catatan, dokumen: l
         out.append(BarisIndeks(DOKUMEN_SK_SEMUA, None, None, "", "", "temuan yang sama di setiap SK KPM", g, p, ts))
     g, p, ts = _ringkas(per_dok.get(DOKUMEN_KONFIGURASI, []))
     if ts:
-        out.append(BarisIndeks(DOKUMEN_KONFIGURASI, None, None, "", "", "temuan pada data di luar desa", g, p, ts))
+        out.append(BarisIndeks(DOKUMEN_KONFIGURASI, None, None, "", "", f"temuan pada data di luar {kata.desa}", g, p, ts))
     dibuat = {s.kode: s for s in catatan.sk}
     dilewati = {d.split(" ", 1)[0]: a for d, a in catatan.dilewati}
     gagal = {d.split(" ", 1)[0]: a for d, a in catatan.gagal}
     for kode, nama, kecamatan, d in _desa_kabupaten(hasil):
         if d is None:
-            status, jalur = "tidak dibuat: desa belum ada di roster", None
+            status, jalur = f"tidak dibuat: {kata.desa} belum ada di roster", None
         elif kode in dibuat:
             status, jalur = "dibuat", dibuat[kode].jalur
         elif kode in gagal:
             status, jalur = f"GAGAL: {gagal[kode]}", None
         else:
-            status, jalur = f"tidak dibuat: {dilewati.get(kode, status_desa(d))}", None
+            status, jalur = f"tidak dibuat: {dilewati.get(kode, status_desa(d, _kata_desa(k, kode, kata).kepala_desa))}", None
         g, p, ts = _ringkas(per_desa.get(kode, []))
-        out.append(BarisIndeks(f"SK KPM Desa {nama}", jalur,
+        out.append(BarisIndeks(f"SK KPM {_nama_desa(k, kode, nama, kata)}", jalur,
                                jalur[:-5] + ".pdf" if jalur and pdf and jalur.endswith(".docx") else None,
                                kecamatan, f"{kode} {nama}", status, g, p, ts))
     return out
+
+
+def _kata_desa(k, kode: str, kata):
+    """The words of one desa: its own where it has names of its own, else the region's `kata`."""
+    return k.sebutan_daerah(kode).pesan() if k.sebutan_sendiri(kode) else kata
+
+
+def _nama_desa(k, kode: str, nama: str, kata) -> str:
+    """"Desa Sumberejo", "Gampong Lam Asan", "Kampung Adat Yoboi" (a kampung adat the national list
+    calls "Desa Adat Yoboi" by its own name)."""
+    from perbup_gen.konfigurasi.sebutan import baris_desa
+    from perbup_gen.naskah.nama import sambung
+
+    b = baris_desa(kode)
+    if b is not None and " ".join(nama.lower().split()) == " ".join(b.nama_wilayah.lower().split()):
+        return b.nama
+    return sambung(_kata_desa(k, kode, kata).desa_judul, nama)
 
 
 def _html_indeks(hasil: HasilMuat, periksa: LaporanPeriksa, baris: list[BarisIndeks], lain: list[tuple[str, str]],
@@ -360,6 +381,8 @@ def _html_indeks(hasil: HasilMuat, periksa: LaporanPeriksa, baris: list[BarisInd
         "bundel": bundel,
         "jumlah_sk": sum(1 for b in baris if b.status == "dibuat" and b.desa),
         "jumlah_desa": sum(1 for b in baris if b.desa),
+        "sebutan_desa": k.sebutan_daerah().pesan().desa,  # "gampong"
+        "sebutan_desa_judul": k.sebutan_daerah().pesan().desa_judul,  # "Gampong"
     }
     return (lingkungan.get_template("indeks.html.j2").render(**data).strip() + "\n").encode("utf-8")
 
@@ -391,6 +414,7 @@ def teks_kekurangan(hasil: HasilMuat) -> str:
     out += [f"## Isian konfigurasi ({len(isian)})", ""]
     out += [f"- `{_md(str(c.lokasi))}` **{_md(c.lokasi.jalur)}**: {_md(c.pesan)}" for c in isian] or ["- (lengkap)"]
     out.append("")
+    kata_daerah = k.sebutan_daerah().pesan()
     baris = []
     for kode, nama, kecamatan, d in _desa_kabupaten(hasil):
         hal = []
@@ -398,7 +422,7 @@ def teks_kekurangan(hasil: HasilMuat) -> str:
             hal.append("belum ada di roster")
         else:
             if d.kepala_desa is None or d.kepala_desa.nama == TITIK:
-                hal.append("Kepala Desa")
+                hal.append(_kata_desa(k, kode, kata_daerah).kepala_desa)
             if not d.kpm:
                 hal.append("KPM")
             kpm_kurang = [kata for kolom, kata in (("nama", "nama"), ("jenis_kelamin", "jenis kelamin"),
@@ -412,11 +436,11 @@ def teks_kekurangan(hasil: HasilMuat) -> str:
                 hal.append("tanggal SK")
         if hal:
             baris.append(f"| {_md(kecamatan)} | {kode} | {_md(nama)} | {_md(', '.join(hal))} |")
-    out += [f"## Desa ({len(baris)} belum lengkap)", ""]
+    out += [f"## {kata_daerah.desa_judul} ({len(baris)} belum lengkap)", ""]
     if baris:
-        out += ["| Kecamatan | Kode | Desa | Belum ada |", "|---|---|---|---|"] + baris
+        out += [f"| {kata_daerah.kecamatan_judul} | Kode | {kata_daerah.desa_judul} | Belum ada |", "|---|---|---|---|"] + baris
     else:
-        out.append("Semua desa lengkap.")
+        out.append(f"Semua {kata_daerah.desa} lengkap.")
     return "\n".join(out) + "\n"
 
 
