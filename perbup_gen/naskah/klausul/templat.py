@@ -187,9 +187,9 @@ _GALAT_JALAN = (TemplateError, ValueError, TypeError, ArithmeticError, LookupErr
 @functools.lru_cache(maxsize=2048)
 def _kompilasi(penanda: bool, sumber_teks: str):
     env = ENV_BERKAS if penanda else ENV_BARIS
-    templat = env.from_string(sumber_teks)
-    variabel = frozenset(meta.find_undeclared_variables(env.parse(sumber_teks)))
-    return templat, variabel
+    pohon = env.parse(sumber_teks)  # parsed once (the sandbox's _parse refuses include/import)
+    variabel = frozenset(meta.find_undeclared_variables(pohon))
+    return env.from_string(pohon), variabel
 
 
 def kompilasi(sumber_teks: str, berkas: str, penanda: bool = True, baris_tetap: int | None = None):
