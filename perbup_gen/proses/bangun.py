@@ -142,32 +142,36 @@ def berkas_sk_kpm(hasil: HasilMuat, penyaji: Penyaji, catatan: CatatanBangun, de
         return pembangun[0]
 
     # What exists now (config, templates, the national list) lives for the whole batch: keep the
-    # garbage collector from rescanning it after every few decrees.
+    # garbage collector from rescanning it after every few decrees; unfrozen when the batch ends, so
+    # that a long-lived process (a national batch's worker, the web app's) can free it afterwards.
     gc.freeze()
-    for desa in desa_pilihan if desa_pilihan is not None else hasil.konfigurasi.desa:
-        if setiap:
-            setiap()
-        if desa.kelurahan:
-            continue
-        dok = terbangun.ambil(("sk", desa.kode)) if terbangun is not None else None
-        alasan = None if dok is not None else pembuat().bisa_dibuat(desa)
-        if alasan:
-            catatan.dilewati.append((f"{desa.kode} {desa.nama}", alasan))
-            continue
-        try:
-            if dok is None:
-                dok = pembuat().bangun(desa)
-            isi = penyaji(dok)
-        except (PerbupGenError, ValueError) as e:
-            catatan.gagal.append((f"{desa.kode} {desa.nama}", str(e)))
-            continue
-        except Exception as e:  # a bug hit by one desa's data must not stop the other desa
-            catatan.gagal.append((f"{desa.kode} {desa.nama}", f"kesalahan internal: {type(e).__name__}: {e}"))
-            continue
-        catatan.jumlah_sk_kpm += 1
-        jalur = jalur_sk_kpm(desa.kode, desa.nama or "", penyaji.akhiran)
-        catatan.sk.append(SKDibuat(desa.kode, desa.nama or "", jalur, dok.judul.nomor, dok.properti.get("subject", "")))
-        yield BerkasKeluaran(jalur, isi, "sk-kpm", desa.kode)
+    try:
+        for desa in desa_pilihan if desa_pilihan is not None else hasil.konfigurasi.desa:
+            if setiap:
+                setiap()
+            if desa.kelurahan:
+                continue
+            dok = terbangun.ambil(("sk", desa.kode)) if terbangun is not None else None
+            alasan = None if dok is not None else pembuat().bisa_dibuat(desa)
+            if alasan:
+                catatan.dilewati.append((f"{desa.kode} {desa.nama}", alasan))
+                continue
+            try:
+                if dok is None:
+                    dok = pembuat().bangun(desa)
+                isi = penyaji(dok)
+            except (PerbupGenError, ValueError) as e:
+                catatan.gagal.append((f"{desa.kode} {desa.nama}", str(e)))
+                continue
+            except Exception as e:  # a bug hit by one desa's data must not stop the other desa
+                catatan.gagal.append((f"{desa.kode} {desa.nama}", f"kesalahan internal: {type(e).__name__}: {e}"))
+                continue
+            catatan.jumlah_sk_kpm += 1
+            jalur = jalur_sk_kpm(desa.kode, desa.nama or "", penyaji.akhiran)
+            catatan.sk.append(SKDibuat(desa.kode, desa.nama or "", jalur, dok.judul.nomor, dok.properti.get("subject", "")))
+            yield BerkasKeluaran(jalur, isi, "sk-kpm", desa.kode)
+    finally:
+        gc.unfreeze()
 
 
 def berkas_perbup(hasil: HasilMuat, penyaji: Penyaji, bentuk: str | None = None,
