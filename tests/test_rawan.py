@@ -408,7 +408,7 @@ def test_folder_keluaran_ditolak_sistem(tmp_path, monkeypatch):
     def tolak(*a, **k):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(modul_berkas.tempfile, "mkstemp", tolak)
+    monkeypatch.setattr(modul_berkas, "_buka_tmp", tolak)
     out = tmp_path / "out"
     hasil = jalankan("build", str(KATINGAN), "-o", str(out), "--format", "md", "-q")
     assert hasil.exit_code == 2, hasil.output

@@ -114,7 +114,7 @@ def test_penulisan_ditolak_sistem(perintah, tmp_path, monkeypatch):
     def tolak(*a, **k):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(modul_berkas.tempfile, "mkstemp", tolak)
+    monkeypatch.setattr(modul_berkas, "_buka_tmp", tolak)
     keluaran = jalankan(tmp_path, monkeypatch, perintah, nama)
     assert "tidak ada izin (EACCES)" in keluaran
     assert nama in keluaran

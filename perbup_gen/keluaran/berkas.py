@@ -32,7 +32,6 @@ import json
 import os
 import stat
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -222,8 +221,20 @@ def _umask() -> int:
     return m
 
 
+def _buka_tmp(target: Path, mode: int) -> tuple[int, str]:
+    """A new temporary file beside `target`, ".<name>.<8 random characters>.tmp", created with its
+    final permissions (`mode` after the umask, as a plain open would give) so that no chmod follows."""
+    for _ in range(100):
+        tmp = os.path.join(target.parent, f".{target.name}.{os.urandom(4).hex()}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "tidak ada nama berkas sementara yang bebas", str(target.parent))
+
+
 def _tulis_atomik(target: Path, data: bytes, mode: int, folder_kotor: set[Path] | None = None,
-                  ada: bool = False) -> None:
+                  ada: bool = False, mode_umask: bool = False) -> None:
     """Write `data` to `target` via a temporary file in the same folder; remove it on any failure.
 
     Alone, the file and its folder are fsynced at once. In a batch (`folder_kotor` given) nothing
@@ -231,14 +242,16 @@ def _tulis_atomik(target: Path, data: bytes, mode: int, folder_kotor: set[Path] 
     the old file or the new one, never half of one); the caller makes the whole batch durable once
     with os.sync() and one fsync per folder before it writes its manifest. On a slow disk a per-file
     fsync costs more than building and rendering the document. `ada`: the folder is known to exist
-    (a batch wrote into it already)."""
+    (a batch wrote into it already). `mode_umask`: `mode` is already what the umask leaves of it, so
+    creating the file with it is enough (no chmod afterwards)."""
     if not ada:
         target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    fd, tmp = _buka_tmp(target, mode)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            os.fchmod(f.fileno(), mode)
+            if not mode_umask:  # the exact mode asked for, whatever the umask
+                os.fchmod(f.fileno(), mode)
             if folder_kotor is None:
                 f.flush()
                 os.fsync(f.fileno())
@@ -253,7 +266,7 @@ def _tulis_atomik(target: Path, data: bytes, mode: int, folder_kotor: set[Path] 
         folder_kotor.add(target.parent)
 
 
-# tempfile.mkstemp(prefix=".<name>.", suffix=".tmp") names: 8 random characters of this alphabet
+# _buka_tmp names (and tempfile.mkstemp's, of older runs): ".<name>.<8 random characters>.tmp"
 _TMP_SISA = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
 
 
@@ -405,7 +418,7 @@ def tulis_semua(
                         jalur, b.jenis, b.desa, di_disk[0], di_disk[1], dipertahankan=True
                     )
                     continue
-                _tulis_atomik(target, isi, mode, folder_kotor, ada=target.parent in folder_kotor)
+                _tulis_atomik(target, isi, mode, folder_kotor, ada=target.parent in folder_kotor, mode_umask=True)
                 laporan.ditulis.append(jalur)
                 entri[jalur] = _entri(jalur, b.jenis, b.desa, sha_baru, len(isi))
             except OSError as e:
