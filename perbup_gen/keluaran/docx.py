@@ -265,7 +265,6 @@ def _lebar_huruf() -> dict[str, dict[str, int]]:
 
 
 @functools.lru_cache(maxsize=65536)
-@functools.lru_cache(maxsize=65536)
 def _lebar_kata(kata: str, tebal: bool) -> int:
     """Width of a word in 1/1000 em (a no-break space counts as a space)."""
     tabel = _lebar_huruf()["tebal" if tebal else "biasa"]
@@ -273,6 +272,7 @@ def _lebar_kata(kata: str, tebal: bool) -> int:
     return sum(tabel.get(" " if c == "\u00a0" else c, rata) for c in kata)
 
 
+@functools.lru_cache(maxsize=8192)
 def lebar_pt(teks: str, tebal: bool, ukuran_pt: float) -> float:
     """Estimated width of a one-line text in points."""
     spasi = _lebar_huruf()["tebal" if tebal else "biasa"][" "]
@@ -324,17 +324,21 @@ def baris_seimbang(teks: str, lebar: float, tebal: bool, ukuran_pt: float) -> tu
             k += 1
         mulai[i] = k
     for j in range(1, jumlah + 1):
+        sebelum, baris_j, dari_j = best[j - 1], best[j], dari[j]  # rows read in the loop below
         for i in range(1, n + 1):
+            terbaik, asal, awal_i = baris_j[i], dari_j[i], awal[i]
             for k in range(max(j - 1, mulai[i]), i):
-                if best[j - 1][k] == INF:
+                b = sebelum[k]
+                if b is INF:  # every unreached cell holds this very tuple
                     continue
-                lb = lebar_baris(k, i)
-                if lb > batas and i - k > 1:
+                lb = awal_i - awal[k] + sp * (i - k - 1)  # lebar_baris(k, i)
+                satu = i - k == 1
+                if lb > batas and not satu:
                     continue
-                sat, maks, kuadrat = best[j - 1][k]
-                calon = (sat + (i - k == 1), max(maks, lb), kuadrat + lb * lb)
-                if calon < best[j][i]:
-                    best[j][i], dari[j][i] = calon, k
+                calon = (b[0] + satu, b[1] if b[1] >= lb else lb, b[2] + lb * lb)
+                if calon < terbaik:
+                    terbaik, asal = calon, k
+            baris_j[i], dari_j[i] = terbaik, asal
     if best[jumlah][n] == INF:  # cannot happen (greedy found one); be safe
         return (" ".join(kata),)
     baris, i = [], n
