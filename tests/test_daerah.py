@@ -189,6 +189,19 @@ def test_tim_penyusun_dan_daftar_periksa(keluaran, kode):
     periksa = (keluaran[kode] / "checklist" / "daftar-periksa.md").read_text(encoding="utf-8")
     assert (f"Peraturan {'Wali Kota' if kota else 'Bupati'}" in periksa)
     assert ("Peraturan Bupati" in periksa) is not kota
+    kecil = desa.lower()  # the juknis' tasks and stages in the region's word
+    assert f"konsultasi publik dengan pemerintah {kecil} dan lembaga kemasyarakatan {kecil}" in "\n".join(teks)
+    assert f"terkait {kecil} yang sudah ada" in periksa
+
+
+def test_buku_keputusan_dengan_sebutan(keluaran):
+    buku = openpyxl.load_workbook(keluaran["91.03"] / "rekap" / "buku-keputusan-kepala-desa.xlsx").active
+    baris = [[str(x) for x in r if x is not None] for r in buku.iter_rows(values_only=True)]
+    assert "Nomor dan Tanggal Keputusan Kepala Kampung" in baris[0]
+    uraian = {r[1]: r[6] for r in baris[1:]}
+    assert uraian[KAMPUNG_ADAT].startswith("Menetapkan 1 (satu) orang Kader Pembangunan Manusia Kampung Adat Yoboi Tahun 2026")
+    assert "melalui musyawarah Kampung Adat:" in uraian[KAMPUNG_ADAT]
+    assert all("Desa" not in u for u in uraian.values())
 
 
 def test_ejaan_walikota_dan_peringatan_sampai_dikonfirmasi(tmp_path):

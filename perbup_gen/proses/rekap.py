@@ -234,6 +234,7 @@ def entri_buku_keputusan(hasil: HasilMuat, sk: list) -> list[EntriBuku]:
 
     k = hasil.konfigurasi
     teks = _teks_register()
+    kata = k.sebutan_daerah().pesan()
     roster = {d.kode: d for d in k.desa}
     dibuat = {s.kode: s for s in sk}
     out: list[EntriBuku] = []
@@ -254,8 +255,10 @@ def entri_buku_keputusan(hasil: HasilMuat, sk: list) -> list[EntriBuku]:
         desa = roster.get(kode)
         tanggal = (desa.tanggal_sk if desa else None) or k.sk_kpm.tanggal
         kpm = [p.nama for p in desa.kpm] if desa else []
+        kata_desa = _kata_desa(k, kode, kata)
         uraian = (str(teks["uraian"]).replace("{jumlah}", bilangan.bilangan(len(kpm), "orang") if kpm else TITIK)
-                  .replace("{desa}", s.nama).replace("{tahun}", str(k.tahun))
+                  .replace("{desa}", _nama_desa(k, kode, s.nama, kata)).replace("{sebutan_desa}", kata_desa.desa_judul)
+                  .replace("{tahun}", str(k.tahun))
                   .replace("{nama}", _sebut(kpm) if kpm else TITIK))
         out.append(EntriBuku(kecamatan, kode, s.nama, urutan_register(desa.nomor_sk if desa else None) or "",
                              f"{_kalimat_nomor(s.nomor)}, tanggal {bilangan.tanggal(tanggal) if tanggal else TITIK}",
@@ -267,15 +270,16 @@ def entri_buku_keputusan(hasil: HasilMuat, sk: list) -> list[EntriBuku]:
 def _xlsx_buku(hasil: HasilMuat, entri: list[EntriBuku]) -> bytes:
     from perbup_gen.keluaran.xlsx import Kolom, Lembar, buku_kerja
 
-    kolom = [str(x) for x in _teks_register()["kolom"]]
+    k = hasil.konfigurasi
+    kata = k.sebutan_daerah().pesan()
+    kolom = [str(x).replace("{keputusan_desa}", kata.keputusan_desa) for x in _teks_register()["kolom"]]
     lebar = [9, 34, 40, 50, 22, 22]
     lb = Lembar("Buku Keputusan", [Kolom("Kecamatan", 16), Kolom("Kode desa", 15), Kolom("Desa", 20)]
                 + [Kolom(j, w, bungkus=True) for j, w in zip(kolom, lebar)])
     for e in entri:
         lb.baris.append([e.kecamatan, e.kode, e.desa, e.nomor_urut, e.nomor_tanggal, e.tentang, e.uraian,
                          e.dilaporkan, e.keterangan])
-    k = hasil.konfigurasi
-    return buku_kerja([lb], judul=f"Buku Keputusan Kepala Desa, {k.nama_kabupaten} tahun {k.tahun}")
+    return buku_kerja([lb], judul=f"Buku {kata.keputusan_desa}, {k.nama_kabupaten} tahun {k.tahun}")
 
 
 # --- the index -----------------------------------------------------------------------------------
