@@ -269,3 +269,19 @@ def test_draf_tanpa_ibu_kota_dan_undang_undang_pembentukan(tmp_path):
     teks = _perbup(out)
     assert "Ditetapkan di ..." in teks
     assert any("Undang-Undang Nomor ... Tahun ... tentang Pembentukan Kabupaten Aceh Besar" in t for t in teks)
+
+
+def test_laporan_memakai_nama_dokumen_setempat(tmp_path):
+    """The check report names a kota's regulation a Peraturan Wali Kota, a kampung adat's decree
+    by the kampung adat's own name, and the index page lists them so."""
+    batu = _siapkan(tmp_path, "35.79")
+    r = jalankan("check", str(batu))
+    assert "Diperiksa: Peraturan Wali Kota; Keputusan Tim Penyusun; SK KPM 3 desa" in r.output
+    assert "Peraturan Bupati" not in r.output and "\n  Peraturan Wali Kota\n" in r.output
+    jayapura = _siapkan(tmp_path, "91.03")
+    out = tmp_path / "out"
+    r = jalankan("build", str(jayapura), "-o", str(out), "-q")
+    assert r.exit_code == 0, r.output
+    indeks = (out / "index.html").read_text(encoding="utf-8")
+    assert "SK KPM Kampung Adat Yoboi" in indeks and "SK KPM Desa Adat" not in indeks
+    assert "SK KPM Kampung Sereh" in indeks

@@ -707,6 +707,24 @@ class Konfigurasi(Model):
 
         return kode_desa in self.sebutan.desa_khusus or baris_desa(kode_desa) is not None
 
+    def kata_pesan(self, kode_desa: str | None = None, kata_daerah=None):
+        """The words of messages and reports (`Sebutan.pesan()`: "gampong", "Keuchik"): a desa's own
+        where it has names of its own, else the region's (`kata_daerah`, when the caller has them)."""
+        if kode_desa is not None and self.sebutan_sendiri(kode_desa):
+            return self.sebutan_daerah(kode_desa).pesan()
+        return kata_daerah if kata_daerah is not None else self.sebutan_daerah().pesan()
+
+    def nama_desa_lengkap(self, kode_desa: str, nama: str, kata_daerah=None) -> str:
+        """"Desa Sepang Kota", "Gampong Lam Asan", "Kampung Adat Yoboi" (a kampung adat the national
+        list calls "Desa Adat Yoboi" by its own name), for messages and reports."""
+        from perbup_gen.konfigurasi.sebutan import baris_desa
+        from perbup_gen.naskah.nama import sambung
+
+        b = baris_desa(kode_desa)
+        if b is not None and " ".join(nama.lower().split()) == " ".join(b.nama_wilayah.lower().split()):
+            nama = b.nama
+        return sambung(self.kata_pesan(kode_desa, kata_daerah).desa_judul, nama)
+
     @property
     def kepala_daerah(self) -> str:
         """"Bupati", "Wali Kota" or "Walikota"."""

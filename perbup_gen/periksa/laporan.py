@@ -18,18 +18,26 @@ from perbup_gen.konfigurasi.model import Desa
 from perbup_gen.naskah.tampil import bersih
 
 __all__ = ["DOKUMEN_KONFIGURASI", "DOKUMEN_KONTRAK_SEMUA", "DOKUMEN_PERBUP", "DOKUMEN_SK_SEMUA", "DOKUMEN_TIM",
+           "dokumen_perbup",
            "LaporanPeriksa", "Temuan", "Tingkat", "dokumen_kontrak", "dokumen_sk_kpm", "label_desa", "tempat_lokasi"]
 
 Tingkat = Literal["galat", "peringatan", "catatan"]
 
-DOKUMEN_PERBUP = "Peraturan Bupati"
+DOKUMEN_PERBUP = "Peraturan Bupati"  # a kabupaten's; dokumen_perbup() names a kota's
 DOKUMEN_TIM = "Keputusan Tim Penyusun"
 DOKUMEN_KONFIGURASI = "Konfigurasi"
 DOKUMEN_SK_SEMUA = "SK KPM (semua desa)"
 
 
-def dokumen_sk_kpm(desa: Desa) -> str:
-    return f"SK KPM Desa {desa.nama or desa.kode}"
+def dokumen_perbup(kepala_daerah: str = "Bupati") -> str:
+    """The Perbup's name in reports: "Peraturan Bupati", "Peraturan Wali Kota", "Peraturan Walikota"."""
+    return f"Peraturan {kepala_daerah}"
+
+
+def dokumen_sk_kpm(desa: Desa, nama_lengkap: str | None = None) -> str:
+    """"SK KPM Desa Sepang Kota"; with the desa's name in its region's words
+    (`Konfigurasi.nama_desa_lengkap`): "SK KPM Gampong Lam Asan", "SK KPM Kampung Adat Yoboi"."""
+    return f"SK KPM {nama_lengkap or 'Desa ' + (desa.nama or desa.kode)}"
 
 
 DOKUMEN_KONTRAK_SEMUA = "Kontrak tugas KPM (semua)"

@@ -14,7 +14,7 @@ from perbup_gen.konfigurasi.muat import HasilMuat
 from perbup_gen.periksa.data import periksa_data
 from perbup_gen.proses.terbangun import DokumenTerbangun
 from perbup_gen.periksa.laporan import (
-    DOKUMEN_KONTRAK_SEMUA, DOKUMEN_PERBUP, DOKUMEN_SK_SEMUA, DOKUMEN_TIM, LaporanPeriksa, Temuan, dokumen_kontrak,
+    DOKUMEN_KONTRAK_SEMUA, DOKUMEN_SK_SEMUA, DOKUMEN_TIM, LaporanPeriksa, Temuan, dokumen_kontrak, dokumen_perbup,
     dokumen_sk_kpm, label_desa, tempat_lokasi,
 )
 from perbup_gen.periksa.naskah import (
@@ -51,6 +51,11 @@ def _periksa_sk_kpm(hasil: HasilMuat, setiap: Callable[..., None] | None = None,
     desa_dibuat: list[Desa] = []
     gagal: list[Temuan] = []
     wilayah = k.kabupaten.nama
+    kata = k.kata_pesan()
+
+    def nama_sk(d: Desa) -> str:
+        return dokumen_sk_kpm(d, k.nama_desa_lengkap(d.kode, d.nama or d.kode, kata))
+
     for d in k.desa:
         if setiap:
             setiap()
@@ -59,14 +64,14 @@ def _periksa_sk_kpm(hasil: HasilMuat, setiap: Callable[..., None] | None = None,
         try:
             dok = pembangun.bangun(d)
         except Exception as e:  # one desa failing must not stop the others
-            gagal += _gagal_bangun(e, dokumen_sk_kpm(d), label_desa(d))
+            gagal += _gagal_bangun(e, nama_sk(d), label_desa(d))
             continue
         desa_dibuat.append(d)
         per_desa.append(periksa_naskah(dok, hasil.peraturan, wilayah))
         if simpan is not None:
             simpan.simpan(("sk", d.kode), dok)
     temuan = _umum_sekali(per_desa, DOKUMEN_SK_SEMUA,
-                          [(dokumen_sk_kpm(d), label_desa(d)) for d in desa_dibuat])
+                          [(nama_sk(d), label_desa(d)) for d in desa_dibuat])
     return temuan + gagal, len(desa_dibuat)
 
 
@@ -116,14 +121,15 @@ def _periksa_revisi(hasil: HasilMuat) -> list[Temuan]:
     warnings: doubtful alignments, unknown Berita Daerah numbers, a replacement recommended."""
     from perbup_gen.proses.ubah import rencana_revisi
 
+    k = hasil.konfigurasi
+    nama_perbup = dokumen_perbup(k.kepala_daerah)
     try:
         r = rencana_revisi(hasil)
     except Exception as e:
-        return _gagal_bangun(e, DOKUMEN_PERBUP)
-    k = hasil.konfigurasi
+        return _gagal_bangun(e, nama_perbup)
     temuan: list[Temuan] = []
     for jenis, dok in r.dokumen.items():
-        nama = DOKUMEN_PERBUP + (" (perubahan)" if jenis == "perubahan" else "")
+        nama = nama_perbup + (" (perubahan)" if jenis == "perubahan" else "")
         temuan += periksa_dokumen(dok, nama, hasil.peraturan, k.kabupaten.nama)
     if "perubahan" in r.dokumen and r.hasil_ubah is not None:
         # the restated Pasal, checked where they stand in the new Perbup as built, reported under
@@ -131,19 +137,19 @@ def _periksa_revisi(hasil: HasilMuat) -> list[Temuan]:
         hu = r.hasil_ubah
         nomor = {p.nomor_baru: str(p.baru.nomor) for p in hu.perubahan.pasangan
                  if p.nomor_baru and p.status in ("ubah", "sisip")}
-        for t in periksa_dokumen(hu.baru, f"{DOKUMEN_PERBUP} (perubahan)", hasil.peraturan, k.kabupaten.nama):
+        for t in periksa_dokumen(hu.baru, f"{nama_perbup} (perubahan)", hasil.peraturan, k.kabupaten.nama):
             m = re.match(r"^Pasal (\S+)", t.tempat)
             if m and m.group(1) in nomor:
                 t.tempat = f"Pasal {nomor[m.group(1)]}" + t.tempat[m.end():]
                 temuan.append(t)
     tempat = tempat_lokasi(hasil.lokasi("perbup", "mengubah")) if k.perbup.mengubah else ""
     for p in r.peringatan:
-        temuan.append(Temuan("peringatan", DOKUMEN_PERBUP, tempat, p))
+        temuan.append(Temuan("peringatan", nama_perbup, tempat, p))
     for p in r.ragu:
-        temuan.append(Temuan("peringatan", DOKUMEN_PERBUP, tempat,
+        temuan.append(Temuan("peringatan", nama_perbup, tempat,
                              f"penyelarasan perlu dipastikan: {p} (patok di perbup.mengubah.pasangan)"))
     if r.alasan_penggantian and "perubahan" in r.dokumen:
-        temuan.append(Temuan("peringatan", DOKUMEN_PERBUP, tempat, "Lampiran II menyarankan penggantian, "
+        temuan.append(Temuan("peringatan", nama_perbup, tempat, "Lampiran II menyarankan penggantian, "
                              "bukan perubahan: " + "; ".join(r.alasan_penggantian)))
     return temuan
 
@@ -212,7 +218,8 @@ def periksa(hasil: HasilMuat, dokumen: bool = True, setiap: Callable[..., None] 
         from perbup_gen.dokumen.tim_penyusun import bangun_tim_penyusun
 
         istilah, belum = pustaka_definisi(hasil)
-        dibangun = [(DOKUMEN_PERBUP, bangun_perbup, "perbup"), (DOKUMEN_TIM, bangun_tim_penyusun, "tim_penyusun")]
+        nama_perbup = dokumen_perbup(k.kepala_daerah)
+        dibangun = [(nama_perbup, bangun_perbup, "perbup"), (DOKUMEN_TIM, bangun_tim_penyusun, "tim_penyusun")]
         if k.perbup.mengubah is not None or k.perbup.mencabut:
             temuan += _periksa_revisi(hasil)  # the revision's documents stand for the Perbup
             dibangun = dibangun[1:]
@@ -225,11 +232,11 @@ def periksa(hasil: HasilMuat, dokumen: bool = True, setiap: Callable[..., None] 
             if simpan is not None:
                 simpan.simpan(kunci, dok)
             temuan += periksa_dokumen(dok, nama, hasil.peraturan, k.kabupaten.nama, istilah_dikenal=istilah)
-            if nama == DOKUMEN_PERBUP:
+            if nama == nama_perbup:
                 temuan += [Temuan(t.tingkat, nama, t.tempat, t.pesan) for t in periksa_kutipan_definisi(dok, belum)]
         temuan_sk, jumlah_sk = _periksa_sk_kpm(hasil, setiap, simpan)
         temuan += temuan_sk
-        laporan.diperiksa += [DOKUMEN_PERBUP, DOKUMEN_TIM, f"SK KPM {jumlah_sk} {kata.desa}"]
+        laporan.diperiksa += [nama_perbup, DOKUMEN_TIM, f"SK KPM {jumlah_sk} {kata.desa}"]
         from perbup_gen.kinerja.aturan import ada_besaran
 
         if ada_besaran(k):  # no amount of the performance incentive: no contracts (the data check says so)

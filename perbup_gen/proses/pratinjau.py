@@ -12,7 +12,7 @@ from perbup_gen.errors import PerbupGenError
 from perbup_gen.konfigurasi.muat import HasilMuat
 from perbup_gen.naskah.model import Dokumen
 from perbup_gen.periksa.laporan import (
-    DOKUMEN_KONTRAK_SEMUA, DOKUMEN_PERBUP, DOKUMEN_SK_SEMUA, DOKUMEN_TIM, Temuan, dokumen_kontrak, dokumen_sk_kpm,
+    DOKUMEN_KONTRAK_SEMUA, DOKUMEN_SK_SEMUA, DOKUMEN_TIM, Temuan, dokumen_kontrak, dokumen_perbup, dokumen_sk_kpm,
 )
 
 __all__ = ["DokumenSet", "bangun_dokumen", "cari_dokumen", "daftar_dokumen", "html_pratinjau", "temuan_dokumen"]
@@ -42,10 +42,13 @@ def daftar_dokumen(hasil: HasilMuat) -> list[DokumenSet]:
         pembangun = PembangunSKKPM(hasil)
     except (PerbupGenError, ValueError):
         return out  # the check report says why
-    for d in hasil.konfigurasi.desa:
+    k = hasil.konfigurasi
+    kata = k.kata_pesan()
+    for d in k.desa:
         if d.kelurahan or pembangun.bisa_dibuat(d):
             continue
-        out.append(DokumenSet(f"sk-kpm-{d.kode}", f"SK KPM Desa {d.nama}", (dokumen_sk_kpm(d), DOKUMEN_SK_SEMUA),
+        nama_sk = dokumen_sk_kpm(d, k.nama_desa_lengkap(d.kode, d.nama or d.kode, kata))
+        out.append(DokumenSet(f"sk-kpm-{d.kode}", nama_sk, (nama_sk, DOKUMEN_SK_SEMUA),
                               jalur_sk_kpm(d.kode, d.nama or "", "x")[: -len(".x")], d.kode))
     from perbup_gen.kinerja.aturan import ada_besaran
 
@@ -60,8 +63,9 @@ def daftar_dokumen(hasil: HasilMuat) -> list[DokumenSet]:
 def _dokumen_perbup(hasil: HasilMuat) -> list[DokumenSet]:
     """The Perbup, or what a revision (`perbup.mengubah`, `perbup.mencabut`) makes instead: the
     amending Perbup and/or the replacing one (proses/ubah.py)."""
-    perbup = DokumenSet("perbup", "Rancangan Peraturan Bupati", (DOKUMEN_PERBUP,), "perbup/rancangan-perbup-peran-desa")
     k = hasil.konfigurasi
+    nama_perbup = dokumen_perbup(k.kepala_daerah)  # "Peraturan Bupati", "Peraturan Wali Kota"
+    perbup = DokumenSet("perbup", f"Rancangan {nama_perbup}", (nama_perbup,), "perbup/rancangan-perbup-peran-desa")
     if k.perbup.mengubah is None and not k.perbup.mencabut:
         return [perbup]
     from perbup_gen.proses.ubah import NAMA_BERKAS, rencana_revisi
@@ -72,10 +76,10 @@ def _dokumen_perbup(hasil: HasilMuat) -> list[DokumenSet]:
         return [perbup]  # the check report says why
     out = []
     if "perubahan" in r.dokumen:
-        out.append(DokumenSet("perbup-perubahan", "Rancangan Peraturan Bupati tentang Perubahan",
-                              (f"{DOKUMEN_PERBUP} (perubahan)", DOKUMEN_PERBUP), NAMA_BERKAS["perubahan"]))
+        out.append(DokumenSet("perbup-perubahan", f"Rancangan {nama_perbup} tentang Perubahan",
+                              (f"{nama_perbup} (perubahan)", nama_perbup), NAMA_BERKAS["perubahan"]))
     if "penggantian" in r.dokumen:
-        out.append(DokumenSet("perbup", "Rancangan Peraturan Bupati (pengganti)", (DOKUMEN_PERBUP,),
+        out.append(DokumenSet("perbup", f"Rancangan {nama_perbup} (pengganti)", (nama_perbup,),
                               NAMA_BERKAS["penggantian"]))
     return out
 

@@ -26,7 +26,7 @@ from perbup_gen.konfigurasi.muat import HasilMuat
 from perbup_gen.konfigurasi.nomor import TITIK, urutan_register
 from perbup_gen.naskah import bilangan
 from perbup_gen.periksa.laporan import (
-    DOKUMEN_KONFIGURASI, DOKUMEN_PERBUP, DOKUMEN_SK_SEMUA, DOKUMEN_TIM, LaporanPeriksa, Temuan,
+    DOKUMEN_KONFIGURASI, DOKUMEN_SK_SEMUA, DOKUMEN_TIM, LaporanPeriksa, Temuan, dokumen_perbup,
 )
 
 __all__ = ["BarisIndeks", "JALUR_BUKU", "JALUR_INDEKS", "JALUR_KEKURANGAN", "JALUR_LAPORAN", "JALUR_REKAP",
@@ -255,9 +255,9 @@ def entri_buku_keputusan(hasil: HasilMuat, sk: list) -> list[EntriBuku]:
         desa = roster.get(kode)
         tanggal = (desa.tanggal_sk if desa else None) or k.sk_kpm.tanggal
         kpm = [p.nama for p in desa.kpm] if desa else []
-        kata_desa = _kata_desa(k, kode, kata)
+        kata_desa = k.kata_pesan(kode, kata)
         uraian = (str(teks["uraian"]).replace("{jumlah}", bilangan.bilangan(len(kpm), "orang") if kpm else TITIK)
-                  .replace("{desa}", _nama_desa(k, kode, s.nama, kata)).replace("{sebutan_desa}", kata_desa.desa_judul)
+                  .replace("{desa}", k.nama_desa_lengkap(kode, s.nama, kata)).replace("{sebutan_desa}", kata_desa.desa_judul)
                   .replace("{tahun}", str(k.tahun))
                   .replace("{nama}", _sebut(kpm) if kpm else TITIK))
         out.append(EntriBuku(kecamatan, kode, s.nama, urutan_register(desa.nomor_sk if desa else None) or "",
@@ -315,7 +315,7 @@ def _baris_indeks(hasil: HasilMuat, periksa: LaporanPeriksa, catatan, dokumen: l
     per_desa = _temuan_per_desa(periksa)
     k = hasil.konfigurasi
     kata = k.sebutan_daerah().pesan()  # "gampong", "Keuchik"
-    nama_dok = {"perbup/": DOKUMEN_PERBUP, "tim-penyusun/": DOKUMEN_TIM, "checklist/": "Daftar periksa paraf dan jadwal"}
+    nama_dok = {"perbup/": dokumen_perbup(k.kepala_daerah), "tim-penyusun/": DOKUMEN_TIM, "checklist/": "Daftar periksa paraf dan jadwal"}
     out = []
     for j in dokumen:
         nama = next((v for a, v in nama_dok.items() if j.startswith(a)), j)
@@ -339,29 +339,14 @@ def _baris_indeks(hasil: HasilMuat, periksa: LaporanPeriksa, catatan, dokumen: l
         elif kode in gagal:
             status, jalur = f"GAGAL: {gagal[kode]}", None
         else:
-            status, jalur = f"tidak dibuat: {dilewati.get(kode, status_desa(d, _kata_desa(k, kode, kata).kepala_desa))}", None
+            status, jalur = f"tidak dibuat: {dilewati.get(kode, status_desa(d, k.kata_pesan(kode, kata).kepala_desa))}", None
         g, p, ts = _ringkas(per_desa.get(kode, []))
-        out.append(BarisIndeks(f"SK KPM {_nama_desa(k, kode, nama, kata)}", jalur,
+        out.append(BarisIndeks(f"SK KPM {k.nama_desa_lengkap(kode, nama, kata)}", jalur,
                                jalur[:-5] + ".pdf" if jalur and pdf and jalur.endswith(".docx") else None,
                                kecamatan, f"{kode} {nama}", status, g, p, ts))
     return out
 
 
-def _kata_desa(k, kode: str, kata):
-    """The words of one desa: its own where it has names of its own, else the region's `kata`."""
-    return k.sebutan_daerah(kode).pesan() if k.sebutan_sendiri(kode) else kata
-
-
-def _nama_desa(k, kode: str, nama: str, kata) -> str:
-    """"Desa Sumberejo", "Gampong Lam Asan", "Kampung Adat Yoboi" (a kampung adat the national list
-    calls "Desa Adat Yoboi" by its own name)."""
-    from perbup_gen.konfigurasi.sebutan import baris_desa
-    from perbup_gen.naskah.nama import sambung
-
-    b = baris_desa(kode)
-    if b is not None and " ".join(nama.lower().split()) == " ".join(b.nama_wilayah.lower().split()):
-        return b.nama
-    return sambung(_kata_desa(k, kode, kata).desa_judul, nama)
 
 
 def _html_indeks(hasil: HasilMuat, periksa: LaporanPeriksa, baris: list[BarisIndeks], lain: list[tuple[str, str]],
@@ -426,7 +411,7 @@ def teks_kekurangan(hasil: HasilMuat) -> str:
             hal.append("belum ada di roster")
         else:
             if d.kepala_desa is None or d.kepala_desa.nama == TITIK:
-                hal.append(_kata_desa(k, kode, kata_daerah).kepala_desa)
+                hal.append(k.kata_pesan(kode, kata_daerah).kepala_desa)
             if not d.kpm:
                 hal.append("KPM")
             kpm_kurang = [kata for kolom, kata in (("nama", "nama"), ("jenis_kelamin", "jenis kelamin"),
