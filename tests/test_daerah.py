@@ -202,6 +202,11 @@ def test_buku_keputusan_dengan_sebutan(keluaran):
     assert uraian[KAMPUNG_ADAT].startswith("Menetapkan 1 (satu) orang Kader Pembangunan Manusia Kampung Adat Yoboi Tahun 2026")
     assert "melalui musyawarah Kampung Adat:" in uraian[KAMPUNG_ADAT]
     assert all("Desa" not in u for u in uraian.values())
+    assert baris[0][:3] == ["Distrik", "Kode kampung", "Kampung"]
+    rekap = openpyxl.load_workbook(keluaran["91.03"] / "rekap" / "rekap-kpm-desa.xlsx")["Rekap desa"]
+    kepala = [c.value for c in next(rekap.iter_rows(max_row=1))]
+    assert kepala[1:4] == ["Distrik", "Kode kampung", "Kampung"] and "Kepala Kampung" in kepala
+    assert not [k for k in kepala if "Desa" in str(k) and k != "Dana Desa (Rp)" and "Dana Desa" not in str(k)]
 
 
 def test_ejaan_walikota_dan_peringatan_sampai_dikonfirmasi(tmp_path):

@@ -158,13 +158,15 @@ def _xlsx_rekap(hasil: HasilMuat, baris: list[BarisRekap]) -> bytes:
     from perbup_gen.keluaran.xlsx import Kolom, Lembar, buku_kerja
 
     uang, persen, tanggal = "#,##0", "0.00%", "DD-MM-YYYY"
+    k = hasil.konfigurasi
+    kata, apb = k.kata_pesan(), k.sebutan_daerah().konteks()["apb_desa"]  # "gampong", "APBG"
     desa = Lembar("Rekap desa", [
-        Kolom("No", 5), Kolom("Kecamatan", 16), Kolom("Kode desa", 15), Kolom("Desa", 20),
-        Kolom("Keadaan", 22), Kolom("Kepala Desa", 22), Kolom("Nomor SK KPM", 24),
+        Kolom("No", 5), *_kolom_wilayah(kata),
+        Kolom("Keadaan", 22), Kolom(kata.kepala_desa, 22), Kolom("Nomor SK KPM", 24),
         Kolom("Tanggal SK KPM", 13, tanggal), Kolom("Jumlah KPM", 8), Kolom("KPM laki-laki", 9),
         Kolom("KPM perempuan", 10), Kolom("KPM (nama, L/P, pendidikan)", 44, bungkus=True),
-        Kolom("Pagu APB Desa (Rp)", 16, uang), Kolom("Dana Desa (Rp)", 15, uang),
-        Kolom("Anggaran stunting (Rp)", 15, uang), Kolom("Stunting / APB Desa", 11, persen),
+        Kolom(f"Pagu {apb} (Rp)", 16, uang), Kolom("Dana Desa (Rp)", 15, uang),
+        Kolom("Anggaran stunting (Rp)", 15, uang), Kolom(f"Stunting / {apb}", 11, persen),
         Kolom("Stunting / Dana Desa", 11, persen), Kolom("Galat", 7), Kolom("Peringatan", 10),
         Kolom("Temuan pemeriksaan", 70, bungkus=True),
     ])
@@ -177,15 +179,22 @@ def _xlsx_rekap(hasil: HasilMuat, baris: list[BarisRekap]) -> bytes:
             "\n".join(b.temuan),
         ])
     kpm = Lembar("KPM", [
-        Kolom("Kecamatan", 16), Kolom("Kode desa", 15), Kolom("Desa", 20), Kolom("Nama KPM", 24),
+        *_kolom_wilayah(kata), Kolom("Nama KPM", 24),
         Kolom("L/P", 5), Kolom("Pendidikan", 11), Kolom("Alamat", 22), Kolom("Pengalaman", 36, bungkus=True),
     ])
     for kode, nama, kecamatan, d in _desa_kabupaten(hasil):
         for p in d.kpm if d else []:
             kpm.baris.append([kecamatan, kode, nama, p.nama, p.jenis_kelamin, p.pendidikan, p.alamat,
                               "; ".join(p.pengalaman)])
-    k = hasil.konfigurasi
-    return buku_kerja([desa, kpm], judul=f"Rekap KPM desa {k.nama_kabupaten} tahun {k.tahun}")
+    return buku_kerja([desa, kpm], judul=f"Rekap KPM {kata.desa} {k.nama_kabupaten} tahun {k.tahun}")
+
+
+def _kolom_wilayah(kata) -> list:
+    """The first columns of a recap row in the region's words: Kecamatan/Distrik/Kapanewon, the
+    desa's code, the desa/gampong/nagari."""
+    from perbup_gen.keluaran.xlsx import Kolom
+
+    return [Kolom(kata.kecamatan_judul, 16), Kolom(f"Kode {kata.desa}", 15), Kolom(kata.desa_judul, 20)]
 
 
 # --- the Buku Keputusan Kepala Desa ------------------------------------------------------------
@@ -274,7 +283,7 @@ def _xlsx_buku(hasil: HasilMuat, entri: list[EntriBuku]) -> bytes:
     kata = k.sebutan_daerah().pesan()
     kolom = [str(x).replace("{keputusan_desa}", kata.keputusan_desa) for x in _teks_register()["kolom"]]
     lebar = [9, 34, 40, 50, 22, 22]
-    lb = Lembar("Buku Keputusan", [Kolom("Kecamatan", 16), Kolom("Kode desa", 15), Kolom("Desa", 20)]
+    lb = Lembar("Buku Keputusan", _kolom_wilayah(kata)
                 + [Kolom(j, w, bungkus=True) for j, w in zip(kolom, lebar)])
     for e in entri:
         lb.baris.append([e.kecamatan, e.kode, e.desa, e.nomor_urut, e.nomor_tanggal, e.tentang, e.uraian,
