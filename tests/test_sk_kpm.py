@@ -370,3 +370,25 @@ def test_deterministik_dan_sama_dengan_pembungkus(hasil, pembangun):
     assert render_docx(pembangun.bangun(desa)) == render_docx(bangun_sk_kpm(hasil, desa))
 
 
+
+
+def test_tembusan_tidak_terpisah_halaman(hasil, pembangun):
+    """Every tembusan item but the last keeps with the next, so no item is left alone on a page
+    (seen in a Sleman decree: "4. Kader Pembangunan Manusia yang bersangkutan." on page 4)."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    data = render_docx(pembangun.bangun(hasil.konfigurasi.desa_saja()[0]))
+    akar = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    butir = [p for p in akar.iter(f"{w}p")
+             if p.find(f"{w}pPr/{w}pStyle") is not None and p.find(f"{w}pPr/{w}pStyle").get(f"{w}val") == "TembusanButir"]
+    assert len(butir) >= 2
+    def tetap(p) -> bool:
+        k = p.find(f"{w}pPr/{w}keepNext")
+        return k is not None and k.get(f"{w}val") not in ("0", "false")
+
+    tetap = [tetap(p) for p in butir]
+    assert tetap == [True] * (len(butir) - 1) + [False]

@@ -1125,8 +1125,9 @@ class _Penulis:
                 self.tulis("Tembusan Butir", pn.tembusan[0], sebelum=0)
             else:
                 nid = self.num_baru("Mengingat")
-                for t in pn.tembusan:
-                    self.out.append(self.p("Tembusan Butir", _r(t), num=(nid, 0), sebelum=0))
+                akhir = len(pn.tembusan) - 1
+                for i, t in enumerate(pn.tembusan):  # kept together: no item left alone on a page
+                    self.out.append(self.p("Tembusan Butir", _r(t), num=(nid, 0), sebelum=0, tetap=i < akhir))
 
     def paraf(self, dok: Dokumen) -> None:
         ada_nama = any(b.nama for b in dok.paraf)
