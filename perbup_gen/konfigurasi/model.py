@@ -717,13 +717,10 @@ class Konfigurasi(Model):
     def nama_desa_lengkap(self, kode_desa: str, nama: str, kata_daerah=None) -> str:
         """"Desa Sepang Kota", "Gampong Lam Asan", "Kampung Adat Yoboi" (a kampung adat the national
         list calls "Desa Adat Yoboi" by its own name), for messages and reports."""
-        from perbup_gen.konfigurasi.sebutan import baris_desa
+        from perbup_gen.konfigurasi.sebutan import nama_sendiri
         from perbup_gen.naskah.nama import sambung
 
-        b = baris_desa(kode_desa)
-        if b is not None and " ".join(nama.lower().split()) == " ".join(b.nama_wilayah.lower().split()):
-            nama = b.nama
-        return sambung(self.kata_pesan(kode_desa, kata_daerah).desa_judul, nama)
+        return sambung(self.kata_pesan(kode_desa, kata_daerah).desa_judul, nama_sendiri(kode_desa, nama))
 
     @property
     def kepala_daerah(self) -> str:
