@@ -20,7 +20,7 @@ from typing import Any
 from perbup_gen.dokumen.per_desa import PembangunPerDesa, desa_contoh
 from perbup_gen.dokumen.pustaka import sumber_yaml
 from perbup_gen.dokumen.singkatan import Pengurai
-from perbup_gen.dokumen.tanda_tangan import TITIK, lambang, nama_orang, nama_penanda_tangan
+from perbup_gen.dokumen.tanda_tangan import TITIK, lambang, nama_orang, nama_penanda_tangan, perbup_bernomor
 from perbup_gen.errors import KlausulError
 from perbup_gen.kinerja.aturan import rencana
 from perbup_gen.konfigurasi.model import Desa
@@ -122,12 +122,8 @@ class PembangunKontrak(PembangunPerDesa):
         """The signing date in words ("Jumat", "dua", "Mei", "dua ribu dua puluh lima") and the Perbup
         as basis once it has a number."""
         d = self.tanggal
-        p = self.k.perbup
-        dasar = None
-        if p.nomor:
-            tanggal = p.tanggal_pengundangan or p.tanggal_penetapan
-            tahun = tanggal.year if tanggal else self.k.tahun
-            dasar = f"Peraturan {self.k.kepala_daerah} {self.k.kabupaten.nama} Nomor {p.nomor} Tahun {tahun} tentang {p.tentang}"
+        bernomor = perbup_bernomor(self.k)
+        dasar = bernomor[0] if bernomor else None
         return {"tanggal": d, "hari": bilangan.nama_hari(d), "tanggal_kata": bilangan.terbilang(d.day),
                 "bulan_kata": bilangan.nama_bulan(d.month), "tahun_kata": bilangan.terbilang(d.year),
                 "dasar_perbup": dasar}

@@ -24,8 +24,8 @@ from perbup_gen.dokumen.per_desa import PembangunPerDesa, desa_contoh
 from perbup_gen.dokumen.pustaka import daftar_teks_yaml
 from perbup_gen.dokumen.singkatan import Pengurai
 from perbup_gen.dokumen.tanda_tangan import (
-    TITIK, lambang, nama_orang, nama_penanda_tangan, nomor_judul_register, tanda_baca_tembusan,
-    tanggal_atau_titik,
+    TITIK, lambang, nama_orang, nama_penanda_tangan, nomor_judul_register, perbup_bernomor,
+    tanda_baca_tembusan, tanggal_atau_titik,
 )
 from perbup_gen.errors import KlausulError
 from perbup_gen.konfigurasi.model import KPM, Desa
@@ -155,16 +155,12 @@ class PembangunSKKPM(PembangunPerDesa):
 
     def perbup_sebagai_dasar(self) -> str | None:
         """The Perbup on peran desa as a Mengingat item, once it has a number (k.perbup.nomor)."""
-        p = self.k.perbup
-        if not p.nomor:
+        bernomor = perbup_bernomor(self.k)
+        if bernomor is None:
             return None
-        # a Perbup is numbered when it is promulgated in the Berita Daerah: same year for both
-        tanggal = p.tanggal_pengundangan or p.tanggal_penetapan
-        tahun = tanggal.year if tanggal else self.k.tahun
-        nama = self.k.kabupaten.nama
-        return (f"Peraturan {self.k.kepala_daerah} {nama} Nomor {p.nomor} Tahun {tahun} tentang {p.tentang} "
-                f"(Berita Daerah {self.k.nama_kabupaten} Tahun {tahun} Nomor "
-                f"{p.nomor_berita_daerah or TITIK});")
+        judul, tahun = bernomor
+        return (f"{judul} (Berita Daerah {self.k.nama_kabupaten} Tahun {tahun} Nomor "
+                f"{self.k.perbup.nomor_berita_daerah or TITIK});")
 
     # -- per desa --
 
