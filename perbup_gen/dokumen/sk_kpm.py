@@ -12,8 +12,9 @@ plain text; one diktum per .md file). Templates see the usual clause context
 (`dokumen.konteks.konteks_dasar`) and `desa`: `desa.nama`, `desa.kode`, `desa.kecamatan` (name
 from the national list), `desa.jumlah_kpm`, `desa.kepala_desa` (name or "..."),
 `desa.nomor_berita_acara` and `desa.tanggal_berita_acara` (of the Musyawarah Desa; "..." when
-unknown). Tembusan lines: `sk_kpm/penutup.yaml`; abbreviations spelled out at their first use
-(this decree has no Pasal 1): `sk_kpm/singkatan.yaml`.
+unknown). Title and the Lampiran's list title: `sk_kpm/judul.yaml`; tembusan lines:
+`sk_kpm/penutup.yaml`; abbreviations spelled out at their first use (this decree has no Pasal 1):
+`sk_kpm/singkatan.yaml`.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ import datetime as _dt
 
 from perbup_gen.dokumen.pembukaan import menimbang_lengkap, menimbang_templat, mengingat_wilayah, susun_mengingat
 from perbup_gen.dokumen.per_desa import PembangunPerDesa, desa_contoh
-from perbup_gen.dokumen.pustaka import daftar_teks_yaml
+from perbup_gen.dokumen.pustaka import daftar_teks_yaml, teks_yaml
 from perbup_gen.dokumen.singkatan import Pengurai
 from perbup_gen.dokumen.tanda_tangan import (
     TITIK, lambang, nama_orang, nama_penanda_tangan, nomor_judul_register, perbup_bernomor,
@@ -100,6 +101,11 @@ class PembangunSKKPM(PembangunPerDesa):
         data, posisi, nama_berkas = pustaka.baca_yaml(f"{SUBFOLDER}/penutup.yaml")
         self.tembusan_templat = [TemplatBaris(t, self.konteks, s_) for t, s_ in
                                  daftar_teks_yaml(data, posisi, nama_berkas, "tembusan")]
+        # the title and the Lampiran's list title (capitals made here)
+        data, posisi, nama_berkas = pustaka.baca_yaml(f"{SUBFOLDER}/judul.yaml")
+        self.t_tentang, self.t_judul_lampiran = (
+            TemplatBaris(t, self.konteks, sumber) for t, sumber in
+            (teks_yaml(data, posisi, nama_berkas, kunci) for kunci in ("tentang", "judul_lampiran")))
         # lines that do not name the desa are rendered once
         self.tembusan_tetap = [None if t.bergantung("desa") else t.teks() for t in self.tembusan_templat]
         self.singkatan, self._singkatan_tetap = self._siapkan_singkatan(self._peta_singkatan(pustaka))
@@ -220,7 +226,7 @@ class PembangunSKKPM(PembangunPerDesa):
         if self.singkatan is not None:
             self.singkatan.terapkan_diktum(batang)
 
-        tentang = f"Penetapan Kader Pembangunan Manusia {nama_lengkap} Tahun {k.tahun}"
+        tentang = self.t_tentang.teks(desa=kd)
         tentang_kapital = tentang.upper()
         if self.menimbang_polos is not None:
             butir = [[Teks(s)] for s in self.menimbang_polos]
@@ -260,7 +266,7 @@ class PembangunSKKPM(PembangunPerDesa):
                 # the desa name never breaks across lines of the Lampiran heading (no-break spaces)
                 kepala=["LAMPIRAN", jenis.replace(desa_kapital, desa_kapital.replace(" ", "\u00a0")), nomor,
                         "TENTANG", tentang_kapital.replace(desa_kapital, desa_kapital.replace(" ", "\u00a0"))],
-                judul=f"DAFTAR KADER PEMBANGUNAN MANUSIA {nama_lengkap.upper()} TAHUN {k.tahun}",
+                judul=self.t_judul_lampiran.teks(desa=kd).upper(),
                 isi=[Tabel(kepala=list(KEPALA_TABEL), baris=baris, lebar=list(LEBAR_TABEL))],
                 tanda_tangan=TandaTangan(tempat="", tanggal="", jabatan=jabatan, nama=kepala_desa),
             )],
