@@ -46,13 +46,15 @@ class PerbupGenError(Exception):
 class ConfigError(PerbupGenError):
     """The district config is invalid. Carries every problem found, not just the first."""
 
+    judul = "Konfigurasi tidak sah"  # the message's first line (subclasses name their input)
+
     def __init__(self, masalah: list[Masalah]):
         self.masalah = list(masalah)
         super().__init__(self._teks())
 
     def _teks(self) -> str:
         n = len(self.masalah)
-        kepala = f"Konfigurasi tidak sah ({n} masalah):" if n != 1 else "Konfigurasi tidak sah:"
+        kepala = f"{self.judul} ({n} masalah):" if n != 1 else f"{self.judul}:"
         return "\n".join([kepala] + [f"  - {m}" for m in self.masalah])
 
 
@@ -73,10 +75,7 @@ class OutputError(PerbupGenError):
 class BukuKerjaError(ConfigError):
     """A filled evaluation workbook is invalid: every problem, each naming its sheet and cell."""
 
-    def _teks(self) -> str:
-        n = len(self.masalah)
-        kepala = f"Buku kerja evaluasi tidak sah ({n} masalah):" if n != 1 else "Buku kerja evaluasi tidak sah:"
-        return "\n".join([kepala] + [f"  - {m}" for m in self.masalah])
+    judul = "Buku kerja evaluasi tidak sah"
 
 
 # --- operating-system reasons in Indonesian ------------------------------------------------------

@@ -17,18 +17,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from perbup_gen.dokumen.konteks import konteks_dasar
-from perbup_gen.dokumen.pustaka import pustaka_klausul, sumber_yaml
-from perbup_gen.dokumen.singkatan import Pengurai, baca_singkatan
-from perbup_gen.dokumen.tanda_tangan import TITIK, lambang, nama_orang, nama_penanda_tangan
+from perbup_gen.dokumen.per_desa import PembangunPerDesa, desa_contoh
+from perbup_gen.dokumen.pustaka import sumber_yaml
+from perbup_gen.dokumen.singkatan import Pengurai
+from perbup_gen.dokumen.tanda_tangan import TITIK, lambang, nama_orang, nama_penanda_tangan, perbup_bernomor
 from perbup_gen.errors import KlausulError
 from perbup_gen.kinerja.aturan import rencana
-from perbup_gen.konfigurasi.model import KPM, Desa
+from perbup_gen.konfigurasi.model import Desa
 from perbup_gen.konfigurasi.muat import HasilMuat
-from perbup_gen.konfigurasi.sebutan import Sebutan, baris_desa
+from perbup_gen.konfigurasi.sebutan import Sebutan
 from perbup_gen.konfigurasi.wilayah import DaftarWilayah
 from perbup_gen.naskah import bilangan
-from perbup_gen.naskah.istilah import miringkan_inline, pola_istilah
+from perbup_gen.naskah.istilah import miringkan_inline
 from perbup_gen.naskah.nama import sambung
 from perbup_gen.naskah.klausul import Badan, Peta, TemplatBaris, TemplatBerkas, pecah_sumber
 from perbup_gen.naskah.model import (
@@ -46,27 +46,19 @@ LEBAR_PAGU = [2.6, 5.6, 1.6, 3.8]
 _TITIK_TTD = "(" + "." * 32 + ")"
 
 
-class PembangunKontrak:
-    """Builds the task contract of any KPM of `hasil`; prepare once, call `bangun(desa, i)`."""
+class PembangunKontrak(PembangunPerDesa):
+    """Builds the task contract of any KPM of `hasil`; prepare once, call `bangun(desa, i)`.
+    The region's names are resolved once; a desa with names of its own gets a builder of its own
+    (`untuk`)."""
+
+    SUBFOLDER = SUBFOLDER
 
     def __init__(self, hasil: HasilMuat, wilayah: DaftarWilayah | None = None, sebutan: Sebutan | None = None):
-        self.hasil = hasil
-        k = self.k = hasil.konfigurasi
-        self.wilayah = wilayah or DaftarWilayah.muat()
-        pustaka = pustaka_klausul(hasil)
-        # the region's names; a desa with names of its own gets a builder of its own (`untuk`)
-        self.sebutan = sebutan or k.sebutan_daerah()
-        self._lain: dict[tuple, PembangunKontrak] = {}
-        s = self.sebutan.konteks()
-        self.istilah_desa, self.istilah_kecamatan = s["desa"], s["kecamatan"]
-        self.konteks = konteks_dasar(hasil, self.sebutan)
+        pustaka, _ = self._siapkan(hasil, wilayah, sebutan)
+        k = self.k
         self.rencana = rencana(k)
         self.rencana.pastikan_besaran()
-        self.pola_asing = pola_istilah(pustaka.istilah_asing())
-        peta = baca_singkatan(pustaka, SUBFOLDER, self.konteks)
-        if sebutan is not None:  # a desa with names of its own: the config's wording uses the region's
-            peta = {**baca_singkatan(pustaka, SUBFOLDER, konteks_dasar(hasil)), **peta}
-        self.singkatan = Pengurai(peta)
+        self.singkatan = Pengurai(self._peta_singkatan(pustaka))
         self.templat = [TemplatBerkas(x, self.konteks, olah=self._olah) for x in pustaka.klausul(SUBFOLDER)]
         if not self.templat:
             raise KlausulError(f"tidak ada berkas klausul di {SUBFOLDER}/")
@@ -107,12 +99,11 @@ class PembangunKontrak:
         self.lambang = lambang(hasil)
         self.tanggal = k.kpm.kontrak.tanggal or self.rencana.mulai
         self.kontrak = Peta(self._kontrak())
-        self._kecamatan: dict[str, str] = {}
         self.lampiran_isi = self._lampiran_isi()
         # what does not depend on the KPM is rendered once (parsed nodes are copied per contract)
         self._tetap = {id(t): t.urai() for t in self.templat if not _per_kpm(t)}
         # check the templates and references now, not at the first KPM
-        self._rakit(Desa(kode=f"{k.kabupaten.kode}.01.2001", nama="Contoh", kpm=[_kpm_contoh()]), 0)
+        self._rakit(desa_contoh(hasil), 0)
 
     def _olah(self, badan: list[Badan]) -> None:
         """Once per parsed clause text: headed Pasal only; foreign terms in italics."""
@@ -131,12 +122,8 @@ class PembangunKontrak:
         """The signing date in words ("Jumat", "dua", "Mei", "dua ribu dua puluh lima") and the Perbup
         as basis once it has a number."""
         d = self.tanggal
-        p = self.k.perbup
-        dasar = None
-        if p.nomor:
-            tanggal = p.tanggal_pengundangan or p.tanggal_penetapan
-            tahun = tanggal.year if tanggal else self.k.tahun
-            dasar = f"Peraturan {self.k.kepala_daerah} {self.k.kabupaten.nama} Nomor {p.nomor} Tahun {tahun} tentang {p.tentang}"
+        bernomor = perbup_bernomor(self.k)
+        dasar = bernomor[0] if bernomor else None
         return {"tanggal": d, "hari": bilangan.nama_hari(d), "tanggal_kata": bilangan.terbilang(d.day),
                 "bulan_kata": bilangan.nama_bulan(d.month), "tahun_kata": bilangan.terbilang(d.year),
                 "dasar_perbup": dasar}
@@ -156,14 +143,6 @@ class PembangunKontrak:
         return [Tabel(KEPALA_TARGET[:n], baris, LEBAR_TARGET[:n]),
                 Tabel(list(KEPALA_PAGU), pagu, list(LEBAR_PAGU))]
 
-    def nama_kecamatan(self, kode: str) -> str:
-        nama = self._kecamatan.get(kode)
-        if nama is None:
-            w = self.wilayah.cari(kode)
-            nama = w.nama if w is not None else TITIK
-            self._kecamatan[kode] = nama
-        return nama
-
     def bangun(self, desa: Desa, urutan: int) -> Dokumen:
         """The contract of the `urutan`-th (0-based) KPM of `desa`, numbered."""
         if desa.kelurahan:
@@ -172,23 +151,10 @@ class PembangunKontrak:
             raise ValueError(f"{desa.kode} {desa.nama or ''}: tidak ada KPM ke-{urutan + 1}")
         return self.untuk(desa)._rakit(desa, urutan)
 
-    def untuk(self, desa: Desa) -> "PembangunKontrak":
-        """This builder, or one prepared for a desa with names of its own (a kampung adat)."""
-        if not self.k.sebutan_sendiri(desa.kode):
-            return self
-        s = self.k.sebutan_daerah(desa.kode)
-        kunci = tuple((k, v.teks) for k, v in sorted(s.nilai.items()))
-        if kunci not in self._lain:
-            self._lain[kunci] = PembangunKontrak(self.hasil, self.wilayah, s)
-        return self._lain[kunci]
-
     def _rakit(self, desa: Desa, urutan: int) -> Dokumen:
         k = self.k
         orang = desa.kpm[urutan]
-        nama = desa.nama or desa.kode
-        b = baris_desa(desa.kode)
-        if b is not None and " ".join(nama.lower().split()) == " ".join(b.nama_wilayah.lower().split()):
-            nama = b.nama  # "Desa Adat Yoboi" of the national list is "Kampung Adat Yoboi"
+        nama = self.nama_desa(desa)  # "Desa Adat Yoboi" of the national list is "Kampung Adat Yoboi"
         kecamatan = self.nama_kecamatan(desa.kode_kecamatan)
         nama_lengkap = sambung(self.istilah_desa, nama)
         d = Peta({"nama": nama, "kode": desa.kode, "kecamatan": kecamatan, "nama_lengkap": nama_lengkap,
@@ -211,7 +177,7 @@ class PembangunKontrak:
 
         batang: list = []
         for t in self.templat:
-            tetap = self._tetap.get(id(t)) if hasattr(self, "_tetap") else None
+            tetap = self._tetap.get(id(t))
             batang += [salin(x) for x in tetap] if tetap is not None else t.urai(**kw(t))
         pihak = []
         for tp in self.t_pihak:
@@ -274,10 +240,6 @@ def _miringkan_daftar(d, pola) -> None:
 def _per_kpm(t) -> bool:
     """Whether a compiled template reads what differs from one contract to the next."""
     return any(t.bergantung(n) for n in ("desa", "kader", "kontrak"))
-
-
-def _kpm_contoh() -> KPM:
-    return KPM(nama="Contoh", jenis_kelamin="P", pendidikan="SLTA", alamat="-")
 
 
 def bangun_kontrak(hasil: HasilMuat, desa: Desa, urutan: int = 0) -> Dokumen:

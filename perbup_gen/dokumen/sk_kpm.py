@@ -12,28 +12,29 @@ plain text; one diktum per .md file). Templates see the usual clause context
 (`dokumen.konteks.konteks_dasar`) and `desa`: `desa.nama`, `desa.kode`, `desa.kecamatan` (name
 from the national list), `desa.jumlah_kpm`, `desa.kepala_desa` (name or "..."),
 `desa.nomor_berita_acara` and `desa.tanggal_berita_acara` (of the Musyawarah Desa; "..." when
-unknown). Tembusan lines: `sk_kpm/penutup.yaml`; abbreviations spelled out at their first use
-(this decree has no Pasal 1): `sk_kpm/singkatan.yaml`.
+unknown). Title and the Lampiran's list title: `sk_kpm/judul.yaml`; tembusan lines:
+`sk_kpm/penutup.yaml`; abbreviations spelled out at their first use (this decree has no Pasal 1):
+`sk_kpm/singkatan.yaml`.
 """
 from __future__ import annotations
 
 import datetime as _dt
 
-from perbup_gen.dokumen.konteks import konteks_dasar
 from perbup_gen.dokumen.pembukaan import menimbang_lengkap, menimbang_templat, mengingat_wilayah, susun_mengingat
-from perbup_gen.dokumen.pustaka import daftar_teks_yaml, pustaka_klausul
-from perbup_gen.dokumen.singkatan import Pengurai, baca_singkatan
+from perbup_gen.dokumen.per_desa import PembangunPerDesa, desa_contoh
+from perbup_gen.dokumen.pustaka import daftar_teks_yaml, teks_yaml
+from perbup_gen.dokumen.singkatan import Pengurai
 from perbup_gen.dokumen.tanda_tangan import (
-    TITIK, lambang, nama_orang, nama_penanda_tangan, nomor_judul_register, tanda_baca_tembusan,
-    tanggal_atau_titik,
+    TITIK, lambang, nama_orang, nama_penanda_tangan, nomor_judul_register, perbup_bernomor,
+    tanda_baca_tembusan, tanggal_atau_titik,
 )
 from perbup_gen.errors import KlausulError
 from perbup_gen.konfigurasi.model import KPM, Desa
 from perbup_gen.konfigurasi.muat import HasilMuat
-from perbup_gen.konfigurasi.sebutan import Sebutan, baris_desa
+from perbup_gen.konfigurasi.sebutan import Sebutan
 from perbup_gen.konfigurasi.nomor import susun_nomor
 from perbup_gen.konfigurasi.wilayah import DaftarWilayah
-from perbup_gen.naskah.istilah import miringkan_diktum, miringkan_inline, pola_istilah
+from perbup_gen.naskah.istilah import miringkan_diktum, miringkan_inline
 from perbup_gen.naskah.nama import sambung
 from perbup_gen.naskah.klausul import Badan, Peta, TemplatBaris, TemplatBerkas
 from perbup_gen.naskah.model import (
@@ -51,30 +52,23 @@ KEPALA_TABEL = ["No", "Nama", "L/P", "Pendidikan", "Alamat", "Pengalaman"]
 LEBAR_TABEL = [0.8, 3.0, 0.9, 2.2, 2.4, 2.9]
 
 
-class PembangunSKKPM:
+class PembangunSKKPM(PembangunPerDesa):
     """Builds the KPM decree of any desa of `hasil`; prepare once, call `bangun(desa)` per desa.
 
     The region's names (`konfigurasi.sebutan`) are resolved once here: the heading, title and
     signature name the office that signs ("KEPALA DESA", "KEUCHIK GAMPONG", "WALI NAGARI", "LURAH",
     "KEPALA KAMPUNG") and the kecamatan by its local name ("DISTRIK", "KAPANEWON"). A desa with
     names of its own (a kampung adat of Kabupaten Jayapura, a negeri of Kota Ambon) is built by a
-    second builder prepared for those names, once per distinct set of names."""
+    second builder prepared for those names, once per distinct set of names (`untuk`)."""
+
+    SUBFOLDER = SUBFOLDER
 
     def __init__(self, hasil: HasilMuat, wilayah: DaftarWilayah | None = None, sebutan: Sebutan | None = None):
-        self.hasil = hasil
-        k = self.k = hasil.konfigurasi
-        self.wilayah = wilayah or DaftarWilayah.muat()
-        pustaka = pustaka_klausul(hasil)
-        self.sebutan = sebutan or k.sebutan_daerah()
-        self._lain: dict[tuple, PembangunSKKPM] = {}  # builders of desa with names of their own
-        s = self.sebutan.konteks()
-        self.istilah_desa = s["desa"]
-        self.istilah_kecamatan = s["kecamatan"]
+        pustaka, s = self._siapkan(hasil, wilayah, sebutan)
+        k = self.k
         self.jabatan_keputusan = s["jabatan_keputusan"]
         self.keputusan_desa = s["keputusan_desa"]
         self.rahmat = self.sebutan.pembukaan_desa()
-        self.konteks = konteks_dasar(hasil, self.sebutan)
-        self.pola_asing = pola_istilah(pustaka.istilah_asing())
 
         # diktum: every clause file compiled once; each parse gets its italics once (_olah)
         self.templat = [TemplatBerkas(x, self.konteks, olah=self._olah) for x in pustaka.klausul(SUBFOLDER)]
@@ -104,20 +98,21 @@ class PembangunSKKPM:
         self.lambang = lambang(hasil)
         self.tanggal_bawaan = k.sk_kpm.tanggal
         self.draf = hasil.draf is not None
-        self._kecamatan: dict[str, str] = {}
         data, posisi, nama_berkas = pustaka.baca_yaml(f"{SUBFOLDER}/penutup.yaml")
         self.tembusan_templat = [TemplatBaris(t, self.konteks, s_) for t, s_ in
                                  daftar_teks_yaml(data, posisi, nama_berkas, "tembusan")]
+        # the title and the Lampiran's list title (capitals made here)
+        data, posisi, nama_berkas = pustaka.baca_yaml(f"{SUBFOLDER}/judul.yaml")
+        self.t_tentang, self.t_judul_lampiran = (
+            TemplatBaris(t, self.konteks, sumber) for t, sumber in
+            (teks_yaml(data, posisi, nama_berkas, kunci) for kunci in ("tentang", "judul_lampiran")))
         # lines that do not name the desa are rendered once
         self.tembusan_tetap = [None if t.bergantung("desa") else t.teks() for t in self.tembusan_templat]
-        peta = baca_singkatan(pustaka, SUBFOLDER, self.konteks)
-        if sebutan is not None:  # a desa with names of its own: the config's wording uses the region's
-            peta = {**baca_singkatan(pustaka, SUBFOLDER, konteks_dasar(hasil)), **peta}
-        self.singkatan, self._singkatan_tetap = self._siapkan_singkatan(peta)
+        self.singkatan, self._singkatan_tetap = self._siapkan_singkatan(self._peta_singkatan(pustaka))
 
         # check the templates and references now, not at the first desa (errors of list depth
         # name their diktum number)
-        self._rakit(Desa(kode=f"{k.kabupaten.kode}.01.2001", nama="Contoh", kpm=[_kpm_contoh()]))
+        self._rakit(desa_contoh(hasil))
         # then give the desa-invariant diktum their markers and punctuation once: susun() skips
         # them and its pass 2 depends on the diktum alone, so the result is the same
         tetap = {id(t): t.urai() for t in self.templat if not t.bergantung("desa")}
@@ -130,8 +125,7 @@ class PembangunSKKPM:
         once; the others per desa. Returns (per desa, once), each None when empty."""
         if not peta:
             return None, None
-        contoh = self._konteks_desa(Desa(kode=f"{self.k.kabupaten.kode}.01.2001", nama="Contoh",
-                                         kpm=[_kpm_contoh()]), "Contoh", "Contoh")
+        contoh = self._konteks_desa(desa_contoh(self.hasil), "Contoh", "Contoh")
         pertama: dict[str, TemplatBerkas] = {}
         for t in self.templat:
             diktum = t.urai(desa=contoh) if t.bergantung("desa") else t.urai()
@@ -167,24 +161,12 @@ class PembangunSKKPM:
 
     def perbup_sebagai_dasar(self) -> str | None:
         """The Perbup on peran desa as a Mengingat item, once it has a number (k.perbup.nomor)."""
-        p = self.k.perbup
-        if not p.nomor:
+        bernomor = perbup_bernomor(self.k)
+        if bernomor is None:
             return None
-        # a Perbup is numbered when it is promulgated in the Berita Daerah: same year for both
-        tanggal = p.tanggal_pengundangan or p.tanggal_penetapan
-        tahun = tanggal.year if tanggal else self.k.tahun
-        nama = self.k.kabupaten.nama
-        return (f"Peraturan {self.k.kepala_daerah} {nama} Nomor {p.nomor} Tahun {tahun} tentang {p.tentang} "
-                f"(Berita Daerah {self.k.nama_kabupaten} Tahun {tahun} Nomor "
-                f"{p.nomor_berita_daerah or TITIK});")
-
-    def nama_kecamatan(self, kode: str) -> str:
-        nama = self._kecamatan.get(kode)
-        if nama is None:
-            w = self.wilayah.cari(kode)
-            nama = w.nama if w is not None else TITIK
-            self._kecamatan[kode] = nama
-        return nama
+        judul, tahun = bernomor
+        return (f"{judul} (Berita Daerah {self.k.nama_kabupaten} Tahun {tahun} Nomor "
+                f"{self.k.perbup.nomor_berita_daerah or TITIK});")
 
     # -- per desa --
 
@@ -211,30 +193,6 @@ class PembangunSKKPM:
             raise ValueError(f"{desa.kode} {desa.nama or ''}: {self.keputusan_desa} tentang KPM "
                              f"tidak dapat dibuat: {alasan}")
         return self.untuk(desa)._rakit(desa)
-
-    def untuk(self, desa: Desa) -> "PembangunSKKPM":
-        """The builder for this desa: this one, or one prepared for a desa with names of its own."""
-        if not self.k.sebutan_sendiri(desa.kode):
-            return self
-        s = self.k.sebutan_daerah(desa.kode)
-        kunci = tuple((k, v.teks) for k, v in sorted(s.nilai.items()))
-        lain = self._lain.get(kunci)
-        if lain is None:
-            lain = self._lain[kunci] = PembangunSKKPM(self.hasil, self.wilayah, s)
-        return lain
-
-    def nama_desa(self, desa: Desa) -> str:
-        """The desa's name as its decree prints it: the roster's, else the national list's; a desa
-        whose name the list writes with another term ("Desa Adat Yoboi") by its own ("Kampung Adat
-        Yoboi")."""
-        nama = desa.nama
-        if not nama:
-            w = self.wilayah.cari(desa.kode)
-            nama = w.nama if w is not None else desa.kode
-        b = baris_desa(desa.kode)
-        if b is not None and " ".join(nama.lower().split()) == " ".join(b.nama_wilayah.lower().split()):
-            return b.nama
-        return nama
 
     def _rakit(self, desa: Desa) -> Dokumen:
         k = self.k
@@ -268,7 +226,7 @@ class PembangunSKKPM:
         if self.singkatan is not None:
             self.singkatan.terapkan_diktum(batang)
 
-        tentang = f"Penetapan Kader Pembangunan Manusia {nama_lengkap} Tahun {k.tahun}"
+        tentang = self.t_tentang.teks(desa=kd)
         tentang_kapital = tentang.upper()
         if self.menimbang_polos is not None:
             butir = [[Teks(s)] for s in self.menimbang_polos]
@@ -308,7 +266,7 @@ class PembangunSKKPM:
                 # the desa name never breaks across lines of the Lampiran heading (no-break spaces)
                 kepala=["LAMPIRAN", jenis.replace(desa_kapital, desa_kapital.replace(" ", "\u00a0")), nomor,
                         "TENTANG", tentang_kapital.replace(desa_kapital, desa_kapital.replace(" ", "\u00a0"))],
-                judul=f"DAFTAR KADER PEMBANGUNAN MANUSIA {nama_lengkap.upper()} TAHUN {k.tahun}",
+                judul=self.t_judul_lampiran.teks(desa=kd).upper(),
                 isi=[Tabel(kepala=list(KEPALA_TABEL), baris=baris, lebar=list(LEBAR_TABEL))],
                 tanda_tangan=TandaTangan(tempat="", tanggal="", jabatan=jabatan, nama=kepala_desa),
             )],
@@ -334,10 +292,6 @@ def _inline_diktum(diktum: list[Diktum]):
                 yield b.isi
                 if b.daftar:
                     daftar.append(b.daftar)
-
-
-def _kpm_contoh() -> KPM:
-    return KPM(nama="Contoh", jenis_kelamin="P", pendidikan="SLTA", alamat="-")
 
 
 def bangun_sk_kpm(hasil: HasilMuat, desa: Desa) -> Dokumen:

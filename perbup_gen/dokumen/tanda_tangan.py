@@ -12,7 +12,7 @@ from perbup_gen.naskah import bilangan
 from perbup_gen.naskah.model import Kepala, TandaTangan
 
 __all__ = ["TITIK", "jabatan_kepala_daerah", "judul_kapital", "kepala_bupati", "lambang", "nama_orang", "nama_penanda_tangan", "nomor_judul",
-           "nomor_judul_register", "tanda_baca_tembusan", "tanda_tangan_bupati", "tanggal_atau_titik"]
+           "nomor_judul_register", "perbup_bernomor", "tanda_baca_tembusan", "tanda_tangan_bupati", "tanggal_atau_titik"]
 
 TITIK = "..."
 
@@ -64,6 +64,18 @@ def judul_kapital(s: str) -> str:
 def jabatan_kepala_daerah(k: Konfigurasi) -> str:
     """"BUPATI GUNUNG MAS", "WALI KOTA BATU" (the kota's spelling: "WALIKOTA BANDA ACEH")."""
     return f"{k.kepala_daerah} {k.kabupaten.nama}".upper()
+
+
+def perbup_bernomor(k: Konfigurasi) -> tuple[str, int] | None:
+    """The Perbup on peran desa as a later document cites it, once it has a number: ("Peraturan
+    Bupati Gunung Mas Nomor 5 Tahun 2025 tentang ...", 2025); None until numbered. A Perbup is
+    numbered when it is promulgated in the Berita Daerah: one year for both."""
+    p = k.perbup
+    if not p.nomor:
+        return None
+    tanggal = p.tanggal_pengundangan or p.tanggal_penetapan
+    tahun = tanggal.year if tanggal else k.tahun
+    return f"Peraturan {k.kepala_daerah} {k.kabupaten.nama} Nomor {p.nomor} Tahun {tahun} tentang {p.tentang}", tahun
 
 
 def kepala_bupati(k: Konfigurasi, lambang: str | None) -> Kepala:

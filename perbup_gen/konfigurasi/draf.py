@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from perbup_gen.errors import Lokasi
+from perbup_gen.errors import Masalah
 from perbup_gen.konfigurasi.model import Konfigurasi
 from perbup_gen.konfigurasi.yaml_muat import Posisi
 
@@ -35,16 +35,8 @@ _HAPUS = object()  # stand-in meaning "leave the optional field out"
 _PENGGANTI_TEKS = {"pendidikan": "SLTA", "pendidikan_minimal": "SLTA"}
 
 
-@dataclass(frozen=True)
-class Celah:
-    """One gap: where it is (file, line, field) and what the strict validation said about it."""
-
-    lokasi: Lokasi
-    pesan: str
-
-    def __str__(self) -> str:
-        jalur = f" [{self.lokasi.jalur}]" if self.lokasi.jalur else ""
-        return f"{self.lokasi}{jalur}: {self.pesan}"
+# one gap: where it is (file, line, field) and what the strict validation said about it
+Celah = Masalah
 
 
 @dataclass

@@ -101,6 +101,8 @@ def baca_tanggal(nilai: Any) -> Any:
 Rupiah = Annotated[Decimal, Field(ge=0), BeforeValidator(baca_rupiah)]  # not negative
 RupiahPositif = Annotated[Decimal, Field(gt=0), BeforeValidator(baca_rupiah)]
 Tanggal = Annotated[_dt.date, BeforeValidator(baca_tanggal)]
+# a regulation's number or a Pasal number: YAML reads `nomor: 12` as an int, kept as text "12"
+Nomor = Annotated[Teks, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v)]
 
 
 KODE_KABUPATEN = r"^\d{2}\.\d{2}$"
@@ -433,53 +435,33 @@ class TataLetak(Model):
 
 class BeritaDaerah(Model):
     tahun: Optional[int] = Field(default=None, ge=1945, le=2100)
-    nomor: Optional[Teks] = None
-
-    @field_validator("nomor", mode="before")
-    @classmethod
-    def _teks(cls, v):
-        return str(v) if isinstance(v, int) else v
+    nomor: Optional[Nomor] = None
 
 
 class PerbupDicabut(Model):
     """An earlier Perbup that this one replaces (revoked in its closing chapter)."""
 
-    nomor: Teks
+    nomor: Nomor
     tahun: int = Field(ge=1945, le=2100)
     tentang: Teks = Field(min_length=1)
     berita_daerah: BeritaDaerah = Field(default_factory=BeritaDaerah)
-
-    @field_validator("nomor", mode="before")
-    @classmethod
-    def _teks(cls, v):
-        return str(v) if isinstance(v, int) else v
 
 
 class PerubahanSebelumnya(Model):
     """An earlier amendment of the Perbup being amended (the next one is "Perubahan Kedua")."""
 
-    nomor: Teks
+    nomor: Nomor
     tahun: int = Field(ge=1945, le=2100)
     tentang: Optional[Teks] = None  # default: "Perubahan [Kedua] atas Peraturan Bupati ..."
     berita_daerah: BeritaDaerah = Field(default_factory=BeritaDaerah)
-
-    @field_validator("nomor", mode="before")
-    @classmethod
-    def _teks(cls, v):
-        return str(v) if isinstance(v, int) else v
 
 
 class PasanganPatok(Model):
     """A pin of the alignment: old Pasal `lama` is new Pasal `baru` (its number in the new version
     as built, or its clause label); `baru` empty: `lama` is deleted; `lama` empty: `baru` is new."""
 
-    lama: Optional[Teks] = None
-    baru: Optional[Teks] = None
-
-    @field_validator("lama", "baru", mode="before")
-    @classmethod
-    def _teks(cls, v):
-        return str(v) if isinstance(v, int) else v
+    lama: Optional[Nomor] = None
+    baru: Optional[Nomor] = None
 
     @model_validator(mode="after")
     def _salah_satu(self) -> "PasanganPatok":
@@ -492,7 +474,7 @@ class PerbupDiubah(Model):
     """The Perbup this one amends (Lampiran II UU 12/2011, amending a regulation)."""
 
     berkas: Teks = Field(min_length=1)  # the old text (.docx, .pdf, .txt, .md, .akn.xml), relative to the config folder
-    nomor: Optional[Teks] = None  # default: as the old text's title says
+    nomor: Optional[Nomor] = None  # default: as the old text's title says
     tahun: Optional[int] = Field(default=None, ge=1945, le=2100)
     tentang: Optional[Teks] = None
     berita_daerah: BeritaDaerah = Field(default_factory=BeritaDaerah)
@@ -505,11 +487,6 @@ class PerbupDiubah(Model):
     menimbang: list[Teks] = Field(default_factory=list)  # plain text; empty: clauses/perubahan/pembukaan.yaml
     penulis: Optional[Teks] = None  # author of the tracked changes (perbup-gen banding)
     tanggal: Optional[_dt.date] = None  # date of the tracked changes
-
-    @field_validator("nomor", mode="before")
-    @classmethod
-    def _teks(cls, v):
-        return str(v) if isinstance(v, int) else v
 
 
 class PengaturanPerbup(Model):
@@ -717,13 +694,10 @@ class Konfigurasi(Model):
     def nama_desa_lengkap(self, kode_desa: str, nama: str, kata_daerah=None) -> str:
         """"Desa Sepang Kota", "Gampong Lam Asan", "Kampung Adat Yoboi" (a kampung adat the national
         list calls "Desa Adat Yoboi" by its own name), for messages and reports."""
-        from perbup_gen.konfigurasi.sebutan import baris_desa
+        from perbup_gen.konfigurasi.sebutan import nama_sendiri
         from perbup_gen.naskah.nama import sambung
 
-        b = baris_desa(kode_desa)
-        if b is not None and " ".join(nama.lower().split()) == " ".join(b.nama_wilayah.lower().split()):
-            nama = b.nama
-        return sambung(self.kata_pesan(kode_desa, kata_daerah).desa_judul, nama)
+        return sambung(self.kata_pesan(kode_desa, kata_daerah).desa_judul, nama_sendiri(kode_desa, nama))
 
     @property
     def kepala_daerah(self) -> str:

@@ -30,8 +30,8 @@ from importlib import resources
 from typing import Any, Iterable, Mapping
 
 __all__ = [
-    "KOLOM", "KOLOM_DESA", "KataPesan", "LABEL", "Nilai", "Sebutan", "baris_desa", "kota", "sebutan_daerah",
-    "semua_istilah", "tabel_sebutan",
+    "KOLOM", "KOLOM_DESA", "KataPesan", "LABEL", "Nilai", "Sebutan", "baris_desa", "kota", "nama_sendiri",
+    "sebutan_daerah", "semua_istilah", "tabel_sebutan",
 ]
 
 # the fields of a row, in file order (after kode and nama)
@@ -297,6 +297,16 @@ def _sebutan_tabel(kode: str) -> Sebutan:
 def baris_desa(kode_desa: str) -> BarisDesa | None:
     """The row of a desa that differs from its kabupaten/kota, or None."""
     return tabel_sebutan()[1].get(kode_desa)
+
+
+def nama_sendiri(kode_desa: str, nama: str) -> str:
+    """A desa's name by its own term: a desa with a row of its own whose name is the one the national
+    list writes with another term ("Desa Adat Yoboi") is called by its row's ("Kampung Adat Yoboi");
+    any other name is returned as it is."""
+    b = baris_desa(kode_desa)
+    if b is not None and " ".join(nama.lower().split()) == " ".join(b.nama_wilayah.lower().split()):
+        return b.nama
+    return nama
 
 
 def sebutan_daerah(kode: str, timpa: Mapping[str, Any] | None = None, kode_desa: str | None = None,

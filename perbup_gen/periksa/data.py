@@ -102,7 +102,7 @@ def periksa_data(hasil: HasilMuat, hari_ini: _dt.date | None = None) -> list[Tem
 
     def kata_desa(d: Desa):
         """The words of one desa: its own where it has names of its own (a kampung adat)."""
-        return k.sebutan_daerah(d.kode).pesan() if k.sebutan_sendiri(d.kode) else kata_daerah
+        return k.kata_pesan(d.kode, kata_daerah)
 
     kode_dilihat: dict[str, int] = {}
     kpm_dilihat: dict[str, tuple[int, int, Desa]] = {}
@@ -305,7 +305,7 @@ def _periksa_nomor(hasil: HasilMuat, temuan) -> None:
             kunci = _kunci_nomor(nomor)
             if kunci in dipakai:
                 jalur_lain, apa_lain = dipakai[kunci]
-                temuan("galat", jalur, f"nomor {nomor} dipakai dua kali di Buku {k.sebutan_daerah(d.kode).pesan().keputusan_desa} {d.nama}: "
+                temuan("galat", jalur, f"nomor {nomor} dipakai dua kali di Buku {k.kata_pesan(d.kode).keputusan_desa} {d.nama}: "
                        f"untuk {apa} dan untuk {apa_lain} ({tempat_lokasi(hasil.lokasi(*jalur_lain))}); satu nomor "
                        "hanya untuk satu keputusan", d)
                 continue
