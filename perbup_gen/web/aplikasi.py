@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import functools
 import json
 import shutil
 import threading
@@ -51,7 +50,6 @@ def host_lokal(host: str) -> bool:
         return False
 
 
-@functools.lru_cache(maxsize=1)
 @dataclass
 class Pengaturan:
     folder_data: Path  # where sessions live (<data>/sesi/...)
