@@ -479,13 +479,13 @@ class _Web:
         return await run_in_threadpool(self._pratinjau, request, sesi, request.path_params["kunci"])
 
     def _pratinjau(self, request: Request, sesi: Sesi, kunci: str):
-        from perbup_gen.proses.pratinjau import cari_dokumen, daftar_dokumen
+        from perbup_gen.proses.pratinjau import cari_dokumen, daftar_dokumen, temuan_dokumen
 
         hasil = self._konfigurasi(sesi)
-        dok = cari_dokumen(hasil, kunci)
-        semua = daftar_dokumen(hasil)
-        i = next(j for j, d in enumerate(semua) if d.kunci == kunci)
-        temuan = [t for t in _temuan_sesi(sesi) if t.dokumen in dok.nama_periksa]
+        semua = daftar_dokumen(hasil)  # for a revision this builds it: once per page
+        dok = cari_dokumen(hasil, kunci, semua)
+        i = semua.index(dok)
+        temuan = temuan_dokumen(dok, _temuan_sesi(sesi))
         terbangun = set(_baca_json(sesi.folder_keluaran / "jalur.json") or [])
         return self._halaman(request, "pratinjau.html.j2", dok={"kunci": dok.kunci, "judul": dok.judul},
                              temuan=[{"nomor": n, "tingkat": t.tingkat, "tempat": t.tempat, "pesan": t.pesan} for n, t in enumerate(temuan, 1)],
