@@ -195,7 +195,7 @@ def build(konfigurasi: Path, keluaran: Path, format_: str, force: bool, pdf: boo
     jumlah = len(hasil.konfigurasi.desa)
     terbangun = DokumenTerbangun()  # what the check builds, the build renders
     with kemajuan("Memeriksa", jumlah, diam=quiet) as setiap:
-        periksa = pastikan_lolos(hasil, paksa=force, setiap=setiap, simpan=terbangun)  # exit 1 on errors
+        periksa = pastikan_lolos(hasil, paksa=force, setiap=setiap, simpan=terbangun, bentuk=bentuk)  # exit 1 on errors
     if periksa.temuan and not quiet:
         from perbup_gen.proses.rekap import JALUR_LAPORAN
 
