@@ -102,6 +102,7 @@ def perbup(konfigurasi: Path, keluaran: Path, format_: str, bentuk: str | None, 
     from perbup_gen.proses import bangun
 
     hasil = muat_konfigurasi(konfigurasi)
+    _periksa_tujuan(keluaran)
     catatan = bangun.CatatanBangun()
     berkas = bangun.berkas_perbup(hasil, bangun.Penyaji(hasil, format_), bentuk, catatan)
     for baris in catatan.revisi:
@@ -122,19 +123,14 @@ _perintah_satu_dokumen("checklist", "Buat daftar periksa paraf koordinasi dan ja
 @_tangani_kesalahan
 def sk_kpm(konfigurasi: Path, desa: str | None, keluaran: Path, format_: str, force: bool) -> None:
     """Buat Keputusan Kepala Desa tentang penetapan KPM, untuk satu desa atau semua desa."""
-    from perbup_gen.proses.bangun import CatatanBangun, Penyaji, berkas_sk_kpm, pilih_desa
-    from perbup_gen.konfigurasi.muat import muat_konfigurasi
+    from perbup_gen.proses.bangun import berkas_sk_kpm
 
-    hasil = muat_konfigurasi(konfigurasi)
-    _periksa_tujuan(keluaran)
-    dipilih = pilih_desa(hasil, desa)
-    kata = hasil.konfigurasi.sebutan_daerah().pesan()
-    if desa and dipilih[0].kelurahan:
-        from perbup_gen.errors import PerbupGenError
+    def tolak(d, kata) -> str | None:
+        if d.kelurahan:
+            return f"{d.nama} adalah kelurahan: kelurahan tidak mempunyai {kata.kepala_desa} maupun KPM, tidak dibuatkan {kata.keputusan_desa}"
+        return None
 
-        raise PerbupGenError(f"{dipilih[0].nama} adalah kelurahan: kelurahan tidak mempunyai {kata.kepala_desa} maupun KPM, tidak dibuatkan {kata.keputusan_desa}")
-    catatan = CatatanBangun(kata=kata)
-    _tulis_sebagian(hasil, keluaran, berkas_sk_kpm(hasil, Penyaji(hasil, format_), catatan, dipilih), force)
+    hasil, catatan = _tulis_per_desa(konfigurasi, desa, keluaran, format_, force, berkas_sk_kpm, tolak)
     if not desa:
         from perbup_gen.proses.bangun import jumlah_kelurahan
 
@@ -142,6 +138,27 @@ def sk_kpm(konfigurasi: Path, desa: str | None, keluaran: Path, format_: str, fo
     _laporkan_catatan(catatan)
     if catatan.gagal:
         sys.exit(1)
+
+
+def _tulis_per_desa(konfigurasi: Path, desa: str | None, keluaran: Path, format_: str, force: bool,
+                    pembuat, tolak) -> tuple:
+    """`sk-kpm` and `kontrak`: write what `pembuat` (a `berkas_...` of proses.bangun taking the
+    chosen roster entries) makes for every desa, or for the one `--desa` names; that one is refused
+    with the message `tolak(desa, kata)` returns (None: it gets documents). (hasil, CatatanBangun)."""
+    from perbup_gen.errors import PerbupGenError
+    from perbup_gen.konfigurasi.muat import muat_konfigurasi
+    from perbup_gen.proses.bangun import CatatanBangun, Penyaji, pilih_desa
+
+    hasil = muat_konfigurasi(konfigurasi)
+    _periksa_tujuan(keluaran)
+    dipilih = pilih_desa(hasil, desa)
+    kata = hasil.konfigurasi.sebutan_daerah().pesan()
+    alasan = tolak(dipilih[0], kata) if desa else None
+    if alasan:
+        raise PerbupGenError(alasan)
+    catatan = CatatanBangun(kata=kata)
+    _tulis_sebagian(hasil, keluaran, pembuat(hasil, Penyaji(hasil, format_), catatan, dipilih), force)
+    return hasil, catatan
 
 
 def _laporkan_catatan(catatan) -> None:
@@ -195,7 +212,7 @@ def build(konfigurasi: Path, keluaran: Path, format_: str, force: bool, pdf: boo
     jumlah = len(hasil.konfigurasi.desa)
     terbangun = DokumenTerbangun()  # what the check builds, the build renders
     with kemajuan("Memeriksa", jumlah, diam=quiet) as setiap:
-        periksa = pastikan_lolos(hasil, paksa=force, setiap=setiap, simpan=terbangun)  # exit 1 on errors
+        periksa = pastikan_lolos(hasil, paksa=force, setiap=setiap, simpan=terbangun, bentuk=bentuk)  # exit 1 on errors
     if periksa.temuan and not quiet:
         from perbup_gen.proses.rekap import JALUR_LAPORAN
 

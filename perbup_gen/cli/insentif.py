@@ -19,20 +19,17 @@ from perbup_gen.cli.dasar import ARG_KONFIGURASI, OPSI_FORCE, OPSI_FORMAT, OPSI_
 @_tangani_kesalahan
 def kontrak(konfigurasi: Path, desa: str | None, keluaran: Path, format_: str, force: bool) -> None:
     """Buat kontrak tugas antara Kepala Desa dan setiap KPM (target, tenggat, insentif)."""
-    from perbup_gen.cli.dokumen import _periksa_tujuan, _tulis_sebagian
-    from perbup_gen.errors import PerbupGenError
-    from perbup_gen.konfigurasi.muat import muat_konfigurasi
-    from perbup_gen.proses.bangun import CatatanBangun, Penyaji, berkas_kontrak, pilih_desa
+    from perbup_gen.cli.dokumen import _tulis_per_desa
+    from perbup_gen.proses.bangun import berkas_kontrak
 
-    hasil = muat_konfigurasi(konfigurasi)
-    _periksa_tujuan(keluaran)
-    dipilih = pilih_desa(hasil, desa)
-    if desa and dipilih[0].kelurahan:
-        raise PerbupGenError(f"{dipilih[0].nama} adalah kelurahan: kelurahan tidak mempunyai KPM, tidak dibuatkan kontrak tugas")
-    if desa and not dipilih[0].kpm:
-        raise PerbupGenError(f"{dipilih[0].nama} belum mempunyai KPM di roster")
-    catatan = CatatanBangun()
-    _tulis_sebagian(hasil, keluaran, berkas_kontrak(hasil, Penyaji(hasil, format_), catatan, dipilih), force)
+    def tolak(d, kata) -> str | None:
+        if d.kelurahan:
+            return f"{d.nama} adalah kelurahan: kelurahan tidak mempunyai KPM, tidak dibuatkan kontrak tugas"
+        if not d.kpm:
+            return f"{d.nama} belum mempunyai KPM di roster"
+        return None
+
+    _, catatan = _tulis_per_desa(konfigurasi, desa, keluaran, format_, force, berkas_kontrak, tolak)
     click.echo(f"Kontrak tugas: {catatan.jumlah_kontrak} KPM")
     for tempat, alasan in catatan.gagal:
         click.echo(f"  GAGAL: {tempat}: {alasan}", err=True)

@@ -178,13 +178,15 @@ def berkas_perbup(hasil: HasilMuat, penyaji: Penyaji, bentuk: str | None = None,
                   catatan: CatatanBangun | None = None,
                   terbangun: DokumenTerbangun | None = None) -> BerkasKeluaran | list[BerkasKeluaran]:
     """The Perbup; with `perbup.mengubah` or `perbup.mencabut` the amendment and/or the replacement
-    (proses/ubah.py; `bentuk` as `perbup --bentuk`)."""
+    (proses/ubah.py; `bentuk` as `perbup --bentuk`; the plan the check made with that `bentuk` is
+    taken from `terbangun`)."""
     from perbup_gen.dokumen.perbup import bangun_perbup
 
     if hasil.konfigurasi.perbup.mengubah is not None or hasil.konfigurasi.perbup.mencabut:
         from perbup_gen.proses.ubah import berkas_revisi
 
-        return berkas_revisi(hasil, penyaji, bentuk, catatan)
+        rencana = terbangun.ambil(("revisi", bentuk)) if terbangun is not None else None
+        return berkas_revisi(hasil, penyaji, bentuk, catatan, rencana)
 
     dok = (terbangun.ambil("perbup") if terbangun is not None else None) or bangun_perbup(hasil)
     return BerkasKeluaran(f"perbup/rancangan-perbup-peran-desa.{penyaji.akhiran}", penyaji(dok), "perbup")
@@ -287,7 +289,7 @@ def bangun_semua(hasil: HasilMuat, folder, format_: str = "docx", force: bool = 
         from perbup_gen.proses.periksa import periksa as jalankan
 
         terbangun = DokumenTerbangun()
-        periksa = jalankan(hasil, simpan=terbangun)
+        periksa = jalankan(hasil, simpan=terbangun, bentuk=bentuk)
 
     def semua() -> Iterator[BerkasKeluaran]:
         perbup = berkas_perbup(hasil, penyaji, bentuk, catatan, terbangun)

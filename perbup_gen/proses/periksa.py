@@ -116,17 +116,21 @@ def _periksa_kontrak(hasil: HasilMuat, simpan: DokumenTerbangun | None = None) -
                 simpan.simpan(("kontrak", d.kode, i), dok)
     return _umum_sekali(per_dokumen, DOKUMEN_KONTRAK_SEMUA, nama) + gagal, len(nama)
 
-def _periksa_revisi(hasil: HasilMuat) -> list[Temuan]:
-    """The documents of a revision (amendment and/or replacement) checked, with the revision's own
-    warnings: doubtful alignments, unknown Berita Daerah numbers, a replacement recommended."""
+def _periksa_revisi(hasil: HasilMuat, bentuk: str | None = None,
+                    simpan: DokumenTerbangun | None = None) -> list[Temuan]:
+    """The documents of a revision (amendment and/or replacement; `bentuk` as `build --bentuk`)
+    checked, with the revision's own warnings: doubtful alignments, unknown Berita Daerah numbers,
+    a replacement recommended."""
     from perbup_gen.proses.ubah import rencana_revisi
 
     k = hasil.konfigurasi
     nama_perbup = dokumen_perbup(k.kepala_daerah)
     try:
-        r = rencana_revisi(hasil)
+        r = rencana_revisi(hasil, bentuk)
     except Exception as e:
         return _gagal_bangun(e, nama_perbup)
+    if simpan is not None:
+        simpan.simpan(("revisi", bentuk), r)
     temuan: list[Temuan] = []
     for jenis, dok in r.dokumen.items():
         nama = nama_perbup + (" (perubahan)" if jenis == "perubahan" else "")
@@ -202,10 +206,10 @@ def pustaka_definisi(hasil: HasilMuat) -> tuple[list[str], dict[str, str]]:
 
 
 def periksa(hasil: HasilMuat, dokumen: bool = True, setiap: Callable[..., None] | None = None,
-            simpan: DokumenTerbangun | None = None) -> LaporanPeriksa:
+            simpan: DokumenTerbangun | None = None, bentuk: str | None = None) -> LaporanPeriksa:
     """Check the config and every document built from it. `dokumen=False`: data checks only.
     `setiap()` is called once per roster entry (progress). `simpan`: keep the models built, for
-    the build that follows (proses/terbangun.py)."""
+    the build that follows (proses/terbangun.py). `bentuk`: a revision's form, as `build --bentuk`."""
     k = hasil.konfigurasi
     kata = k.sebutan_daerah().pesan()
     # the group headings name each desa by its region's word, a desa with names of its own by its own
@@ -221,7 +225,7 @@ def periksa(hasil: HasilMuat, dokumen: bool = True, setiap: Callable[..., None] 
         nama_perbup = dokumen_perbup(k.kepala_daerah)
         dibangun = [(nama_perbup, bangun_perbup, "perbup"), (DOKUMEN_TIM, bangun_tim_penyusun, "tim_penyusun")]
         if k.perbup.mengubah is not None or k.perbup.mencabut:
-            temuan += _periksa_revisi(hasil)  # the revision's documents stand for the Perbup
+            temuan += _periksa_revisi(hasil, bentuk, simpan)  # the revision's documents stand for the Perbup
             dibangun = dibangun[1:]
         for nama, bangun, kunci in dibangun:
             try:
@@ -264,10 +268,11 @@ class PemeriksaanGagal(PerbupGenError):
 
 
 def pastikan_lolos(hasil: HasilMuat, paksa: bool = False, setiap: Callable[..., None] | None = None,
-                   simpan: DokumenTerbangun | None = None) -> LaporanPeriksa:
+                   simpan: DokumenTerbangun | None = None, bentuk: str | None = None) -> LaporanPeriksa:
     """Run the checks before a build: raise PemeriksaanGagal on errors unless `paksa` (or a draft,
-    which is built whatever the checks say and shows them). `simpan` keeps the models for the build."""
-    laporan = periksa(hasil, setiap=setiap, simpan=simpan)
+    which is built whatever the checks say and shows them). `simpan` keeps the models for the build;
+    `bentuk` is the build's (a revision's form)."""
+    laporan = periksa(hasil, setiap=setiap, simpan=simpan, bentuk=bentuk)
     if laporan.ada_galat and not paksa and hasil.draf is None:
         raise PemeriksaanGagal(laporan)
     return laporan

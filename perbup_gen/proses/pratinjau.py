@@ -84,8 +84,10 @@ def _dokumen_perbup(hasil: HasilMuat) -> list[DokumenSet]:
     return out
 
 
-def cari_dokumen(hasil: HasilMuat, kunci: str) -> DokumenSet:
-    for d in daftar_dokumen(hasil):
+def cari_dokumen(hasil: HasilMuat, kunci: str, semua: list[DokumenSet] | None = None) -> DokumenSet:
+    """The document of `kunci` among `semua` (the list `daftar_dokumen(hasil)` gives, made here
+    when not given)."""
+    for d in semua if semua is not None else daftar_dokumen(hasil):
         if d.kunci == kunci:
             return d
     raise PerbupGenError(f"dokumen '{kunci}' tidak ada dalam set ini")

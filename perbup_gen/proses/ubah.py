@@ -140,12 +140,13 @@ def rencana_revisi(hasil: HasilMuat, bentuk: str | None = None) -> RencanaRevisi
     return RencanaRevisi(bentuk, dokumen, alasan, peringatan, ragu, laporan, hu)
 
 
-def berkas_revisi(hasil: HasilMuat, penyaji, bentuk: str | None = None, catatan=None) -> list:
+def berkas_revisi(hasil: HasilMuat, penyaji, bentuk: str | None = None, catatan=None,
+                  rencana: RencanaRevisi | None = None) -> list:
     """The files of a revision (BerkasKeluaran), rendered by `penyaji`; the plan's lines go to
-    `catatan.revisi` when given."""
+    `catatan.revisi` when given. `rencana`: the plan already made with this `bentuk` (by the check)."""
     from perbup_gen.keluaran.berkas import BerkasKeluaran
 
-    r = rencana_revisi(hasil, bentuk)
+    r = rencana if rencana is not None else rencana_revisi(hasil, bentuk)
     if catatan is not None:
         catatan.revisi = r.laporan + [f"Peringatan: {p}" for p in r.peringatan]
     return [BerkasKeluaran(f"{NAMA_BERKAS[jenis]}.{penyaji.akhiran}", penyaji(dok), "perbup")

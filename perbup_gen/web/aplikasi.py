@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import functools
 import json
 import shutil
 import threading
@@ -51,7 +50,6 @@ def host_lokal(host: str) -> bool:
         return False
 
 
-@functools.lru_cache(maxsize=1)
 @dataclass
 class Pengaturan:
     folder_data: Path  # where sessions live (<data>/sesi/...)
@@ -181,8 +179,7 @@ class _Web:
 
     def _mulai_tugas(self, sesi: Sesi, jenis: str, opsi: dict | None = None) -> str:
         with self.gudang.kunci(sesi):
-            if self.tugas_kerja.sibuk(sesi.folder_tugas, sesi.data.get("tugas")):
-                raise unggah.UnggahanDitolak("Masih ada pekerjaan yang berjalan untuk sesi ini; tunggu sampai selesai.", 409)
+            self._cek_tidak_sibuk(sesi)
             id_tugas = self.tugas_kerja.mulai(jenis, sesi.folder, opsi)
             sesi.data["tugas"] = id_tugas
             if jenis == "periksa":
@@ -354,16 +351,21 @@ class _Web:
     def _baru(self, sesi: Sesi, kode: str) -> None:
         from perbup_gen.proses.inisialisasi import buat_folder_kabupaten
 
+        # an unknown code raises before anything changes
+        self._ganti_kabupaten(sesi, lambda folder: buat_folder_kabupaten(kode, folder, force=True), f"init {kode}")
+
+    def _ganti_kabupaten(self, sesi: Sesi, isi, sumber: str) -> None:
+        """Replace the session's district folder with a new one that `isi(folder)` fills; when it
+        raises, the old folder stays as it was."""
         with self.gudang.kunci(sesi):
             self._cek_tidak_sibuk(sesi)
-            folder = sesi.folder_kabupaten
             sementara = sesi.folder / "kabupaten.baru"
             shutil.rmtree(sementara, ignore_errors=True)
-            buat_folder_kabupaten(kode, sementara, force=True)  # an unknown code raises before anything changes
-            shutil.rmtree(folder, ignore_errors=True)
-            sementara.rename(folder)
+            isi(sementara)
+            shutil.rmtree(sesi.folder_kabupaten, ignore_errors=True)
+            sementara.rename(sesi.folder_kabupaten)
             sesi.data["unggahan"] = {}
-            sesi.data["sumber"] = f"init {kode}"
+            sesi.data["sumber"] = sumber
             _kosongkan_hasil(sesi)
 
     async def isian(self, request: Request):
@@ -426,16 +428,7 @@ class _Web:
         return self._ke(sesi, f"/tugas/{id_tugas}")
 
     def _buka(self, sesi: Sesi, nama: str, sumber: Path) -> None:
-        with self.gudang.kunci(sesi):
-            self._cek_tidak_sibuk(sesi)
-            sementara = sesi.folder / "kabupaten.baru"
-            shutil.rmtree(sementara, ignore_errors=True)
-            _salin_folder(sumber, sementara)
-            shutil.rmtree(sesi.folder_kabupaten, ignore_errors=True)
-            sementara.rename(sesi.folder_kabupaten)
-            sesi.data["unggahan"] = {}
-            sesi.data["sumber"] = f"folder {nama}"
-            _kosongkan_hasil(sesi)
+        self._ganti_kabupaten(sesi, lambda folder: _salin_folder(sumber, folder), f"folder {nama}")
 
     async def periksa_ulang(self, request: Request):
         sesi, form, lain = await self._mulai(request)
@@ -481,13 +474,13 @@ class _Web:
         return await run_in_threadpool(self._pratinjau, request, sesi, request.path_params["kunci"])
 
     def _pratinjau(self, request: Request, sesi: Sesi, kunci: str):
-        from perbup_gen.proses.pratinjau import cari_dokumen, daftar_dokumen
+        from perbup_gen.proses.pratinjau import cari_dokumen, daftar_dokumen, temuan_dokumen
 
         hasil = self._konfigurasi(sesi)
-        dok = cari_dokumen(hasil, kunci)
-        semua = daftar_dokumen(hasil)
-        i = next(j for j, d in enumerate(semua) if d.kunci == kunci)
-        temuan = [t for t in _temuan_sesi(sesi) if t.dokumen in dok.nama_periksa]
+        semua = daftar_dokumen(hasil)  # for a revision this builds it: once per page
+        dok = cari_dokumen(hasil, kunci, semua)
+        i = semua.index(dok)
+        temuan = temuan_dokumen(dok, _temuan_sesi(sesi))
         terbangun = set(_baca_json(sesi.folder_keluaran / "jalur.json") or [])
         return self._halaman(request, "pratinjau.html.j2", dok={"kunci": dok.kunci, "judul": dok.judul},
                              temuan=[{"nomor": n, "tingkat": t.tingkat, "tempat": t.tempat, "pesan": t.pesan} for n, t in enumerate(temuan, 1)],

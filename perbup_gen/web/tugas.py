@@ -28,13 +28,6 @@ def _tulis(path: Path, data: dict) -> None:
     os.replace(sementara, path)
 
 
-def _baca(path: Path) -> dict:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
 def baca_tugas(folder_tugas: Path, id_tugas: str) -> dict | None:
     if not _POLA_ID.match(id_tugas or ""):
         return None
@@ -147,10 +140,8 @@ def _periksa(hasil, sesi: Path, lapor: _Lapor) -> None:
     lapor.tahap("memeriksa naskah dan data", len(hasil.konfigurasi.desa))
     laporan = periksa(hasil, setiap=lapor.maju)
     k = hasil.konfigurasi
-    from perbup_gen.keluaran.berkas import hash_berkas
-
     _tulis(sesi / "periksa.json", {
-        "sah": True, "sidik": hash_berkas(hasil.berkas), "judul": laporan.judul, "ringkasan": laporan.ringkasan(), "diperiksa": laporan.diperiksa,
+        "sah": True, "judul": laporan.judul, "ringkasan": laporan.ringkasan(), "diperiksa": laporan.diperiksa,
         "kabupaten": k.nama_kabupaten, "tahun": k.tahun, "temuan": _temuan(laporan, hasil.folder),
     })
     lapor.data["hasil"] = {"sah": True, "galat": len(laporan.galat), "peringatan": len(laporan.peringatan)}
@@ -168,17 +159,14 @@ def _bangun(hasil, sesi: Path, lapor: _Lapor, paksa: bool, pdf: bool) -> None:
 
         if not libreoffice_tersedia():
             raise OutputError(PESAN_PASANG)
-    from perbup_gen.keluaran.berkas import hash_berkas
+    from perbup_gen.proses.terbangun import DokumenTerbangun
 
-    # The check job already ran on exactly these files and found no error: the build does not
-    # repeat it (on a changed file, or after errors, it runs as `perbup-gen build` runs it).
-    lalu = _baca(sesi / "periksa.json")
-    sudah = bool(lalu.get("sah")) and lalu.get("sidik") == hash_berkas(hasil.berkas) and \
-        not any(t["tingkat"] == "galat" for t in lalu.get("temuan", []))
+    # As `perbup-gen build`: the check runs once, on the files as they are now, and the build writes
+    # its report and renders the documents it built (never checked or built a second time).
+    terbangun = DokumenTerbangun()
     try:
-        if not sudah:
-            lapor.tahap("memeriksa naskah dan data", len(hasil.konfigurasi.desa))
-            pastikan_lolos(hasil, paksa=paksa, setiap=lapor.maju)
+        lapor.tahap("memeriksa naskah dan data", len(hasil.konfigurasi.desa))
+        periksa = pastikan_lolos(hasil, paksa=paksa, setiap=lapor.maju, simpan=terbangun)
     except PemeriksaanGagal as e:
         lapor.data.update(keadaan="gagal", pesan="Pemeriksaan menemukan galat: dokumen tidak dibuat. Perbaiki galat di tabel "
                           "temuan, atau centang \"tetap buat\".", hasil={"galat": len(e.laporan.galat)})
@@ -186,7 +174,8 @@ def _bangun(hasil, sesi: Path, lapor: _Lapor, paksa: bool, pdf: bool) -> None:
         raise _Berhenti() from None
     keluaran = sesi / "keluaran"
     lapor.tahap("membuat dokumen", len(hasil.konfigurasi.desa))
-    laporan, catatan = bangun_semua(hasil, keluaran / "set", "docx", force=True, setiap=lapor.maju)
+    laporan, catatan = bangun_semua(hasil, keluaran / "set", "docx", force=True, setiap=lapor.maju,
+                                    periksa=periksa, terbangun=terbangun)
     jalur = laporan.ditulis + laporan.tidak_berubah
     lapor.tahap("menyusun ZIP")
     nama = _nama_zip(hasil)
