@@ -350,3 +350,15 @@ def test_docx_kontrak_dan_ukuran_kertas(hasil):
     assert '<w:pgSz w:w="12189" w:h="18709"/>' in xml  # F4
     assert "<w:gridSpan w:val=\"3\"/>" in xml  # the party's standing spans the label columns
     assert "<w:cantSplit/>" in xml
+
+
+def test_kontrak_menyebut_perbup_bernomor_lengkap(hasil):
+    """Once the Perbup has its number, the contract cites it in full, with its year (a citation
+    without "Tahun" does not identify a regulation)."""
+    h = _salinan(hasil)
+    h.konfigurasi.perbup.nomor = "7"
+    h.konfigurasi.perbup.tanggal_penetapan = dt.date(2025, 4, 28)
+    d = next(x for x in h.konfigurasi.desa_saja() if x.kpm)
+    teks = "\n".join(baca(render_docx(PembangunKontrak(h).bangun(d, 0))))
+    assert ("berdasarkan Peraturan Bupati Gunung Mas Nomor 7 Tahun 2025 tentang Peran Desa dalam "
+            "Percepatan Penurunan Stunting dan Keputusan Kepala Desa") in teks
