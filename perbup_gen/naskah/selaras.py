@@ -665,41 +665,21 @@ class _Penyusun:
 
     def _ayat(self, lama: list[Ayat], baru: list[Ayat]) -> list[Ayat]:
         urutan = _selaras_unsur([_teks_ayat(a) for a in lama], [_teks_ayat(a) for a in baru])
-        terpakai = {str(a.nomor) for a in lama}
+        nomor = _nomor_urutan(urutan, [str(a.nomor) for a in lama], "ayat")
         out: list[Ayat] = []
-        sebelumnya: str | None = None
-        k = 0
-        while k < len(urutan):
-            i, j = urutan[k]
-            if i is not None and j is not None:
-                a_l, a_b = lama[i], baru[j]
-                a_b.nomor = a_l.nomor
-                a_b.daftar = self._daftar(a_l.daftar, a_b.daftar)
-                out.append(a_b)
-                sebelumnya = str(a_l.nomor)
-                k += 1
-            elif j is None:
+        for (i, j), n in zip(urutan, nomor):
+            if j is None:
                 ganti = Ayat([Teks(_DIHAPUS)], nomor=lama[i].nomor)
                 self.hapus.add(id(ganti))
                 out.append(ganti)
-                sebelumnya = str(lama[i].nomor)
-                k += 1
+                continue
+            a = baru[j]
+            if i is None:
+                a.nomor = n
             else:
-                run = []
-                while k < len(urutan) and urutan[k][0] is None:
-                    run.append(baru[urutan[k][1]])
-                    k += 1
-                akhir = not any(x is not None for x, _ in urutan[k:])
-                if sebelumnya is None:
-                    raise _NomoriUlang()  # before ayat (1): nothing can be numbered without shifting
-                nomor: list[str] = []
-                for x, a in enumerate(run, 1):
-                    n = _berikut(sebelumnya if x == 1 else nomor[-1], "angka") if akhir else \
-                        _sisipan(sebelumnya, x, "ayat", terpakai)
-                    nomor.append(n)
-                    a.nomor = n
-                    out.append(a)
-                sebelumnya = nomor[-1]
+                a.nomor = lama[i].nomor
+                a.daftar = self._daftar(lama[i].daftar, a.daftar)
+            out.append(a)
         return out
 
     def _daftar(self, lama: Daftar | None, baru: Daftar | None) -> Daftar | None:
@@ -714,41 +694,21 @@ class _Penyusun:
         tutup = _tutup_tanda(lama.butir[0].tanda)
         jenis = _jenis_tanda(lama.butir[0].tanda)
         definisi = lama.jenis == "definisi" or baru.jenis == "definisi" or jenis == "angka"
-        terpakai = {_nilai_tanda(b.tanda) for b in lama.butir}
+        nomor = _nomor_urutan(urutan, [_nilai_tanda(b.tanda) for b in lama.butir], jenis)
         out: list[Butir] = []
-        sebelumnya: str | None = None
-        k = 0
-        while k < len(urutan):
-            i, j = urutan[k]
-            if i is not None and j is not None:
-                b_l, b_b = lama.butir[i], baru.butir[j]
-                b_b.tanda = b_l.tanda
-                b_b.daftar = self._daftar(b_l.daftar, b_b.daftar)
-                out.append(b_b)
-                sebelumnya = _nilai_tanda(b_l.tanda)
-                k += 1
-            elif j is None:
+        for (i, j), n in zip(urutan, nomor):
+            if j is None:
                 ganti = Butir([Teks(_DIHAPUS if definisi else _DIHAPUS.lower())], tanda=lama.butir[i].tanda)
                 self.hapus.add(id(ganti))
                 out.append(ganti)
-                sebelumnya = _nilai_tanda(lama.butir[i].tanda)
-                k += 1
+                continue
+            b = baru.butir[j]
+            if i is None:
+                b.tanda = n + tutup
             else:
-                run = []
-                while k < len(urutan) and urutan[k][0] is None:
-                    run.append(baru.butir[urutan[k][1]])
-                    k += 1
-                akhir = not any(x is not None for x, _ in urutan[k:])
-                if sebelumnya is None:
-                    raise _NomoriUlang()
-                nomor: list[str] = []
-                for x, b in enumerate(run, 1):
-                    n = _berikut(sebelumnya if x == 1 else nomor[-1], jenis) if akhir else \
-                        _sisipan(sebelumnya, x, jenis, terpakai)
-                    nomor.append(n)
-                    b.tanda = n + tutup
-                    out.append(b)
-                sebelumnya = nomor[-1]
+                b.tanda = lama.butir[i].tanda
+                b.daftar = self._daftar(lama.butir[i].daftar, b.daftar)
+            out.append(b)
         baru.butir = out
         return baru
 
@@ -1126,6 +1086,28 @@ def _sisipan_dari(kon: list[str], lama: list[str], unsur: str, nama, induk: str)
                            antara=(nama(sebelum) if sebelum else "", nama(sesudah) if sesudah else ""),
                            baru=[nama(n) for n in kon[awal:k]], induk=induk))
     return ops
+
+
+def _nomor_urutan(urutan: list[tuple[int | None, int | None]], lama: list[str], jenis: str) -> list[str]:
+    """The number of every element of an alignment of old and new ayat or items (`lama`: the old
+    numbers): an old element keeps its own; an inserted run takes the numbers inserted after the
+    old element before it ("1a", "d1", "7a"), or after the last old element the next plain ones.
+    Raises _NomoriUlang for an insertion before the first old element."""
+    terakhir_lama = max((k for k, (i, _) in enumerate(urutan) if i is not None), default=-1)
+    terpakai = set(lama)
+    out: list[str] = []
+    dasar: str | None = None  # the old number before the current run
+    x = 0  # position in the current run
+    for k, (i, _) in enumerate(urutan):
+        if i is not None:
+            dasar, x = lama[i], 0
+            out.append(dasar)
+            continue
+        if dasar is None:
+            raise _NomoriUlang()  # nothing can be numbered without shifting
+        x += 1
+        out.append(_berikut(out[-1], jenis) if k > terakhir_lama else _sisipan(dasar, x, jenis, terpakai))
+    return out
 
 
 class _NomoriUlang(Exception):
