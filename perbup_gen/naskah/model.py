@@ -424,7 +424,8 @@ def semua_inline(dok: Dokumen) -> Iterator[Inline]:
 
 
 def salin_inline(isi: Inline) -> Inline:
-    return [Teks(x.teks, x.miring, x.tebal) if isinstance(x, Teks) else Rujukan(x.label, x.sumber)
+    """A copy of an Inline; a resolved reference keeps its text (numbering resolves it again)."""
+    return [Teks(x.teks, x.miring, x.tebal) if isinstance(x, Teks) else Rujukan(x.label, x.sumber, x.teks)
             for x in isi]
 
 

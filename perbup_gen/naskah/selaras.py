@@ -32,11 +32,12 @@ import difflib
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Literal, Sequence, Union
+from typing import Iterable, Literal, Sequence, Union
 
 from perbup_gen.naskah import penomoran
 from perbup_gen.naskah.model import (
-    Ayat, Bab, Bagian, Butir, Daftar, Dokumen, Inline, Paragraf, Pasal, Rujukan, Teks,
+    Ayat, Bab, Bagian, Butir, Daftar, Dokumen, Inline, Paragraf, Pasal, Rujukan, Teks, salin_daftar, salin_inline,
+    semua_pasal,
 )
 
 __all__ = [
@@ -920,7 +921,7 @@ class _Penyusun:
             if b.lama is None and b.baru is not None:
                 nomor = nomor_bab[id(b.baru)]
                 kb = salin_bab.get(nomor)
-                isi_pasal = [x for x in _pasal_dalam(kb)] if kb is not None else []
+                isi_pasal = list(semua_pasal(kb.isi)) if kb is not None else []
                 if kb is None or any(id(x) in id_pasangan and pasangan[id_pasangan[id(x)]].lama is not None
                                      for x in isi_pasal):
                     continue  # holds old Pasal: a structure change, reported elsewhere
@@ -928,12 +929,12 @@ class _Penyusun:
                 bab_sisip.setdefault(awal, []).append(kb)
                 pasal_dalam_bab_sisip |= {id(x) for x in isi_pasal}
             elif b.baru is None and b.lama is not None:
-                pertama = next(iter(_pasal_dalam(b.lama)), None)
+                pertama = next(semua_pasal(b.lama.isi), None)
                 k = posisi_lama.get(id(pertama), len(pasangan)) if pertama is not None else len(pasangan)
                 bab_hapus[k] = b.lama
             elif b.lama is not None and b.baru is not None:
                 if " ".join(b.lama.judul.upper().split()) != " ".join(b.baru.judul.upper().split()):
-                    pertama = next(iter(_pasal_dalam(b.lama)), None)
+                    pertama = next(semua_pasal(b.lama.isi), None)
                     k = posisi_lama.get(id(pertama), len(pasangan)) if pertama is not None else len(pasangan)
                     judul = Bab(b.baru.judul, [], nomor=str(b.lama.nomor))
                     judul_bab[k] = (b.lama, judul)
@@ -987,7 +988,7 @@ class _Penyusun:
 
     def _bab_kon(self, pasal: Pasal, badan: list) -> Bab | None:
         for b in badan:
-            if isinstance(b, Bab) and any(x is pasal for x in _pasal_dalam(b)):
+            if isinstance(b, Bab) and any(x is pasal for x in semua_pasal(b.isi)):
                 return b
         return None
 
@@ -1014,21 +1015,9 @@ class _Penyusun:
 _DIHAPUS = "Dihapus."
 
 
-def _salin_daftar(d: Daftar | None) -> Daftar | None:
-    if d is None:
-        return None
-    return Daftar([Butir(_salin_inline(b.isi), _salin_daftar(b.daftar), b.label, b.tanda) for b in d.butir],
-                  d.sambung, d.jenis)
-
-
-def _salin_inline(isi: Inline) -> Inline:
-    return [Teks(x.teks, x.miring, x.tebal) if isinstance(x, Teks) else Rujukan(x.label, x.sumber, x.teks)
-            for x in isi]
-
-
 def _salin_pasal(p: Pasal) -> Pasal:
     """A copy of a Pasal with its numbers, markers, labels and resolved references."""
-    return Pasal([Ayat(_salin_inline(a.isi), _salin_daftar(a.daftar), a.label, a.nomor) for a in p.ayat],
+    return Pasal([Ayat(salin_inline(a.isi), salin_daftar(a.daftar), a.label, a.nomor) for a in p.ayat],
                  p.label, p.nomor, p.sumber)
 
 
@@ -1124,18 +1113,6 @@ def _salin_pasangan(p: PasanganPasal, lama: Pasal | None, baru: Pasal | None) ->
     return PasanganPasal(lama, baru, p.kemiripan, p.ragu, p.dipatok, p.bab_lama, p.bab_baru,
                          p.indeks_lama, p.indeks_baru, dihapus=lama is not None and baru is None,
                          nomor_baru=p.nomor_baru)
-
-
-def _pasal_dalam(u) -> Iterator[Pasal]:
-    if u is None:
-        return
-    if isinstance(u, Pasal):
-        yield u
-    elif isinstance(u, (Bab, Bagian)):
-        for x in u.isi:
-            yield from _pasal_dalam(x)
-    elif isinstance(u, Paragraf):
-        yield from u.pasal
 
 
 def _salin_struktur(badan: list, peta: dict[int, Pasal], nomor_bab: dict[int, str]) -> list:
