@@ -43,7 +43,7 @@ from perbup_gen.naskah.model import (
 __all__ = [
     "AMBANG", "Operasi", "PasanganBab", "PasanganPasal", "Penyelarasan", "Perubahan", "Ringkasan",
     "HasilPerubahan", "bandingkan", "selaraskan", "susun_perubahan", "teks_inline", "teks_pasal",
-    "kemiripan", "selaras_urutan", "banding_kata", "nama_pasal", "teks_bab", "BarisBanding",
+    "kemiripan", "selaras_urutan", "banding_kata", "teks_bab", "BarisBanding",
     "persandingan", "persandingan_perubahan",
 ]
 
@@ -136,10 +136,6 @@ def kemiripan(a: frozenset[str], b: frozenset[str]) -> float:
 def _polos_akhir(s: str) -> str:
     """A list item's text without its closing punctuation and conjunction ("...; dan" -> "...")."""
     return penomoran.buang_tanda_baca(" ".join(s.split()))
-
-
-def nama_pasal(nomor) -> str:
-    return f"Pasal {nomor}"
 
 
 # --- alignment of two sequences ---------------------------------------------------------------------

@@ -25,7 +25,6 @@ __all__ = ["Badan", "LABEL", "Pengurai", "urai_inline"]
 
 _POLA_LABEL = r"[A-Za-z0-9_][A-Za-z0-9_.:-]*"
 LABEL = re.compile(f"^{_POLA_LABEL}$")
-_LABEL = LABEL
 
 Badan = Union[Bab, Pasal, Diktum]
 
@@ -121,7 +120,7 @@ def _urai_inline_penuh(s: str, sumber: str, berkas: str, baris: int | None,
                 raise KlausulError("label rujukan [[...]] harus ditulis langsung, bukan dari "
                                    "nilai {{ }}", berkas, baris)
             label = "".join(ch for ch, _ in isi).strip()
-            if not _LABEL.match(label):
+            if not LABEL.match(label):
                 raise KlausulError(f"label rujukan tidak sah: [[{label}]] (pakai huruf, angka, "
                                    "_ . : -)", berkas, baris)
             if not izinkan_rujukan:
@@ -164,7 +163,7 @@ def _pisah_atribut(teks: str, berkas: str, baris: int | None) -> tuple[str, _Atr
         isi = m.group(1).strip()
         if isi.startswith("#"):
             label = isi[1:]
-            if not _LABEL.match(label):
+            if not LABEL.match(label):
                 raise KlausulError(f"label tidak sah: {{{isi}}} (pakai huruf, angka, _ . : -)",
                                    berkas, baris)
             if atr.label is not None:
