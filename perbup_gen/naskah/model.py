@@ -57,6 +57,13 @@ class Rujukan:
 Inline = list[Union[Teks, Rujukan]]
 
 
+def pecah_sumber(sumber: str) -> tuple[str, int | None]:
+    """A node's `sumber` as (file, line) for a message: "perbup/030.md:12" -> ("perbup/030.md", 12);
+    anything else -> (sumber, None)."""
+    berkas, _, n = sumber.rpartition(":")
+    return (berkas, int(n)) if berkas and n.isdecimal() else (sumber, None)
+
+
 def teks(s: str) -> Inline:
     """Shorthand: plain text as an Inline."""
     return [Teks(s)]

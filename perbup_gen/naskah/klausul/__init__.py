@@ -17,7 +17,7 @@ from perbup_gen.naskah.klausul.kotak import Peta, polos
 from perbup_gen.naskah.klausul.pengurai import LABEL, Badan, Pengurai, urai_inline
 from perbup_gen.naskah.klausul.sumber import Klausul, klausul_dari_teks
 from perbup_gen.naskah.klausul.templat import Templat, baris_render, bersih_sentinel
-from perbup_gen.naskah.model import Inline, Teks, salin
+from perbup_gen.naskah.model import Inline, Teks, pecah_sumber, salin
 
 __all__ = [
     "Badan",
@@ -74,12 +74,6 @@ class TemplatBerkas:
                 self._urai.clear()
             self._urai[teks] = hasil
         return [salin(x) for x in hasil]
-
-
-def pecah_sumber(sumber: str) -> tuple[str, int | None]:
-    """"file.yaml:12" -> ("file.yaml", 12); anything else -> (sumber, None)."""
-    berkas, _, n = sumber.rpartition(":")
-    return (berkas, int(n)) if berkas and n.isdigit() else (sumber, None)
 
 
 class TemplatBaris:

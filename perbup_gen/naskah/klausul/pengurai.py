@@ -19,7 +19,9 @@ from typing import Union
 
 from perbup_gen.errors import KlausulError
 from perbup_gen.naskah.klausul.templat import NILAI_BUKA, NILAI_TUTUP, Baris, bersih_sentinel as _polos
-from perbup_gen.naskah.model import Ayat, Bab, Bagian, Butir, Daftar, Diktum, Inline, Paragraf, Pasal, Rujukan, Teks
+from perbup_gen.naskah.model import (
+    Ayat, Bab, Bagian, Butir, Daftar, Diktum, Inline, Paragraf, Pasal, Rujukan, Teks, pecah_sumber,
+)
 
 __all__ = ["Badan", "LABEL", "Pengurai", "urai_inline"]
 
@@ -291,12 +293,7 @@ class Pengurai:
 
     def _cek_pasal_kosong(self) -> None:
         if self.pasal is not None and not self.pasal.ayat:
-            raise KlausulError("Pasal tanpa isi", *self._lokasi(self.pasal.sumber))
-
-    @staticmethod
-    def _lokasi(sumber: str) -> tuple[str, int | None]:
-        berkas, _, n = sumber.rpartition(":")
-        return berkas, int(n)
+            raise KlausulError("Pasal tanpa isi", *pecah_sumber(self.pasal.sumber))
 
     def _satu(self, teks: str) -> None:
         if "\t" in teks[: len(teks) - len(teks.lstrip())]:
