@@ -636,7 +636,9 @@ class _Penyusun:
     def __init__(self, sel: Penyelarasan):
         self.sel = sel
         self.peringatan: list[str] = []
-        self.hapus: set[int] = set()  # ids of the "Dihapus." placeholders of ayat and items
+        # the "Dihapus." placeholders of ayat and items by id; held here, so that a placeholder of a
+        # Pasal abandoned half-way (_NomoriUlang) stays alive and its id is never reused
+        self.hapus: dict[int, Ayat | Butir] = {}
         self.utuh: set[int] = set()  # ids of Pasal restated with fresh inner numbers
 
     # -- Pasal content: numbers ---------------------------------------------------------------------
@@ -667,7 +669,7 @@ class _Penyusun:
         for (i, j), n in zip(urutan, nomor):
             if j is None:
                 ganti = Ayat([Teks(_DIHAPUS)], nomor=lama[i].nomor)
-                self.hapus.add(id(ganti))
+                self.hapus[id(ganti)] = ganti
                 out.append(ganti)
                 continue
             a = baru[j]
@@ -696,7 +698,7 @@ class _Penyusun:
         for (i, j), n in zip(urutan, nomor):
             if j is None:
                 ganti = Butir([Teks(_DIHAPUS if definisi else _DIHAPUS.lower())], tanda=lama.butir[i].tanda)
-                self.hapus.add(id(ganti))
+                self.hapus[id(ganti)] = ganti
                 out.append(ganti)
                 continue
             b = baru.butir[j]
