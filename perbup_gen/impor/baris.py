@@ -8,9 +8,14 @@ extraction. The parser never sees the format itself.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-__all__ = ["Baris", "Peringatan", "CatatanImpor"]
+__all__ = ["Baris", "Peringatan", "CatatanImpor", "KATA_RUJUK"]
+
+#: a line ending with the word of a reference ("... dalam Pasal"): what follows ("5.", "(2)") is
+#: its number, wrapped to the next line, not a marker
+KATA_RUJUK = re.compile(r"\b(?:ayat|Pasal|huruf|angka|pasal|Nomor|nomor|Diktum)$")
 
 
 @dataclass

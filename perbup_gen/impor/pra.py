@@ -23,7 +23,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from perbup_gen.impor.baris import Baris, CatatanImpor
+from perbup_gen.impor.baris import KATA_RUJUK, Baris, CatatanImpor
 
 __all__ = ["bersihkan", "sambung_kata"]
 
@@ -160,16 +160,17 @@ def gabung_pemenggalan(baris: list[Baris], catatan: CatatanImpor) -> list[Baris]
 
 _DIKTUM = ("KESATU|KEDUA|KETIGA|KEEMPAT|KELIMA|KEENAM|KETUJUH|KEDELAPAN|KESEMBILAN|KESEPULUH|"
            "KESEBELAS|KEDUA BELAS|KETIGA BELAS|KEEMPAT BELAS|KELIMA BELAS")
+# the opening formulas a line is split after: the national one and Aceh's
+_RAHMAT = (r"DENGAN RAHMAT TUHAN YANG MAHA ESA|(?:DENGAN|ATAS) RAHMAT ALLAH YANG MAHA (?:ESA|KUASA)|"
+           r"BISMILLAHIRRAHMANIRRAHIM")
 _PISAH_SEMUA = re.compile(
-    r"(?<=\S)\s+(?=(?:DENGAN RAHMAT TUHAN YANG MAHA ESA|(?:DENGAN|ATAS) RAHMAT ALLAH YANG MAHA (?:ESA|KUASA)|"
-    r"BISMILLAHIRRAHMANIRRAHIM|MEMUTUSKAN\s*:?(?:\s|$)|Memutuskan\s*:|"
+    rf"(?<=\S)\s+(?=(?:{_RAHMAT}|MEMUTUSKAN\s*:?(?:\s|$)|Memutuskan\s*:|"
     r"Menetapkan\s*:|Menimbang\s*:|Mengingat\s*:|Memperhatikan\s*:|"
     r"Dengan (?:Persetujuan|Kesepakatan) Bersama|Agar setiap orang|"
     r"(?:Ditetapkan|Disahkan|Diundangkan) di\b|LEMBARAN NEGARA REPUBLIK INDONESIA TAHUN|"
     r"TAMBAHAN LEMBARAN NEGARA|BERITA (?:DAERAH|NEGARA) [A-Z ]*TAHUN|PENJELASAN\s+ATAS\b|"
     rf"(?:{_DIKTUM})\s*:))")
-_PISAH_SESUDAH = re.compile(r"^(DENGAN RAHMAT TUHAN YANG MAHA ESA|(?:DENGAN|ATAS) RAHMAT ALLAH YANG MAHA (?:ESA|KUASA)|"
-                            r"BISMILLAHIRRAHMANIRRAHIM|MEMUTUSKAN\s*:?|Memutuskan\s*:)\s+(?=\S)")
+_PISAH_SESUDAH = re.compile(rf"^({_RAHMAT}|MEMUTUSKAN\s*:?|Memutuskan\s*:)\s+(?=\S)")
 # a Pasal heading after a full stop or colon, mid-line (flattened amendments)
 _PASAL_TENGAH = re.compile(r"(?<=\w\w[.:;])\s+(?=Pasal\s+(?:[IVX]+|\d+[A-Z]?)\s+(?:\(1\)|[A-Z]))")
 _PASAL_ISI = re.compile(r"^(Pasal\s+(?:[IVX]+|\d+[A-Z]?))\s+(?=\(1\)|[A-Z])")
@@ -221,8 +222,8 @@ def pecah_baris(baris: list[Baris], format_: str, catatan: CatatanImpor) -> list
     i = 0
     while i < len(out):
         b = out[i]
-        if b.tabel is None and _LEPAS.match(b.teks) and hasil and hasil[-1].tabel is None and re.search(
-                r"\b(?:Pasal|ayat|huruf|angka|Nomor|nomor|Diktum)$", hasil[-1].teks):
+        if b.tabel is None and _LEPAS.match(b.teks) and hasil and hasil[-1].tabel is None and KATA_RUJUK.search(
+                hasil[-1].teks):
             hasil.append(b)  # "... dalam Pasal" / "5.": a wrapped reference, not a marker
             i += 1
             continue

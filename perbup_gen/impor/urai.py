@@ -30,7 +30,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from perbup_gen.impor.baris import Baris, CatatanImpor
+from perbup_gen.impor.baris import KATA_RUJUK, Baris, CatatanImpor
 from perbup_gen.naskah import bilangan
 from perbup_gen.naskah.model import (
     Alinea, Ayat, Bab, Bagian, BarisParaf, Butir, Daftar, Diktum, Dokumen, Identitas, Judul,
@@ -80,7 +80,6 @@ _RE_PENJELASAN = re.compile(r"^PENJELASAN\b")
 _RE_DOKUMEN_LAIN = re.compile(r"^(KEPUTUSAN|PERATURAN|BERITA ACARA|NOTULEN|DAFTAR HADIR)\b")
 _RE_SITASI = re.compile(r"^(?:\d+\.\s*)?(?:Undang|UNDANG|Peraturan|PERATURAN|Keputusan|Instruksi|Pasal\s+\d+"
                         r"|Surat Edaran|Qanun)", re.IGNORECASE)
-_KATA_RUJUK = re.compile(r"\b(?:ayat|Pasal|huruf|angka|pasal|Nomor|nomor|Diktum)$")
 
 _BENTUK = [
     ("UNDANG-UNDANG", "uu"), ("PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG", "perppu"),
@@ -842,7 +841,7 @@ class _Pengurai:
         tanda = baca_tanda(t)
         pemegang = k.daftaran.pemegang() if k.daftaran else k.ayat
         lalu = _teks(pemegang).rstrip() if pemegang is not None else ""
-        if tanda and lalu and _KATA_RUJUK.search(lalu):
+        if tanda and lalu and KATA_RUJUK.search(lalu):
             tanda = None  # "... dalam Pasal 7 ayat" / "(3) untuk ...": a wrapped reference
         if tanda and tanda.gaya == "(angka)":
             if k.gaya_ayat in ("", "(1)") and (tanda.nilai == k.nomor_ayat + 1 and not tanda.sisip
@@ -918,7 +917,7 @@ class _Pengurai:
         tanda = baca_tanda(t)
         pemegang = daftaran.pemegang()
         lalu = _teks(pemegang).rstrip()
-        if tanda and not _KATA_RUJUK.search(lalu) and tanda.gaya != "(angka)":
+        if tanda and not KATA_RUJUK.search(lalu) and tanda.gaya != "(angka)":
             lv = daftaran.cocok(tanda)
             if lv is not None:
                 daftaran.pasang(lv, tanda, b.tempat, self.catat)

@@ -57,6 +57,13 @@ class Rujukan:
 Inline = list[Union[Teks, Rujukan]]
 
 
+def pecah_sumber(sumber: str) -> tuple[str, int | None]:
+    """A node's `sumber` as (file, line) for a message: "perbup/030.md:12" -> ("perbup/030.md", 12);
+    anything else -> (sumber, None)."""
+    berkas, _, n = sumber.rpartition(":")
+    return (berkas, int(n)) if berkas and n.isdecimal() else (sumber, None)
+
+
 def teks(s: str) -> Inline:
     """Shorthand: plain text as an Inline."""
     return [Teks(s)]
@@ -424,7 +431,8 @@ def semua_inline(dok: Dokumen) -> Iterator[Inline]:
 
 
 def salin_inline(isi: Inline) -> Inline:
-    return [Teks(x.teks, x.miring, x.tebal) if isinstance(x, Teks) else Rujukan(x.label, x.sumber)
+    """A copy of an Inline; a resolved reference keeps its text (numbering resolves it again)."""
+    return [Teks(x.teks, x.miring, x.tebal) if isinstance(x, Teks) else Rujukan(x.label, x.sumber, x.teks)
             for x in isi]
 
 

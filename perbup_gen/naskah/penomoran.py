@@ -76,6 +76,7 @@ from perbup_gen.naskah.model import (
     Pasal,
     Rujukan,
     Teks,
+    pecah_sumber,
     semua_pasal,
 )
 
@@ -381,13 +382,6 @@ def _jelajah(dok: Dokumen) -> Iterator[tuple[Union[Unsur, Rujukan], _Konteks]]:
             yield from inline(isi, _Konteks())
 
 
-def _lokasi_sumber(sumber: str) -> tuple[str, int | None]:
-    m = re.match(r"^(.*):(\d+)$", sumber)
-    if m:
-        return m.group(1), int(m.group(2))
-    return sumber, None
-
-
 def _frasa(s: _Sasaran, dari: _Konteks, r: Rujukan) -> str:
     t = s.konteks
     rantai = t.rantai
@@ -413,7 +407,7 @@ def _frasa(s: _Sasaran, dari: _Konteks, r: Rujukan) -> str:
         if dari.diktum is t.diktum:
             return f"pada {rantai}"
         return f"dalam Diktum {t.diktum.nomor} {rantai}"
-    berkas, baris = _lokasi_sumber(r.sumber)
+    berkas, baris = pecah_sumber(r.sumber)
     raise KlausulError(
         f"rujukan [[{r.label}]] menunjuk butir {s.uraian()}; butir lampiran tidak dapat dirujuk "
         f"dengan \"sebagaimana dimaksud\"",
@@ -442,7 +436,7 @@ def _selesaikan_rujukan(dok: Dokumen) -> None:
     for r, k in rujukan:
         s = sasaran.get(r.label)
         if s is None:
-            berkas, baris = _lokasi_sumber(r.sumber)
+            berkas, baris = pecah_sumber(r.sumber)
             raise KlausulError(
                 f"rujukan [[{r.label}]] tidak dikenal: tidak ada Pasal, ayat, butir atau diktum "
                 f"berlabel {{#{r.label}}}",

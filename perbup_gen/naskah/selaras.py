@@ -32,17 +32,18 @@ import difflib
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Literal, Sequence, Union
+from typing import Iterable, Literal, Sequence, Union
 
 from perbup_gen.naskah import penomoran
 from perbup_gen.naskah.model import (
-    Ayat, Bab, Bagian, Butir, Daftar, Dokumen, Inline, Paragraf, Pasal, Rujukan, Teks,
+    Ayat, Bab, Bagian, Butir, Daftar, Dokumen, Inline, Paragraf, Pasal, Rujukan, Teks, salin_daftar, salin_inline,
+    semua_pasal,
 )
 
 __all__ = [
     "AMBANG", "Operasi", "PasanganBab", "PasanganPasal", "Penyelarasan", "Perubahan", "Ringkasan",
     "HasilPerubahan", "bandingkan", "selaraskan", "susun_perubahan", "teks_inline", "teks_pasal",
-    "kemiripan", "selaras_urutan", "banding_kata", "nama_pasal", "teks_bab", "BarisBanding",
+    "kemiripan", "selaras_urutan", "banding_kata", "teks_bab", "BarisBanding",
     "persandingan", "persandingan_perubahan",
 ]
 
@@ -135,10 +136,6 @@ def kemiripan(a: frozenset[str], b: frozenset[str]) -> float:
 def _polos_akhir(s: str) -> str:
     """A list item's text without its closing punctuation and conjunction ("...; dan" -> "...")."""
     return penomoran.buang_tanda_baca(" ".join(s.split()))
-
-
-def nama_pasal(nomor) -> str:
-    return f"Pasal {nomor}"
 
 
 # --- alignment of two sequences ---------------------------------------------------------------------
@@ -639,7 +636,9 @@ class _Penyusun:
     def __init__(self, sel: Penyelarasan):
         self.sel = sel
         self.peringatan: list[str] = []
-        self.hapus: set[int] = set()  # ids of the "Dihapus." placeholders of ayat and items
+        # the "Dihapus." placeholders of ayat and items by id; held here, so that a placeholder of a
+        # Pasal abandoned half-way (_NomoriUlang) stays alive and its id is never reused
+        self.hapus: dict[int, Ayat | Butir] = {}
         self.utuh: set[int] = set()  # ids of Pasal restated with fresh inner numbers
 
     # -- Pasal content: numbers ---------------------------------------------------------------------
@@ -665,41 +664,21 @@ class _Penyusun:
 
     def _ayat(self, lama: list[Ayat], baru: list[Ayat]) -> list[Ayat]:
         urutan = _selaras_unsur([_teks_ayat(a) for a in lama], [_teks_ayat(a) for a in baru])
-        terpakai = {str(a.nomor) for a in lama}
+        nomor = _nomor_urutan(urutan, [str(a.nomor) for a in lama], "ayat")
         out: list[Ayat] = []
-        sebelumnya: str | None = None
-        k = 0
-        while k < len(urutan):
-            i, j = urutan[k]
-            if i is not None and j is not None:
-                a_l, a_b = lama[i], baru[j]
-                a_b.nomor = a_l.nomor
-                a_b.daftar = self._daftar(a_l.daftar, a_b.daftar)
-                out.append(a_b)
-                sebelumnya = str(a_l.nomor)
-                k += 1
-            elif j is None:
+        for (i, j), n in zip(urutan, nomor):
+            if j is None:
                 ganti = Ayat([Teks(_DIHAPUS)], nomor=lama[i].nomor)
-                self.hapus.add(id(ganti))
+                self.hapus[id(ganti)] = ganti
                 out.append(ganti)
-                sebelumnya = str(lama[i].nomor)
-                k += 1
+                continue
+            a = baru[j]
+            if i is None:
+                a.nomor = n
             else:
-                run = []
-                while k < len(urutan) and urutan[k][0] is None:
-                    run.append(baru[urutan[k][1]])
-                    k += 1
-                akhir = not any(x is not None for x, _ in urutan[k:])
-                if sebelumnya is None:
-                    raise _NomoriUlang()  # before ayat (1): nothing can be numbered without shifting
-                nomor: list[str] = []
-                for x, a in enumerate(run, 1):
-                    n = _berikut(sebelumnya if x == 1 else nomor[-1], "angka") if akhir else \
-                        _sisipan(sebelumnya, x, "ayat", terpakai)
-                    nomor.append(n)
-                    a.nomor = n
-                    out.append(a)
-                sebelumnya = nomor[-1]
+                a.nomor = lama[i].nomor
+                a.daftar = self._daftar(lama[i].daftar, a.daftar)
+            out.append(a)
         return out
 
     def _daftar(self, lama: Daftar | None, baru: Daftar | None) -> Daftar | None:
@@ -714,41 +693,21 @@ class _Penyusun:
         tutup = _tutup_tanda(lama.butir[0].tanda)
         jenis = _jenis_tanda(lama.butir[0].tanda)
         definisi = lama.jenis == "definisi" or baru.jenis == "definisi" or jenis == "angka"
-        terpakai = {_nilai_tanda(b.tanda) for b in lama.butir}
+        nomor = _nomor_urutan(urutan, [_nilai_tanda(b.tanda) for b in lama.butir], jenis)
         out: list[Butir] = []
-        sebelumnya: str | None = None
-        k = 0
-        while k < len(urutan):
-            i, j = urutan[k]
-            if i is not None and j is not None:
-                b_l, b_b = lama.butir[i], baru.butir[j]
-                b_b.tanda = b_l.tanda
-                b_b.daftar = self._daftar(b_l.daftar, b_b.daftar)
-                out.append(b_b)
-                sebelumnya = _nilai_tanda(b_l.tanda)
-                k += 1
-            elif j is None:
+        for (i, j), n in zip(urutan, nomor):
+            if j is None:
                 ganti = Butir([Teks(_DIHAPUS if definisi else _DIHAPUS.lower())], tanda=lama.butir[i].tanda)
-                self.hapus.add(id(ganti))
+                self.hapus[id(ganti)] = ganti
                 out.append(ganti)
-                sebelumnya = _nilai_tanda(lama.butir[i].tanda)
-                k += 1
+                continue
+            b = baru.butir[j]
+            if i is None:
+                b.tanda = n + tutup
             else:
-                run = []
-                while k < len(urutan) and urutan[k][0] is None:
-                    run.append(baru.butir[urutan[k][1]])
-                    k += 1
-                akhir = not any(x is not None for x, _ in urutan[k:])
-                if sebelumnya is None:
-                    raise _NomoriUlang()
-                nomor: list[str] = []
-                for x, b in enumerate(run, 1):
-                    n = _berikut(sebelumnya if x == 1 else nomor[-1], jenis) if akhir else \
-                        _sisipan(sebelumnya, x, jenis, terpakai)
-                    nomor.append(n)
-                    b.tanda = n + tutup
-                    out.append(b)
-                sebelumnya = nomor[-1]
+                b.tanda = lama.butir[i].tanda
+                b.daftar = self._daftar(lama.butir[i].daftar, b.daftar)
+            out.append(b)
         baru.butir = out
         return baru
 
@@ -960,7 +919,7 @@ class _Penyusun:
             if b.lama is None and b.baru is not None:
                 nomor = nomor_bab[id(b.baru)]
                 kb = salin_bab.get(nomor)
-                isi_pasal = [x for x in _pasal_dalam(kb)] if kb is not None else []
+                isi_pasal = list(semua_pasal(kb.isi)) if kb is not None else []
                 if kb is None or any(id(x) in id_pasangan and pasangan[id_pasangan[id(x)]].lama is not None
                                      for x in isi_pasal):
                     continue  # holds old Pasal: a structure change, reported elsewhere
@@ -968,12 +927,12 @@ class _Penyusun:
                 bab_sisip.setdefault(awal, []).append(kb)
                 pasal_dalam_bab_sisip |= {id(x) for x in isi_pasal}
             elif b.baru is None and b.lama is not None:
-                pertama = next(iter(_pasal_dalam(b.lama)), None)
+                pertama = next(semua_pasal(b.lama.isi), None)
                 k = posisi_lama.get(id(pertama), len(pasangan)) if pertama is not None else len(pasangan)
                 bab_hapus[k] = b.lama
             elif b.lama is not None and b.baru is not None:
                 if " ".join(b.lama.judul.upper().split()) != " ".join(b.baru.judul.upper().split()):
-                    pertama = next(iter(_pasal_dalam(b.lama)), None)
+                    pertama = next(semua_pasal(b.lama.isi), None)
                     k = posisi_lama.get(id(pertama), len(pasangan)) if pertama is not None else len(pasangan)
                     judul = Bab(b.baru.judul, [], nomor=str(b.lama.nomor))
                     judul_bab[k] = (b.lama, judul)
@@ -1027,7 +986,7 @@ class _Penyusun:
 
     def _bab_kon(self, pasal: Pasal, badan: list) -> Bab | None:
         for b in badan:
-            if isinstance(b, Bab) and any(x is pasal for x in _pasal_dalam(b)):
+            if isinstance(b, Bab) and any(x is pasal for x in semua_pasal(b.isi)):
                 return b
         return None
 
@@ -1054,21 +1013,9 @@ class _Penyusun:
 _DIHAPUS = "Dihapus."
 
 
-def _salin_daftar(d: Daftar | None) -> Daftar | None:
-    if d is None:
-        return None
-    return Daftar([Butir(_salin_inline(b.isi), _salin_daftar(b.daftar), b.label, b.tanda) for b in d.butir],
-                  d.sambung, d.jenis)
-
-
-def _salin_inline(isi: Inline) -> Inline:
-    return [Teks(x.teks, x.miring, x.tebal) if isinstance(x, Teks) else Rujukan(x.label, x.sumber, x.teks)
-            for x in isi]
-
-
 def _salin_pasal(p: Pasal) -> Pasal:
     """A copy of a Pasal with its numbers, markers, labels and resolved references."""
-    return Pasal([Ayat(_salin_inline(a.isi), _salin_daftar(a.daftar), a.label, a.nomor) for a in p.ayat],
+    return Pasal([Ayat(salin_inline(a.isi), salin_daftar(a.daftar), a.label, a.nomor) for a in p.ayat],
                  p.label, p.nomor, p.sumber)
 
 
@@ -1128,6 +1075,28 @@ def _sisipan_dari(kon: list[str], lama: list[str], unsur: str, nama, induk: str)
     return ops
 
 
+def _nomor_urutan(urutan: list[tuple[int | None, int | None]], lama: list[str], jenis: str) -> list[str]:
+    """The number of every element of an alignment of old and new ayat or items (`lama`: the old
+    numbers): an old element keeps its own; an inserted run takes the numbers inserted after the
+    old element before it ("1a", "d1", "7a"), or after the last old element the next plain ones.
+    Raises _NomoriUlang for an insertion before the first old element."""
+    terakhir_lama = max((k for k, (i, _) in enumerate(urutan) if i is not None), default=-1)
+    terpakai = set(lama)
+    out: list[str] = []
+    dasar: str | None = None  # the old number before the current run
+    x = 0  # position in the current run
+    for k, (i, _) in enumerate(urutan):
+        if i is not None:
+            dasar, x = lama[i], 0
+            out.append(dasar)
+            continue
+        if dasar is None:
+            raise _NomoriUlang()  # nothing can be numbered without shifting
+        x += 1
+        out.append(_berikut(out[-1], jenis) if k > terakhir_lama else _sisipan(dasar, x, jenis, terpakai))
+    return out
+
+
 class _NomoriUlang(Exception):
     """An element inserted before the first one: the Pasal is restated with fresh numbers."""
 
@@ -1142,18 +1111,6 @@ def _salin_pasangan(p: PasanganPasal, lama: Pasal | None, baru: Pasal | None) ->
     return PasanganPasal(lama, baru, p.kemiripan, p.ragu, p.dipatok, p.bab_lama, p.bab_baru,
                          p.indeks_lama, p.indeks_baru, dihapus=lama is not None and baru is None,
                          nomor_baru=p.nomor_baru)
-
-
-def _pasal_dalam(u) -> Iterator[Pasal]:
-    if u is None:
-        return
-    if isinstance(u, Pasal):
-        yield u
-    elif isinstance(u, (Bab, Bagian)):
-        for x in u.isi:
-            yield from _pasal_dalam(x)
-    elif isinstance(u, Paragraf):
-        yield from u.pasal
 
 
 def _salin_struktur(badan: list, peta: dict[int, Pasal], nomor_bab: dict[int, str]) -> list:

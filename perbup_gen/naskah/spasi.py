@@ -72,10 +72,3 @@ def ikat(s: str) -> str:
                 s = pola.sub(_ganti, s)
                 break
     return s
-
-
-def _ikat_berurutan(s: str) -> str:
-    """The rules applied one after another without the cheap tests (a test compares it with `ikat`)."""
-    for pola in _POLA:
-        s = pola.sub(lambda m: m.group(1) + NBSP, s)
-    return s

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from perbup_gen.errors import KlausulError
 from perbup_gen.naskah.klausul.kotak import Peta, polos
 from perbup_gen.naskah.klausul.pengurai import LABEL, Badan, Pengurai, urai_inline
-from perbup_gen.naskah.klausul.sumber import Klausul, klausul_dari_teks, pisah_front_matter
+from perbup_gen.naskah.klausul.sumber import Klausul, klausul_dari_teks
 from perbup_gen.naskah.klausul.templat import Templat, baris_render, bersih_sentinel
-from perbup_gen.naskah.model import Inline, Teks, salin
+from perbup_gen.naskah.model import Inline, Teks, pecah_sumber, salin
 
 __all__ = [
     "Badan",
@@ -77,12 +76,6 @@ class TemplatBerkas:
         return [salin(x) for x in hasil]
 
 
-def pecah_sumber(sumber: str) -> tuple[str, int | None]:
-    """"file.yaml:12" -> ("file.yaml", 12); anything else -> (sumber, None)."""
-    berkas, _, n = sumber.rpartition(":")
-    return (berkas, int(n)) if berkas and n.isdigit() else (sumber, None)
-
-
 class TemplatBaris:
     """A one-line template (a Menimbang item or a definition from a YAML wording file), compiled
     once and bound to its context. `sumber` ("file.yaml:12") names it in messages and in the
@@ -137,7 +130,3 @@ def muat_badan(klausul: Iterable[Klausul], konteks: dict, nonaktif: Iterable[str
 def urai_teks(teks_klausul: str, konteks: dict, nama: str) -> list[Badan]:
     """Render and parse clause text not held in a file (tests, one-off clauses)."""
     return muat_badan([klausul_dari_teks(teks_klausul, nama, nama, "klausul")], konteks)
-
-
-# re-exported for callers that format messages from a clause's place
-__all__ += ["KlausulError", "pisah_front_matter"]

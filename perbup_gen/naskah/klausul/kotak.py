@@ -3,7 +3,7 @@ folder travels by e-mail and USB stick and is uploaded to a web app.
 
 What a template may do:
 - read plain data: read-only mappings, tuples, text, numbers, dates, booleans and None
-  (`polos()` makes such a tree and `pastikan_polos()` refuses anything else in a context);
+  (`polos()` makes such a tree and refuses anything else);
 - use the project's filters (bilangan, rupiah, persen, tanggal, terbilang, angka, sambung), a short list
   of Jinja's pure filters (`FILTER_JINJA`) and Jinja's tests (`is none`, `is defined`, ...);
 - `{% if %}`, `{% for %}`, `{% set %}`, arithmetic and comparisons.
@@ -43,7 +43,6 @@ __all__ = [
     "WAKTU_MAKS",
     "WaktuHabis",
     "dengan_batas_waktu",
-    "pastikan_polos",
     "polos",
 ]
 
@@ -124,27 +123,6 @@ def _polos(x: Any, jalur: str) -> Any:
         return tuple(_polos(v, f"{jalur}[{i}]") for i, v in enumerate(x))
     raise TypeError(f"nilai {jalur or 'konteks'} berjenis {type(x).__name__}: templat klausul hanya "
                     "menerima data polos (pemetaan, daftar, teks, angka, tanggal)")
-
-
-def pastikan_polos(konteks: dict[str, Any]) -> None:
-    """Refuse a context holding anything but plain read-only data (TypeError naming the path)."""
-    for k, v in konteks.items():
-        _pastikan(v, k)
-
-
-def _pastikan(x: Any, jalur: str) -> None:
-    if isinstance(x, _DAUN):
-        return
-    if isinstance(x, Peta):
-        for k, v in x.items():
-            _pastikan(v, f"{jalur}.{k}")
-        return
-    if isinstance(x, tuple):
-        for i, v in enumerate(x):
-            _pastikan(v, f"{jalur}[{i}]")
-        return
-    raise TypeError(f"nilai '{jalur}' berjenis {type(x).__name__}: templat klausul hanya menerima "
-                    "data polos yang tidak dapat diubah (buat dengan kotak.polos())")
 
 
 # --- bounded operations ----------------------------------------------------------------------------

@@ -19,13 +19,14 @@ from typing import Union
 
 from perbup_gen.errors import KlausulError
 from perbup_gen.naskah.klausul.templat import NILAI_BUKA, NILAI_TUTUP, Baris, bersih_sentinel as _polos
-from perbup_gen.naskah.model import Ayat, Bab, Bagian, Butir, Daftar, Diktum, Inline, Paragraf, Pasal, Rujukan, Teks
+from perbup_gen.naskah.model import (
+    Ayat, Bab, Bagian, Butir, Daftar, Diktum, Inline, Paragraf, Pasal, Rujukan, Teks, pecah_sumber,
+)
 
 __all__ = ["Badan", "LABEL", "Pengurai", "urai_inline"]
 
 _POLA_LABEL = r"[A-Za-z0-9_][A-Za-z0-9_.:-]*"
 LABEL = re.compile(f"^{_POLA_LABEL}$")
-_LABEL = LABEL
 
 Badan = Union[Bab, Pasal, Diktum]
 
@@ -121,7 +122,7 @@ def _urai_inline_penuh(s: str, sumber: str, berkas: str, baris: int | None,
                 raise KlausulError("label rujukan [[...]] harus ditulis langsung, bukan dari "
                                    "nilai {{ }}", berkas, baris)
             label = "".join(ch for ch, _ in isi).strip()
-            if not _LABEL.match(label):
+            if not LABEL.match(label):
                 raise KlausulError(f"label rujukan tidak sah: [[{label}]] (pakai huruf, angka, "
                                    "_ . : -)", berkas, baris)
             if not izinkan_rujukan:
@@ -164,7 +165,7 @@ def _pisah_atribut(teks: str, berkas: str, baris: int | None) -> tuple[str, _Atr
         isi = m.group(1).strip()
         if isi.startswith("#"):
             label = isi[1:]
-            if not _LABEL.match(label):
+            if not LABEL.match(label):
                 raise KlausulError(f"label tidak sah: {{{isi}}} (pakai huruf, angka, _ . : -)",
                                    berkas, baris)
             if atr.label is not None:
@@ -292,12 +293,7 @@ class Pengurai:
 
     def _cek_pasal_kosong(self) -> None:
         if self.pasal is not None and not self.pasal.ayat:
-            raise KlausulError("Pasal tanpa isi", *self._lokasi(self.pasal.sumber))
-
-    @staticmethod
-    def _lokasi(sumber: str) -> tuple[str, int | None]:
-        berkas, _, n = sumber.rpartition(":")
-        return berkas, int(n)
+            raise KlausulError("Pasal tanpa isi", *pecah_sumber(self.pasal.sumber))
 
     def _satu(self, teks: str) -> None:
         if "\t" in teks[: len(teks) - len(teks.lstrip())]:
