@@ -54,7 +54,7 @@ def _tabel_paraf(baris: list[BarisParaf]) -> Tabel:
 
 def judul_perbup(hasil: HasilMuat) -> str:
     k = hasil.konfigurasi
-    return f"Peraturan {k.kepala_daerah} {k.kabupaten.nama} tentang {k.perbup.tentang}"
+    return f"{k.peraturan_kepala_daerah} {k.kabupaten.nama} tentang {k.perbup.tentang}"
 
 
 def bangun_checklist(hasil: HasilMuat, status: StatusProses, per: _dt.date | None = None) -> Dokumen:
@@ -69,7 +69,7 @@ def bangun_checklist(hasil: HasilMuat, status: StatusProses, per: _dt.date | Non
     konteks = {
         "nama_kabupaten": k.kabupaten.nama,
         "kepala_daerah": k.kepala_daerah,
-        "peraturan_kepala_daerah": f"Peraturan {k.kepala_daerah}",
+        "peraturan_kepala_daerah": k.peraturan_kepala_daerah,
         "keputusan_desa": k.sebutan_daerah().konteks()["keputusan_desa"],
         "kepala_pemrakarsa": opd.jabatan_kepala or f"Kepala {opd.nama}",
         "pemrakarsa": opd.nama,

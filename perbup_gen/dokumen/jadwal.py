@@ -72,7 +72,7 @@ def _nilai_tempat(k: Konfigurasi) -> dict[str, str]:
         "bupati": f"{k.kepala_daerah} {k.kabupaten.nama}",
         "kabupaten": k.nama_kabupaten,
         "kepala_daerah": k.kepala_daerah,
-        "peraturan_kepala_daerah": f"Peraturan {k.kepala_daerah}",
+        "peraturan_kepala_daerah": k.peraturan_kepala_daerah,
         "desa": s["desa"],
         "desa_kecil": s["desa"].lower(),
         "kepala_desa": s["kepala_desa"],

@@ -14,7 +14,7 @@ DOKUMEN_PARAF: dict[str, str] = {
 
 def judul_dokumen_paraf(k: Konfigurasi) -> dict[str, str]:
     """DOKUMEN_PARAF in the region's words ("Rancangan Peraturan Wali Kota" in a kota)."""
-    return {**DOKUMEN_PARAF, "perbup": f"Rancangan Peraturan {k.kepala_daerah}"}
+    return {**DOKUMEN_PARAF, "perbup": f"Rancangan {k.peraturan_kepala_daerah}"}
 
 
 

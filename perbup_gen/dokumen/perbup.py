@@ -58,8 +58,8 @@ PENCIPTA = "perbup-gen"
 
 
 def jenis_peraturan(k: Konfigurasi) -> str:
-    """"Peraturan Bupati", "Peraturan Wali Kota" (or "Peraturan Walikota", the kota's spelling)."""
-    return f"Peraturan {k.kepala_daerah}"
+    """"Peraturan Bupati", "Peraturan Wali Kota" (`Konfigurasi.peraturan_kepala_daerah`)."""
+    return k.peraturan_kepala_daerah
 
 
 def sebutan_lembaga(nama: str) -> str:

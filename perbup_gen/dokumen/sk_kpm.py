@@ -195,7 +195,6 @@ class PembangunSKKPM(PembangunPerDesa):
         return self.untuk(desa)._rakit(desa)
 
     def _rakit(self, desa: Desa) -> Dokumen:
-        k = self.k
         nama = self.nama_desa(desa)
         kecamatan = self.nama_kecamatan(desa.kode_kecamatan)
         desa_kapital = nama.upper()

@@ -75,7 +75,7 @@ def perbup_bernomor(k: Konfigurasi) -> tuple[str, int] | None:
         return None
     tanggal = p.tanggal_pengundangan or p.tanggal_penetapan
     tahun = tanggal.year if tanggal else k.tahun
-    return f"Peraturan {k.kepala_daerah} {k.kabupaten.nama} Nomor {p.nomor} Tahun {tahun} tentang {p.tentang}", tahun
+    return f"{k.peraturan_kepala_daerah} {k.kabupaten.nama} Nomor {p.nomor} Tahun {tahun} tentang {p.tentang}", tahun
 
 
 def kepala_bupati(k: Konfigurasi, lambang: str | None) -> Kepala:

@@ -96,7 +96,7 @@ def bangun_tim_penyusun(hasil: HasilMuat) -> Dokumen:
     pustaka = pustaka_klausul(hasil)
     pemrakarsa = k.opd_pemrakarsa
     gambar = lambang(hasil)
-    peraturan = f"Peraturan {k.kepala_daerah}"  # "Peraturan Bupati", "Peraturan Wali Kota"
+    peraturan = k.peraturan_kepala_daerah  # "Peraturan Bupati", "Peraturan Wali Kota"
 
     if tim.ditetapkan_oleh == "bupati":  # the regional head: Bupati or Wali Kota
         keputusan = f"Keputusan {k.kepala_daerah}"

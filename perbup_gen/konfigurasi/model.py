@@ -705,6 +705,11 @@ class Konfigurasi(Model):
         return self.sebutan_daerah().kepala_daerah
 
     @property
+    def peraturan_kepala_daerah(self) -> str:
+        """"Peraturan Bupati", "Peraturan Wali Kota" (or "Peraturan Walikota", the kota's spelling)."""
+        return f"Peraturan {self.kepala_daerah}"
+
+    @property
     def batas_penetapan(self) -> _dt.date:
         return self.perbup.batas_penetapan or _dt.date(self.tahun, 5, 31)
 

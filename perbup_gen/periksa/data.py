@@ -268,7 +268,7 @@ def periksa_data(hasil: HasilMuat, hari_ini: _dt.date | None = None) -> list[Tem
     if k.batas_penetapan > mei:
         temuan("peringatan", ("perbup", "batas_penetapan"), f"batas penetapan Peraturan {k.kepala_daerah} "
                f"{bilangan.tanggal(k.batas_penetapan)} melewati bulan Mei {k.tahun}; Petunjuk Teknis meminta "
-               f"Peraturan {k.kepala_daerah} ditetapkan paling lambat bulan Mei agar dapat dipakai dalam perencanaan Desa")
+               f"{k.peraturan_kepala_daerah} ditetapkan paling lambat bulan Mei agar dapat dipakai dalam perencanaan Desa")
     if k.perbup.tanggal_penetapan and k.perbup.tanggal_penetapan > mei:
         temuan("peringatan", ("perbup", "tanggal_penetapan"), f"tanggal penetapan Peraturan {k.kepala_daerah} "
                f"{bilangan.tanggal(k.perbup.tanggal_penetapan)} melewati bulan Mei {k.tahun} (Petunjuk Teknis)")
@@ -498,7 +498,7 @@ def _periksa_isi(hasil: HasilMuat, out: list[Temuan]) -> None:
         for j, kunci in enumerate(k.perbup.dasar_hukum.pilih):
             p = hasil.peraturan.get(kunci)
             if p is not None and p.jenis == "Perbup" and str(p.nomor) == str(m.nomor) and p.tahun == m.tahun:
-                temuan("galat", ("perbup", "dasar_hukum", "pilih", j), f"Peraturan {k.kepala_daerah} Nomor {m.nomor} Tahun {m.tahun} "
+                temuan("galat", ("perbup", "dasar_hukum", "pilih", j), f"{k.peraturan_kepala_daerah} Nomor {m.nomor} Tahun {m.tahun} "
                        f"dicabut oleh Peraturan {k.kepala_daerah} ini, sehingga tidak dicantumkan dalam Mengingat (Lampiran II "
                        "UU 12/2011 angka 42)")
 

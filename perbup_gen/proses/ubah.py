@@ -99,7 +99,7 @@ def rencana_revisi(hasil: HasilMuat, bentuk: str | None = None) -> RencanaRevisi
     if m is None:  # only perbup.mencabut: the replacing Perbup
         dok, peringatan = bangun_pengganti(hasil)
         return RencanaRevisi("penggantian", {"penggantian": dok}, peringatan=peringatan,
-                             laporan=[f"Peraturan {k.kepala_daerah} ini mencabut {len(k.perbup.mencabut)} Peraturan {k.kepala_daerah} "
+                             laporan=[f"{k.peraturan_kepala_daerah} ini mencabut {len(k.perbup.mencabut)} {k.peraturan_kepala_daerah} "
                                       "(perbup.mencabut)."])
     bentuk = bentuk or m.bentuk
     lama = muat_lama(hasil)
