@@ -21,18 +21,12 @@ def check(konfigurasi: Path, keluaran_md: Path | None, keluaran_html: Path | Non
     from perbup_gen.impor.baca import FORMAT
 
     if konfigurasi.suffix.lower() in FORMAT and not konfigurasi.is_dir():
-        from perbup_gen.keluaran.berkas import periksa_tujuan
         from perbup_gen.proses.impor import periksa_berkas
-        from perbup_gen.proses.periksa import _tulis
+        from perbup_gen.proses.periksa import periksa_tujuan_laporan, tulis_laporan
 
-        for tujuan in (keluaran_md, keluaran_html):
-            if tujuan is not None:
-                periksa_tujuan(Path(tujuan), folder=False)
+        periksa_tujuan_laporan(keluaran_md, keluaran_html)
         laporan = periksa_berkas(konfigurasi)
-        if keluaran_md is not None:
-            _tulis(Path(keluaran_md), laporan.markdown())
-        if keluaran_html is not None:
-            _tulis(Path(keluaran_html), laporan.html())
+        tulis_laporan(laporan, keluaran_md, keluaran_html)
         teks, kode = laporan.teks(), (1 if laporan.ada_galat else 0)
     else:
         from perbup_gen.cli.kemajuan import kemajuan

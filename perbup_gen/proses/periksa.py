@@ -21,7 +21,7 @@ from perbup_gen.periksa.naskah import (
     TemuanNaskah, periksa_dokumen, periksa_kutipan_definisi, periksa_naskah,
 )
 
-__all__ = ["PemeriksaanGagal", "jalankan_periksa", "pastikan_lolos", "periksa"]
+__all__ = ["PemeriksaanGagal", "jalankan_periksa", "pastikan_lolos", "periksa", "periksa_tujuan_laporan", "tulis_laporan"]
 
 
 # --- drafting checks per document ----------------------------------------------------------------
@@ -302,14 +302,24 @@ def jalankan_periksa(konfigurasi: Path | str, keluaran_md: Path | None = None,
 
     if hasil is None:
         hasil = muat_konfigurasi(konfigurasi)
+    periksa_tujuan_laporan(keluaran_md, keluaran_html)
+    laporan = periksa(hasil, setiap=setiap)
+    tulis_laporan(laporan, keluaran_md, keluaran_html)
+    return laporan.teks(), (1 if laporan.ada_galat else 0)
+
+
+def periksa_tujuan_laporan(keluaran_md: Path | None, keluaran_html: Path | None) -> None:
+    """Refuse a report destination that cannot be written, before the (long) check runs."""
     from perbup_gen.keluaran.berkas import periksa_tujuan
 
     for tujuan in (keluaran_md, keluaran_html):
         if tujuan is not None:
             periksa_tujuan(Path(tujuan), folder=False)
-    laporan = periksa(hasil, setiap=setiap)
+
+
+def tulis_laporan(laporan: LaporanPeriksa, keluaran_md: Path | None, keluaran_html: Path | None) -> None:
+    """`check --md FILE --html FILE`: the report written as Markdown and/or HTML."""
     if keluaran_md is not None:
         _tulis(Path(keluaran_md), laporan.markdown())
     if keluaran_html is not None:
         _tulis(Path(keluaran_html), laporan.html())
-    return laporan.teks(), (1 if laporan.ada_galat else 0)
