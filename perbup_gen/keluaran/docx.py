@@ -632,19 +632,27 @@ class PenyajiDocx:
         if dok.kepala is not None and dok.kepala.lambang:
             gambar = self._gambar_untuk(dok.kepala.lambang)
         p.dokumen(dok, gambar)
-        badan = "".join(p.out)
-        sect = self._sect_mendatar if dok.mendatar else self._sect
+        return self._bungkus("".join(p.out), "".join(p.num), dok.properti, gambar,
+                             self._sect_mendatar if dok.mendatar else self._sect,
+                             self._header_draf(dok.draf) if dok.draf else None)
+
+    def _bungkus(self, badan: str, num: str, properti: dict[str, str], gambar, sect: str,
+                 tambahan: dict[str, tuple] | None = None) -> bytes:
+        """The DOCX bytes of a written body: the template's parts, with document.xml (`badan`
+        and the section properties `sect`), numbering.xml (the list instances `num`), core.xml,
+        the emblem's parts when there is one (`gambar`, from _gambar_untuk) and `tambahan`
+        (other parts replaced: name -> compressed entry)."""
         dokumen = (f"{DECL}{self._akar}<w:body>{badan}{sect}</w:body></w:document>"
                    ).encode("utf-8")
         dinamis = {
             "word/document.xml": _kempa_baru("word/document.xml", dokumen),
-            "word/numbering.xml": self._entri_penomoran("".join(p.num)),
-            "docProps/core.xml": _kempa_baru("docProps/core.xml", _core(dok.properti)),
+            "word/numbering.xml": self._entri_penomoran(num),
+            "docProps/core.xml": _kempa_baru("docProps/core.xml", _core(properti)),
         }
         if gambar is not None:
             dinamis.update(self._paket_gambar(gambar[0]))
-        if dok.draf:
-            dinamis.update(self._header_draf(dok.draf))
+        if tambahan:
+            dinamis.update(tambahan)
         entri = [_potong_zip(dinamis[n]) if n in dinamis else self._statis[n]
                  for n in self._urutan]
         if gambar is not None:

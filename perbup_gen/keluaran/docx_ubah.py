@@ -20,8 +20,8 @@ from pathlib import Path
 from lxml import etree
 
 from perbup_gen.keluaran.docx import (
-    DECL, PenyajiDocx, TataLetak, _W, _core, _cek_daftar, _FORMAT_DEFINISI, _FORMAT_RINCIAN,
-    _kempa_baru, _Penulis, _potong_zip, _r, _runs, _urai_tanda, _zip,
+    PenyajiDocx, TataLetak, _W, _cek_daftar, _FORMAT_DEFINISI, _FORMAT_RINCIAN, _kempa_baru,
+    _Penulis, _r, _runs, _urai_tanda,
 )
 from perbup_gen.naskah.model import Bab, Bagian, Daftar, Paragraf, Pasal
 
@@ -239,19 +239,8 @@ class PenyajiDocxUbah(PenyajiDocx):
         """A DOCX of a body written elsewhere: the template's parts, `num` list instances, no
         timestamps. `lacak`: Word keeps tracking the changes made to it (settings.xml);
         `sect`: another section properties element (a landscape page)."""
-        dokumen = (f"{DECL}{self._akar}<w:body>{badan}{sect or self._sect}</w:body></w:document>"
-                   ).encode("utf-8")
-        dinamis = {
-            "word/document.xml": _kempa_baru("word/document.xml", dokumen),
-            "word/numbering.xml": self._entri_penomoran(num),
-            "docProps/core.xml": _kempa_baru("docProps/core.xml", _core(properti)),
-        }
+        tambahan = None
         if lacak and "word/settings.xml" in self._bagian_asli:
-            dinamis["word/settings.xml"] = _kempa_baru("word/settings.xml",
-                                                       _lacak_revisi(self._bagian_asli["word/settings.xml"]))
-        if gambar is not None:
-            dinamis.update(self._paket_gambar(gambar[0]))
-        entri = [_potong_zip(dinamis[n]) if n in dinamis else self._statis[n] for n in self._urutan]
-        if gambar is not None:
-            entri.append(_potong_zip(gambar[3]))
-        return _zip(entri)
+            tambahan = {"word/settings.xml": _kempa_baru(
+                "word/settings.xml", _lacak_revisi(self._bagian_asli["word/settings.xml"]))}
+        return self._bungkus(badan, num, properti, gambar, sect or self._sect, tambahan)
