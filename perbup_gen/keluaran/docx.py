@@ -778,13 +778,7 @@ class _Penulis:
         """A table; `baris` holds cell contents (paragraph XML); `kepala` header rows repeat.
         Rows never break across pages, except with `pisah` (the label tables of the preamble and
         the diktum, whose rows are running text: the label stays on the row's first lines)."""
-        total = sum(lebar)
-        t = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.g[gaya]}"/><w:tblW w:w="{total}" '
-             'w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" '
-             'w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" '
-             'w:noVBand="1"/></w:tblPr><w:tblGrid>']
-        t += [f'<w:gridCol w:w="{w}"/>' for w in lebar]
-        t.append("</w:tblGrid>")
+        t = self._awal_tabel(gaya, lebar)
         for i, sel in enumerate(baris):
             tr = "" if pisah else "<w:cantSplit/>"
             if tinggi:
@@ -797,6 +791,16 @@ class _Penulis:
             t.append("</w:tr>")
         t.append("</w:tbl>")
         return "".join(t)
+
+    def _awal_tabel(self, gaya: str, lebar: list[int]) -> list[str]:
+        """The opening of a fixed-layout table up to its grid (the rows follow)."""
+        t = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.g[gaya]}"/><w:tblW w:w="{sum(lebar)}" '
+             'w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" '
+             'w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" '
+             'w:noVBand="1"/></w:tblPr><w:tblGrid>']
+        t += [f'<w:gridCol w:w="{w}"/>' for w in lebar]
+        t.append("</w:tblGrid>")
+        return t
 
     # -- lists --
 
@@ -1084,12 +1088,7 @@ class _Penulis:
 
     def _tabel_rentang(self, lebar: list[int], baris: list[list[tuple[str, int]]]) -> str:
         """A borderless table whose cells may span columns: each cell is (content, columns)."""
-        t = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.g["Tabel Tanpa Garis"]}"/><w:tblW '
-             f'w:w="{sum(lebar)}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook '
-             'w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
-             'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>']
-        t += [f'<w:gridCol w:w="{w}"/>' for w in lebar]
-        t.append("</w:tblGrid>")
+        t = self._awal_tabel("Tabel Tanpa Garis", lebar)
         for sel in baris:
             t.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             k = 0
