@@ -776,11 +776,12 @@ class _Penulis:
     def tabel(self, gaya: str, lebar: list[int], baris: list[list[str]], kepala: int = 0,
               tinggi: int | None = None, pisah: bool = False) -> str:
         """A table; `baris` holds cell contents (paragraph XML); `kepala` header rows repeat.
-        Rows never break across pages, except with `pisah` (the label tables of the preamble and
-        the diktum, whose rows are running text: the label stays on the row's first lines)."""
+        Rows never break across pages, except with `pisah` the rows below the header rows (the
+        label tables of the preamble and the diktum, whose rows are running text: the label stays
+        on the row's first lines; the matriks persandingan, whose rows may be longer than a page)."""
         t = self._awal_tabel(gaya, lebar)
         for i, sel in enumerate(baris):
-            tr = "" if pisah else "<w:cantSplit/>"
+            tr = "" if pisah and i >= kepala else "<w:cantSplit/>"
             if tinggi:
                 tr += f'<w:trHeight w:val="{tinggi}" w:hRule="atLeast"/>'
             if i < kepala:
