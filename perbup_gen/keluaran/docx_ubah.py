@@ -144,26 +144,20 @@ class _PenulisUbah(_Penulis):
         """A restated BAB or Pasal, indented by `geser` twips."""
         if isinstance(u, Pasal):
             self.pasal_harfiah(u, geser)
-        elif isinstance(u, Bab):
-            self._judul("Judul Bab", f"BAB {u.nomor}", geser)
-            if u.judul:
-                self._judul("Judul Bab", u.judul.upper(), geser)
-            for x in u.isi:
-                self.kutipan(x, geser)
+            return
+        if isinstance(u, Bab):
+            gaya, kata, judul, anak = "Judul Bab", "BAB", (u.judul or "").upper(), u.isi
         elif isinstance(u, Bagian):
-            self._judul("Judul Bagian", f"Bagian {u.nomor}", geser)
-            if u.judul:
-                self._judul("Judul Bagian", u.judul, geser)
-            for x in u.isi:
-                self.kutipan(x, geser)
+            gaya, kata, judul, anak = "Judul Bagian", "Bagian", u.judul, u.isi
         elif isinstance(u, Paragraf):
-            self._judul("Judul Paragraf", f"Paragraf {u.nomor}", geser)
-            if u.judul:
-                self._judul("Judul Paragraf", u.judul, geser)
-            for x in u.pasal:
-                self.kutipan(x, geser)
+            gaya, kata, judul, anak = "Judul Paragraf", "Paragraf", u.judul, u.pasal
         else:
             raise ValueError(f"kutipan tidak dikenal: {type(u).__name__}")
+        self._judul(gaya, f"{kata} {u.nomor}", geser)
+        if judul:
+            self._judul(gaya, judul, geser)
+        for x in anak:
+            self.kutipan(x, geser)
 
 
 # children of w:settings that come before w:trackRevisions (ECMA-376 CT_Settings order)
