@@ -29,8 +29,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from perbup_gen.errors import PerbupGenError
+from perbup_gen.errors import PerbupGenError, alasan_os
 from perbup_gen.jalur import TEMPLAT
+from perbup_gen.konfigurasi.gambar import ukuran_gambar as _ukuran_gambar  # also checked by validate
 from perbup_gen.naskah.spasi import ikat
 from perbup_gen.naskah.model import (
     Alinea, Ayat, Bab, Bagian, Daftar, Diktum, Dokumen, Inline, Lampiran, Paragraf, Pasal,
@@ -233,12 +234,7 @@ def _contoh(fmt: tuple[str, str], n: int = 1) -> str:
 # --- images --------------------------------------------------------------------------------------
 
 
-from perbup_gen.konfigurasi.gambar import ukuran_gambar as _ukuran_gambar  # noqa: E402  (also checked by validate)
-
-
 def _alasan(e: Exception) -> str:
-    from perbup_gen.errors import alasan_os
-
     return alasan_os(e) if isinstance(e, OSError) else str(e)  # ours are Indonesian; the OS's are not
 
 
