@@ -431,6 +431,8 @@ class PenyajiDocx:
         self._statis["word/styles.xml"] = _potong_zip(_kempa("word/styles.xml", self._gaya_xml))
         # page headers, for the draft mark (`build --draf`) on every page after the first
         self._kepala_halaman = {n: d for n, d in bagian.items() if re.fullmatch(r"word/header\d*\.xml", n)}
+        # as in the template, for the amendment renderer (list indents, tracked-changes setting)
+        self._bagian_asli = {n: bagian[n] for n in ("word/numbering.xml", "word/settings.xml") if n in bagian}
         self._kepala_draf: dict[str, dict[str, tuple]] = {}
         self._gambar: dict[str, tuple[str, int, int, tuple]] = {}
         self._entri_gambar: dict[str, dict[str, tuple]] = {}

@@ -211,11 +211,6 @@ class PenyajiDocxUbah(PenyajiDocx):
     def __init__(self, template: Path | None = None, tata: TataLetak | None = None, harfiah: bool = False):
         super().__init__(template, tata)
         self.harfiah = harfiah
-        import zipfile
-
-        with zipfile.ZipFile(self.template) as z:
-            self._bagian_asli = {n: z.read(n) for n in ("word/numbering.xml", "word/settings.xml")
-                                 if n in z.namelist()}
         self.inden = _inden_templat(self._bagian_asli["word/numbering.xml"])
         for nama in ("Ayat", "Rincian", "Rincian Ayat", "Definisi", "Definisi Ayat"):
             self.inden.setdefault(nama, [(567 * (i + 1), 567) for i in range(4)])
