@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from perbup_gen.naskah.bilangan import huruf
 from perbup_gen.naskah.model import (
     Alinea, Bab, Bagian, Butir, Daftar, Diktum, Dokumen, Inline, Paragraf, Pasal, Rujukan, Tabel,
     TandaTangan, Teks,
@@ -159,26 +160,26 @@ class _Penulis:
 
     # -- body --
 
+    def hierarki(self, induk, tag: str, eid: str, num: str, judul: str | None):
+        """A numbered part (chapter, section, subsection, article): its eId, <num> and <heading>."""
+        e = etree.SubElement(induk, _A + tag, eId=self.eid(eid))
+        etree.SubElement(e, _A + "num").text = num
+        if judul:
+            etree.SubElement(e, _A + "heading").text = judul
+        return e
+
     def unsur(self, induk, u, awalan: str = "") -> None:
         if isinstance(u, Bab):
-            e = etree.SubElement(induk, _A + "chapter", eId=self.eid(f"{awalan}chp_{u.nomor}"))
-            etree.SubElement(e, _A + "num").text = f"BAB {u.nomor}"
-            if u.judul:
-                etree.SubElement(e, _A + "heading").text = u.judul
+            e = self.hierarki(induk, "chapter", f"{awalan}chp_{u.nomor}", f"BAB {u.nomor}", u.judul)
             for x in u.isi:
                 self.unsur(e, x, awalan if not isinstance(x, Bagian) else f"{e.get('eId')}__")
         elif isinstance(u, Bagian):
-            e = etree.SubElement(induk, _A + "section", eId=self.eid(f"{awalan}sec_{str(u.nomor).lower()}"))
-            etree.SubElement(e, _A + "num").text = f"Bagian {u.nomor}"
-            if u.judul:
-                etree.SubElement(e, _A + "heading").text = u.judul
+            e = self.hierarki(induk, "section", f"{awalan}sec_{str(u.nomor).lower()}", f"Bagian {u.nomor}",
+                              u.judul)
             for x in u.isi:
                 self.unsur(e, x, f"{e.get('eId')}__" if isinstance(x, Paragraf) else awalan.split("chp_")[0])
         elif isinstance(u, Paragraf):
-            e = etree.SubElement(induk, _A + "subsection", eId=self.eid(f"{awalan}subsec_{u.nomor}"))
-            etree.SubElement(e, _A + "num").text = f"Paragraf {u.nomor}"
-            if u.judul:
-                etree.SubElement(e, _A + "heading").text = u.judul
+            e = self.hierarki(induk, "subsection", f"{awalan}subsec_{u.nomor}", f"Paragraf {u.nomor}", u.judul)
             dasar = awalan.split("chp_")[0]
             for x in u.pasal:
                 self.unsur(e, x, dasar)
@@ -188,20 +189,13 @@ class _Penulis:
             e = etree.SubElement(induk, _A + "hcontainer", name="diktum",
                                  eId=self.eid(f"hcontainer_{str(u.nomor).lower().replace(' ', '_')}"))
             etree.SubElement(e, _A + "num").text = u.nomor or ""
-            if u.daftar is not None and u.daftar.butir:
-                intro = etree.SubElement(e, _A + "intro")
-                self.p(intro, u.isi)
-                self.daftar(e, u.daftar, e.get("eId"))
-            else:
-                self.p(etree.SubElement(e, _A + "content"), u.isi)
+            self.isi_dan_daftar(e, u.isi, u.daftar, e.get("eId"))
         else:
             raise TypeError(f"unsur tidak dikenal: {type(u).__name__}")
 
     def pasal(self, induk, p: Pasal, awalan: str) -> None:
-        e = etree.SubElement(induk, _A + "article", eId=self.eid(f"{awalan}art_{p.nomor}"))
-        etree.SubElement(e, _A + "num").text = f"Pasal {p.nomor}"
-        if p.judul:  # an agreement's Pasal heading
-            etree.SubElement(e, _A + "heading").text = p.judul
+        e = self.hierarki(induk, "article", f"{awalan}art_{p.nomor}", f"Pasal {p.nomor}",
+                          p.judul)  # the heading: an agreement's Pasal
         if len(p.ayat) == 1 and p.ayat[0].nomor is None:
             a = p.ayat[0]
             self.isi_dan_daftar(e, a.isi, a.daftar, e.get("eId"))
@@ -336,7 +330,6 @@ def render_akn(dok: Dokumen, meta: MetaAkn | None = None) -> bytes:
                 r = etree.SubElement(pre, _A + "recitals", eId="recitals")
                 w.p(etree.SubElement(r, _A + "intro"), "Menimbang")
                 for i, x in enumerate(pb.menimbang, 1):
-                    from perbup_gen.naskah.bilangan import huruf
                     h = huruf(i)
                     rc = etree.SubElement(r, _A + "recital", eId=w.eid(f"recital_{h}"))
                     if len(pb.menimbang) > 1:

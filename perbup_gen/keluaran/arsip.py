@@ -1,17 +1,18 @@
 """A ZIP archive of generated files (the whole set, or its PDFs) for download.
 
 Same files, same bytes: entries in the given order with a fixed timestamp. DOCX and PDF are
-already compressed and are stored as they are; text files are deflated. The archive is written to
-a temporary file beside the target and renamed into place, so a reader never sees half of it.
+already compressed and are stored as they are; text files are deflated. The archive is written with
+the output writer's atomic write (keluaran/berkas.py: a temporary file beside the target, renamed
+into place), so a reader never sees half of it.
 """
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 import zipfile
 from pathlib import Path, PurePosixPath
 
-from perbup_gen.errors import OutputError
+from perbup_gen.errors import OutputError, alasan_os
+from perbup_gen.keluaran.berkas import _tulis_atomik, _umask
 
 __all__ = ["tulis_zip"]
 
@@ -25,10 +26,9 @@ def tulis_zip(folder: Path, jalur: list[str], tujuan: Path, awalan: str = "") ->
     folder = Path(folder)
     akar = folder.resolve()
     tujuan = Path(tujuan)
-    tujuan.parent.mkdir(parents=True, exist_ok=True)
-    fd, sementara = tempfile.mkstemp(dir=tujuan.parent, prefix=f".{tujuan.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as f, zipfile.ZipFile(f, "w") as z:
+        data = io.BytesIO()
+        with zipfile.ZipFile(data, "w") as z:
             for j in jalur:
                 pj = PurePosixPath(j)
                 if pj.is_absolute() or ".." in pj.parts:
@@ -40,10 +40,7 @@ def tulis_zip(folder: Path, jalur: list[str], tujuan: Path, awalan: str = "") ->
                 info.external_attr = 0o644 << 16
                 info.compress_type = zipfile.ZIP_STORED if pj.suffix.lower() in _TERMAMPAT else zipfile.ZIP_DEFLATED
                 z.writestr(info, sumber.read_bytes())
-        os.replace(sementara, tujuan)
+        _tulis_atomik(tujuan, data.getvalue(), 0o666 & ~_umask(), mode_umask=True)
     except OSError as e:
-        raise OutputError(f"{tujuan}: arsip ZIP tidak dapat ditulis: {e.strerror or e}") from None
-    finally:
-        if os.path.exists(sementara):
-            os.unlink(sementara)
+        raise OutputError(f"{tujuan}: arsip ZIP tidak dapat ditulis: {alasan_os(e)}") from None
     return tujuan

@@ -29,8 +29,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from perbup_gen.errors import PerbupGenError
+from perbup_gen.errors import PerbupGenError, alasan_os
 from perbup_gen.jalur import TEMPLAT
+from perbup_gen.konfigurasi.gambar import ukuran_gambar as _ukuran_gambar  # also checked by validate
 from perbup_gen.naskah.spasi import ikat
 from perbup_gen.naskah.model import (
     Alinea, Ayat, Bab, Bagian, Daftar, Diktum, Dokumen, Inline, Lampiran, Paragraf, Pasal,
@@ -233,12 +234,7 @@ def _contoh(fmt: tuple[str, str], n: int = 1) -> str:
 # --- images --------------------------------------------------------------------------------------
 
 
-from perbup_gen.konfigurasi.gambar import ukuran_gambar as _ukuran_gambar  # noqa: E402  (also checked by validate)
-
-
 def _alasan(e: Exception) -> str:
-    from perbup_gen.errors import alasan_os
-
     return alasan_os(e) if isinstance(e, OSError) else str(e)  # ours are Indonesian; the OS's are not
 
 
@@ -435,6 +431,8 @@ class PenyajiDocx:
         self._statis["word/styles.xml"] = _potong_zip(_kempa("word/styles.xml", self._gaya_xml))
         # page headers, for the draft mark (`build --draf`) on every page after the first
         self._kepala_halaman = {n: d for n, d in bagian.items() if re.fullmatch(r"word/header\d*\.xml", n)}
+        # as in the template, for the amendment renderer (list indents, tracked-changes setting)
+        self._bagian_asli = {n: bagian[n] for n in ("word/numbering.xml", "word/settings.xml") if n in bagian}
         self._kepala_draf: dict[str, dict[str, tuple]] = {}
         self._gambar: dict[str, tuple[str, int, int, tuple]] = {}
         self._entri_gambar: dict[str, dict[str, tuple]] = {}
@@ -632,19 +630,27 @@ class PenyajiDocx:
         if dok.kepala is not None and dok.kepala.lambang:
             gambar = self._gambar_untuk(dok.kepala.lambang)
         p.dokumen(dok, gambar)
-        badan = "".join(p.out)
-        sect = self._sect_mendatar if dok.mendatar else self._sect
+        return self._bungkus("".join(p.out), "".join(p.num), dok.properti, gambar,
+                             self._sect_mendatar if dok.mendatar else self._sect,
+                             self._header_draf(dok.draf) if dok.draf else None)
+
+    def _bungkus(self, badan: str, num: str, properti: dict[str, str], gambar, sect: str,
+                 tambahan: dict[str, tuple] | None = None) -> bytes:
+        """The DOCX bytes of a written body: the template's parts, with document.xml (`badan`
+        and the section properties `sect`), numbering.xml (the list instances `num`), core.xml,
+        the emblem's parts when there is one (`gambar`, from _gambar_untuk) and `tambahan`
+        (other parts replaced: name -> compressed entry)."""
         dokumen = (f"{DECL}{self._akar}<w:body>{badan}{sect}</w:body></w:document>"
                    ).encode("utf-8")
         dinamis = {
             "word/document.xml": _kempa_baru("word/document.xml", dokumen),
-            "word/numbering.xml": self._entri_penomoran("".join(p.num)),
-            "docProps/core.xml": _kempa_baru("docProps/core.xml", _core(dok.properti)),
+            "word/numbering.xml": self._entri_penomoran(num),
+            "docProps/core.xml": _kempa_baru("docProps/core.xml", _core(properti)),
         }
         if gambar is not None:
             dinamis.update(self._paket_gambar(gambar[0]))
-        if dok.draf:
-            dinamis.update(self._header_draf(dok.draf))
+        if tambahan:
+            dinamis.update(tambahan)
         entri = [_potong_zip(dinamis[n]) if n in dinamis else self._statis[n]
                  for n in self._urutan]
         if gambar is not None:
@@ -768,17 +774,12 @@ class _Penulis:
     def tabel(self, gaya: str, lebar: list[int], baris: list[list[str]], kepala: int = 0,
               tinggi: int | None = None, pisah: bool = False) -> str:
         """A table; `baris` holds cell contents (paragraph XML); `kepala` header rows repeat.
-        Rows never break across pages, except with `pisah` (the label tables of the preamble and
-        the diktum, whose rows are running text: the label stays on the row's first lines)."""
-        total = sum(lebar)
-        t = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.g[gaya]}"/><w:tblW w:w="{total}" '
-             'w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" '
-             'w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" '
-             'w:noVBand="1"/></w:tblPr><w:tblGrid>']
-        t += [f'<w:gridCol w:w="{w}"/>' for w in lebar]
-        t.append("</w:tblGrid>")
+        Rows never break across pages, except with `pisah` the rows below the header rows (the
+        label tables of the preamble and the diktum, whose rows are running text: the label stays
+        on the row's first lines; the matriks persandingan, whose rows may be longer than a page)."""
+        t = self._awal_tabel(gaya, lebar)
         for i, sel in enumerate(baris):
-            tr = "" if pisah else "<w:cantSplit/>"
+            tr = "" if pisah and i >= kepala else "<w:cantSplit/>"
             if tinggi:
                 tr += f'<w:trHeight w:val="{tinggi}" w:hRule="atLeast"/>'
             if i < kepala:
@@ -789,6 +790,16 @@ class _Penulis:
             t.append("</w:tr>")
         t.append("</w:tbl>")
         return "".join(t)
+
+    def _awal_tabel(self, gaya: str, lebar: list[int]) -> list[str]:
+        """The opening of a fixed-layout table up to its grid (the rows follow)."""
+        t = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.g[gaya]}"/><w:tblW w:w="{sum(lebar)}" '
+             'w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" '
+             'w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" '
+             'w:noVBand="1"/></w:tblPr><w:tblGrid>']
+        t += [f'<w:gridCol w:w="{w}"/>' for w in lebar]
+        t.append("</w:tblGrid>")
+        return t
 
     # -- lists --
 
@@ -1076,12 +1087,7 @@ class _Penulis:
 
     def _tabel_rentang(self, lebar: list[int], baris: list[list[tuple[str, int]]]) -> str:
         """A borderless table whose cells may span columns: each cell is (content, columns)."""
-        t = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.g["Tabel Tanpa Garis"]}"/><w:tblW '
-             f'w:w="{sum(lebar)}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook '
-             'w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
-             'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>']
-        t += [f'<w:gridCol w:w="{w}"/>' for w in lebar]
-        t.append("</w:tblGrid>")
+        t = self._awal_tabel("Tabel Tanpa Garis", lebar)
         for sel in baris:
             t.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             k = 0

@@ -20,8 +20,8 @@ from pathlib import Path
 from lxml import etree
 
 from perbup_gen.keluaran.docx import (
-    DECL, PenyajiDocx, TataLetak, _W, _core, _cek_daftar, _FORMAT_DEFINISI, _FORMAT_RINCIAN,
-    _kempa_baru, _Penulis, _potong_zip, _r, _runs, _urai_tanda, _zip,
+    PenyajiDocx, TataLetak, _W, _cek_daftar, _FORMAT_DEFINISI, _FORMAT_RINCIAN, _kempa_baru,
+    _Penulis, _r, _runs, _urai_tanda,
 )
 from perbup_gen.naskah.model import Bab, Bagian, Daftar, Paragraf, Pasal
 
@@ -144,26 +144,20 @@ class _PenulisUbah(_Penulis):
         """A restated BAB or Pasal, indented by `geser` twips."""
         if isinstance(u, Pasal):
             self.pasal_harfiah(u, geser)
-        elif isinstance(u, Bab):
-            self._judul("Judul Bab", f"BAB {u.nomor}", geser)
-            if u.judul:
-                self._judul("Judul Bab", u.judul.upper(), geser)
-            for x in u.isi:
-                self.kutipan(x, geser)
+            return
+        if isinstance(u, Bab):
+            gaya, kata, judul, anak = "Judul Bab", "BAB", (u.judul or "").upper(), u.isi
         elif isinstance(u, Bagian):
-            self._judul("Judul Bagian", f"Bagian {u.nomor}", geser)
-            if u.judul:
-                self._judul("Judul Bagian", u.judul, geser)
-            for x in u.isi:
-                self.kutipan(x, geser)
+            gaya, kata, judul, anak = "Judul Bagian", "Bagian", u.judul, u.isi
         elif isinstance(u, Paragraf):
-            self._judul("Judul Paragraf", f"Paragraf {u.nomor}", geser)
-            if u.judul:
-                self._judul("Judul Paragraf", u.judul, geser)
-            for x in u.pasal:
-                self.kutipan(x, geser)
+            gaya, kata, judul, anak = "Judul Paragraf", "Paragraf", u.judul, u.pasal
         else:
             raise ValueError(f"kutipan tidak dikenal: {type(u).__name__}")
+        self._judul(gaya, f"{kata} {u.nomor}", geser)
+        if judul:
+            self._judul(gaya, judul, geser)
+        for x in anak:
+            self.kutipan(x, geser)
 
 
 # children of w:settings that come before w:trackRevisions (ECMA-376 CT_Settings order)
@@ -217,11 +211,6 @@ class PenyajiDocxUbah(PenyajiDocx):
     def __init__(self, template: Path | None = None, tata: TataLetak | None = None, harfiah: bool = False):
         super().__init__(template, tata)
         self.harfiah = harfiah
-        import zipfile
-
-        with zipfile.ZipFile(self.template) as z:
-            self._bagian_asli = {n: z.read(n) for n in ("word/numbering.xml", "word/settings.xml")
-                                 if n in z.namelist()}
         self.inden = _inden_templat(self._bagian_asli["word/numbering.xml"])
         for nama in ("Ayat", "Rincian", "Rincian Ayat", "Definisi", "Definisi Ayat"):
             self.inden.setdefault(nama, [(567 * (i + 1), 567) for i in range(4)])
@@ -239,19 +228,8 @@ class PenyajiDocxUbah(PenyajiDocx):
         """A DOCX of a body written elsewhere: the template's parts, `num` list instances, no
         timestamps. `lacak`: Word keeps tracking the changes made to it (settings.xml);
         `sect`: another section properties element (a landscape page)."""
-        dokumen = (f"{DECL}{self._akar}<w:body>{badan}{sect or self._sect}</w:body></w:document>"
-                   ).encode("utf-8")
-        dinamis = {
-            "word/document.xml": _kempa_baru("word/document.xml", dokumen),
-            "word/numbering.xml": self._entri_penomoran(num),
-            "docProps/core.xml": _kempa_baru("docProps/core.xml", _core(properti)),
-        }
+        tambahan = None
         if lacak and "word/settings.xml" in self._bagian_asli:
-            dinamis["word/settings.xml"] = _kempa_baru("word/settings.xml",
-                                                       _lacak_revisi(self._bagian_asli["word/settings.xml"]))
-        if gambar is not None:
-            dinamis.update(self._paket_gambar(gambar[0]))
-        entri = [_potong_zip(dinamis[n]) if n in dinamis else self._statis[n] for n in self._urutan]
-        if gambar is not None:
-            entri.append(_potong_zip(gambar[3]))
-        return _zip(entri)
+            tambahan = {"word/settings.xml": _kempa_baru(
+                "word/settings.xml", _lacak_revisi(self._bagian_asli["word/settings.xml"]))}
+        return self._bungkus(badan, num, properti, gambar, sect or self._sect, tambahan)

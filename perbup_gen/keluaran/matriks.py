@@ -89,7 +89,7 @@ def render_matriks(judul: list[str], baris: list[BarisBanding], keterangan: list
         semula, perubahan = _tandai(b.semula, b.perubahan)
         rows.append([p.p("Tabel", _r(f"{i}.")), sel(semula, coret), sel(perubahan, tebal), p.p("Tabel", _r(alasan))])
     # a row may run over pages (a restated Pasal 1 is longer than one); the heading row repeats
-    out.append(p.tabel("Tabel Bergaris", lebar, rows, kepala=1).replace("<w:trPr><w:cantSplit/></w:trPr>", ""))
+    out.append(p.tabel("Tabel Bergaris", lebar, rows, kepala=1, pisah=True))
     out.append(p.p("Normal", ""))
     sect = re.sub(r"<w:pgSz\b", '<w:pgSz w:orient="landscape"', penyaji._sect, count=1)
     return penyaji.paket("".join(out), "", properti or {"title": " ".join(judul)}, sect=sect)

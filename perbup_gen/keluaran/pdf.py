@@ -252,7 +252,7 @@ class _Konversi:
                 "--nologo", "--norestore", "--nolockcheck", "--convert-to", FILTER_PDF,
                 "--outdir", str(outdir)]
 
-    def jalankan(self, kelompok: list[list[Path]], hasil: HasilPDF, hitung: bool = True) -> None:
+    def jalankan(self, kelompok: list[list[Path]], hasil: HasilPDF) -> None:
         """Convert every batch; successes go to `hasil.pdf`, failures to `hasil.gagal`."""
         if not kelompok:
             return
@@ -264,8 +264,7 @@ class _Konversi:
                         hasil.gagal[b] = alasan
                     for b in sukses:
                         hasil.gagal.pop(b, None)
-                    if hitung:
-                        self.selesai += len(sukses)
+                    self.selesai += len(sukses)
                     if self.kemajuan:
                         self.kemajuan(self.selesai, self.total)
 

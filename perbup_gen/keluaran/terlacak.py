@@ -419,12 +419,13 @@ def render_terlacak(lama: Dokumen, baru: Dokumen, pasangan: list[PasanganPasal],
     banding = _Banding(penanda)
     sm = difflib.SequenceMatcher(None, [k for k, _ in sl], [k for k, _ in sb], autojunk=False)
     for op, i1, i2, j1, j2 in sm.get_opcodes():
-        a = [_blok(x) for _, bs in sl[i1:i2] for x in bs]
-        b = [_blok(x) for _, bs in sb[j1:j2] for x in bs]
-        if op == "equal":
+        if op == "equal":  # stretch by stretch
             for (_, xs), (_, ys) in zip(sl[i1:i2], sb[j1:j2]):
                 banding.blok([_blok(x) for x in xs], [_blok(y) for y in ys])
-        elif op == "delete":
+            continue
+        a = [_blok(x) for _, bs in sl[i1:i2] for x in bs]
+        b = [_blok(x) for _, bs in sb[j1:j2] for x in bs]
+        if op == "delete":
             for x in a:
                 banding.hapus(x)
         elif op == "insert":

@@ -1,5 +1,5 @@
 """XLSX files of the KPM evaluation: the workbook Dinas PMD fills in (`buku_evaluasi`) and the
-recap and payment list written from a filled one (`rekap_xlsx`, `nominatif_xlsx`).
+recap and payment list written from a filled one (both `rekap_xlsx`).
 
 The evaluation workbook (layout: `kinerja.buku`): a sheet "Petunjuk" with the instructions and
 the rules, "Rekap" with the totals of every kecamatan sheet (formulas), one sheet per kecamatan,
@@ -28,7 +28,7 @@ from perbup_gen.kinerja.buku import (  # noqa: I001
 )
 from perbup_gen.naskah import bilangan
 
-__all__ = ["buku_evaluasi", "rekap_xlsx", "nominatif_xlsx", "zip_tetap"]
+__all__ = ["buku_evaluasi", "rekap_xlsx", "zip_tetap"]
 
 _TETAP = _dt.datetime(2000, 1, 1)
 FORMAT_RUPIAH = "#,##0"
@@ -432,5 +432,3 @@ def rekap_xlsx(judul: list[str], kepala: list[str], baris: list[list], jumlah: l
     _halaman(ws, True)
     return _simpan(wb, judul[0])
 
-
-nominatif_xlsx = rekap_xlsx
