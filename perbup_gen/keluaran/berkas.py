@@ -44,6 +44,8 @@ __all__ = [
     "BerkasKeluaran",
     "LaporanTulis",
     "hash_berkas",
+    "tulis_atomik",
+    "tulis_berkas",
     "alasan_os",
     "nama_berkas",
     "periksa_tujuan",
@@ -219,6 +221,29 @@ def _umask() -> int:
     m = os.umask(0o022)
     os.umask(m)
     return m
+
+
+def tulis_atomik(path: Path, data: bytes, mode: int | None = None, sinkron: bool = True) -> None:
+    """One file written atomically (a temporary file beside it, then a rename): what every single
+    write of the project (a report, an archive, status.yaml, a web upload or session state) goes
+    through. `mode`: the file's permissions (default: as a plain open would give them under the
+    umask); `sinkron`: fsync the file and its folder (False for state rewritten often and safe to
+    lose, like a web job's progress). Raises OSError; the folder must exist."""
+    umask = mode is None
+    _tulis_atomik(Path(path), data, 0o666 & ~_umask() if umask else mode, None if sinkron else set(), ada=True,
+                  mode_umask=umask)
+
+
+def tulis_berkas(path: Path, data: bytes, apa: str = "Berkas keluaran", mode: int | None = 0o644) -> None:
+    """`tulis_atomik` for a command's output file, its folder made when missing; an OS failure
+    becomes OutputError naming `apa` and the file ("Laporan x.md tidak dapat ditulis: tidak ada izin
+    (EACCES).")."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tulis_atomik(path, data, mode)
+    except OSError as e:
+        raise OutputError(f"{apa} {path} tidak dapat ditulis: {alasan_os(e)}.") from None
 
 
 def _buka_tmp(target: Path, mode: int) -> tuple[int, str]:

@@ -75,15 +75,11 @@ def _tanggal_iso(tanggal: _dt.date | str | None) -> str | None:
 
 
 def _tulis(tujuan: Path, isi: bytes, force: bool) -> None:
-    from perbup_gen.keluaran.berkas import _tulis_atomik
+    from perbup_gen.keluaran.berkas import tulis_berkas
 
     if tujuan.exists() and not force:
         raise OutputError(f"{tujuan} sudah ada; pakai --force untuk menimpanya")
-    try:
-        tujuan.parent.mkdir(parents=True, exist_ok=True)
-        _tulis_atomik(tujuan, isi, 0o644)
-    except OSError as e:
-        raise OutputError(f"{tujuan}: tidak dapat ditulis ({e.strerror or e})") from e
+    tulis_berkas(tujuan, isi)
 
 
 def _judul(dok: Dokumen) -> str:

@@ -14,7 +14,7 @@ from typing import Callable
 
 from perbup_gen.errors import OutputError
 from perbup_gen.jalur import nama_berkas
-from perbup_gen.keluaran.berkas import _tulis_atomik
+from perbup_gen.keluaran.berkas import tulis_berkas
 from perbup_gen.keluaran.bundel import gabung_pdf, jumlah_halaman, zip_berkas
 from perbup_gen.proses.rekap import jalur_bundel
 
@@ -72,8 +72,4 @@ def gabung_kecamatan(folder: Path, sk: list, pdf: bool,
 
 
 def _tulis(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _tulis_atomik(path, data, 0o644)
-    except OSError as e:
-        raise OutputError(f"{path}: bundel tidak dapat ditulis: {e.strerror or e}") from None
+    tulis_berkas(path, data, "Bundel")

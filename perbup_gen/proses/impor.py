@@ -30,10 +30,10 @@ def teks_ringkasan(h: HasilImpor) -> str:
 def impor_ke_akn(berkas: Path, folder: Path, force: bool = False, ocr: bool = False) -> tuple[HasilImpor, Path]:
     """Import `berkas` and write folder/<name>.akn.xml (atomically; never over a file without
     force)."""
-    from perbup_gen.errors import OutputError, alasan_os
+    from perbup_gen.errors import OutputError
     from perbup_gen.jalur import nama_berkas
     from perbup_gen.keluaran.akn import render_akn
-    from perbup_gen.keluaran.berkas import _tulis_atomik, periksa_tujuan
+    from perbup_gen.keluaran.berkas import periksa_tujuan, tulis_berkas
 
     periksa_tujuan(Path(folder))
     h = impor_berkas(berkas, ocr=ocr)
@@ -42,10 +42,7 @@ def impor_ke_akn(berkas: Path, folder: Path, force: bool = False, ocr: bool = Fa
     periksa_tujuan(tujuan, folder=False)
     if tujuan.exists() and not force:
         raise OutputError(f"{tujuan} sudah ada; pakai --force untuk menimpanya")
-    try:
-        _tulis_atomik(tujuan, render_akn(h.dokumen), 0o644)
-    except OSError as e:
-        raise OutputError(f"Berkas keluaran {tujuan} tidak dapat ditulis: {alasan_os(e)}.") from e
+    tulis_berkas(tujuan, render_akn(h.dokumen))
     return h, tujuan
 
 

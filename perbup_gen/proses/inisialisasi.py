@@ -6,19 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from perbup_gen.errors import OutputError, alasan_os
-from perbup_gen.keluaran.berkas import _tulis_atomik, _umask, periksa_tujuan
+from perbup_gen.errors import OutputError
+from perbup_gen.keluaran.berkas import periksa_tujuan, tulis_berkas
 from perbup_gen.konfigurasi.inisialisasi import isi_folder_kabupaten, isi_roster_kabupaten
 
 __all__ = ["buat_folder_kabupaten", "sunting_yaml", "tulis_roster_kabupaten"]
 
 
 def _tulis(path: Path, isi: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _tulis_atomik(path, isi, 0o666 & ~_umask())
-    except OSError as e:
-        raise OutputError(f"Berkas {path} tidak dapat ditulis: {alasan_os(e)}.") from None
+    tulis_berkas(path, isi, "Berkas", mode=None)
 
 
 def buat_folder_kabupaten(kode: str, folder: Path | None, force: bool = False) -> list[Path]:
@@ -53,7 +49,4 @@ def sunting_yaml(path: Path, perubahan: dict[tuple, object]) -> None:
 
     path = Path(path)
     teks = teks_sunting(path, perubahan)
-    try:
-        _tulis_atomik(path, teks.encode("utf-8"), path.stat().st_mode & 0o777)
-    except OSError as e:
-        raise OutputError(f"Berkas {path} tidak dapat ditulis: {alasan_os(e)}.") from None
+    tulis_berkas(path, teks.encode("utf-8"), "Berkas", mode=path.stat().st_mode & 0o777)

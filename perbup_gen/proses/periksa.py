@@ -279,15 +279,9 @@ def pastikan_lolos(hasil: HasilMuat, paksa: bool = False, setiap: Callable[..., 
 
 
 def _tulis(path: Path, teks: str) -> None:
-    from perbup_gen.errors import OutputError, alasan_os
-    from perbup_gen.keluaran.berkas import _tulis_atomik
+    from perbup_gen.keluaran.berkas import tulis_berkas
 
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _tulis_atomik(path, teks.encode("utf-8"), 0o644)
-    except OSError as e:
-        raise OutputError(f"Laporan {path} tidak dapat ditulis: {alasan_os(e)}.") from None
+    tulis_berkas(path, teks.encode("utf-8"), "Laporan")
 
 
 def jalankan_periksa(konfigurasi: Path | str, keluaran_md: Path | None = None,

@@ -183,14 +183,13 @@ def teks_status(hasil: HasilMuat, status: StatusProses, lama: str | None = None)
 def tulis_status(hasil: HasilMuat, status: StatusProses) -> Path:
     """Write status.yaml atomically (temporary file, fsync, rename) and return its path. The file
     already there is updated in place: its comments survive."""
-    from perbup_gen.keluaran.berkas import _tulis_atomik, _umask
+    from perbup_gen.keluaran.berkas import tulis_atomik
     from perbup_gen.konfigurasi.yaml_muat import baca_teks_berkas
 
     path = jalur_status(hasil)
     ada = path.exists()
-    mode = (path.stat().st_mode & 0o777) if ada else (0o666 & ~_umask())
     lama = baca_teks_berkas(path) if ada else None
-    _tulis_atomik(path, teks_status(hasil, status, lama).encode("utf-8"), mode)
+    tulis_atomik(path, teks_status(hasil, status, lama).encode("utf-8"), (path.stat().st_mode & 0o777) if ada else None)
     return path
 
 

@@ -22,13 +22,6 @@ _POLA_TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 UMUR_COOKIE = 30 * 24 * 3600  # seconds: a district's work spans months; the folder stays on disk
 
 
-def _tulis_atomik(path: Path, data: bytes) -> None:
-    sementara = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    with open(sementara, "wb") as f:
-        f.write(data)
-    os.replace(sementara, path)
-
-
 @dataclass
 class Sesi:
     token: str
@@ -106,7 +99,11 @@ class GudangSesi:
             return {}
 
     def simpan(self, sesi: Sesi) -> None:
-        _tulis_atomik(sesi.folder / "sesi.json", json.dumps(sesi.data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        from perbup_gen.keluaran.berkas import tulis_atomik
+
+        # session state: rewritten often, safe to lose (no fsync)
+        tulis_atomik(sesi.folder / "sesi.json", json.dumps(sesi.data, ensure_ascii=False, sort_keys=True).encode("utf-8"),
+                     sinkron=False)
 
     @contextlib.contextmanager
     def kunci(self, sesi: Sesi):

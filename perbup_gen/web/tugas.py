@@ -23,9 +23,9 @@ _POLA_ID = re.compile(r"^[0-9a-f]{16}$")
 
 
 def _tulis(path: Path, data: dict) -> None:
-    sementara = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    sementara.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    os.replace(sementara, path)
+    from perbup_gen.keluaran.berkas import tulis_atomik
+
+    tulis_atomik(path, json.dumps(data, ensure_ascii=False).encode("utf-8"), sinkron=False)  # a job's progress
 
 
 def baca_tugas(folder_tugas: Path, id_tugas: str) -> dict | None:

@@ -6,8 +6,6 @@ from its content (an XLSX is a ZIP archive, a CSV is text), and it is stored as 
 """
 from __future__ import annotations
 
-import os
-import secrets
 from pathlib import Path
 
 from perbup_gen.errors import PerbupGenError
@@ -103,13 +101,10 @@ def jenis_roster(data: bytes) -> str:
 
 
 def tulis(path: Path, data: bytes) -> None:
-    """Write atomically (a temporary file beside it, then rename)."""
-    sementara = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    with open(sementara, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(sementara, path)
+    """An upload written atomically (keluaran.berkas.tulis_atomik, synced to disk)."""
+    from perbup_gen.keluaran.berkas import tulis_atomik
+
+    tulis_atomik(path, data)
 
 
 def nama_tampil(nama: str | None) -> str:
