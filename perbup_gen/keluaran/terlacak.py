@@ -31,7 +31,7 @@ from lxml import etree
 from perbup_gen.keluaran.docx import A_NS, PIC_NS, R_NS, W_NS, WP_NS, _W, _esc
 from perbup_gen.keluaran.docx_ubah import PenyajiDocxUbah, _PenulisUbah
 from perbup_gen.naskah.model import Dokumen, Pasal
-from perbup_gen.naskah.selaras import AMBANG, PasanganPasal, _ciri, kemiripan, selaras_urutan
+from perbup_gen.naskah.selaras import AMBANG, PasanganPasal, ciri, kemiripan, selaras_urutan
 
 __all__ = ["render_terlacak", "HasilTerlacak"]
 
@@ -275,7 +275,7 @@ class _Blok:
 def _blok(xml: str) -> _Blok:
     e = _urai(xml)
     t = _teks_blok(e)
-    return _Blok(xml, t, etree.QName(e).localname, _ciri(t))
+    return _Blok(xml, t, etree.QName(e).localname, ciri(t))
 
 
 class _Banding:
@@ -322,7 +322,7 @@ class _Banding:
             return self.t.tabel_utuh(tl, "del") + '<w:p/>' + self.t.tabel_utuh(tb, "ins")
         teks_l = [_teks_blok(r) for r in bl]
         teks_b = [_teks_blok(r) for r in bb]
-        sim = [[kemiripan(_ciri(x), _ciri(y)) for y in teks_b] for x in teks_l]
+        sim = [[kemiripan(ciri(x), ciri(y)) for y in teks_b] for x in teks_l]
         for i, (a, b) in enumerate(zip(teks_l, teks_b)):
             if a == b:
                 sim[i][i] = 1.0

@@ -43,7 +43,7 @@ from perbup_gen.naskah.model import (
 __all__ = [
     "AMBANG", "Operasi", "PasanganBab", "PasanganPasal", "Penyelarasan", "Perubahan", "Ringkasan",
     "HasilPerubahan", "bandingkan", "selaraskan", "susun_perubahan", "teks_inline", "teks_pasal",
-    "kemiripan", "selaras_urutan", "banding_kata", "teks_bab", "BarisBanding",
+    "kemiripan", "ciri", "selaras_urutan", "banding_kata", "teks_bab", "BarisBanding",
     "persandingan", "persandingan_perubahan",
 ]
 
@@ -120,7 +120,7 @@ def _kata(s: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=16384)
-def _ciri(s: str) -> frozenset[str]:
+def ciri(s: str) -> frozenset[str]:
     """Features of a text for similarity: its words and pairs of adjacent words."""
     k = _kata(s)
     return frozenset(k) | frozenset(f"{a} {b}" for a, b in zip(k, k[1:]))
@@ -304,8 +304,8 @@ def selaraskan(lama: Dokumen, baru: Dokumen,
     pb = _pasal_dan_bab(baru.batang_tubuh)
     teks_l = [teks_pasal(p) for p, _, _ in pl]
     teks_b = [teks_pasal(p) for p, _, _ in pb]
-    ciri_l = [_ciri(t) for t in teks_l]
-    ciri_b = [_ciri(t) for t in teks_b]
+    ciri_l = [ciri(t) for t in teks_l]
+    ciri_b = [ciri(t) for t in teks_b]
     # identical texts need no similarity: most Pasal of a revision are untouched
     sim = _matriks(ciri_l, ciri_b)
     pasangan_patok: dict[int, int] = {}
@@ -411,8 +411,8 @@ def _selaras_bab(lama: Dokumen, baru: Dokumen, pasangan: list[PasanganPasal]) ->
     for p in pasangan:
         if p.bab_lama is not None and p.bab_baru is not None:
             suara[il[id(p.bab_lama)]][ib[id(p.bab_baru)]] += 1
-    ciri_l = [_ciri(b.judul) for b in bl]
-    ciri_b = [_ciri(b.judul) for b in bb]
+    ciri_l = [ciri(b.judul) for b in bl]
+    ciri_b = [ciri(b.judul) for b in bb]
     judul = _matriks(ciri_l, ciri_b)
     # a BAB pair: Pasal in common, or (for a BAB without Pasal pairs) a similar title
     sim = [[(1.0 + min(suara[i][j], 5) / 5 + judul[i][j]) if suara[i][j] else
@@ -646,7 +646,7 @@ class _Penyusun:
     def pasal(self, lama: Pasal, baru: Pasal, nomor) -> Pasal:
         """A copy of `baru` numbered like `lama`: ayat and items aligned, inserted ones numbered
         (1a), 7a, d1, deleted ones kept as "Dihapus." placeholders. What changed is worked out
-        later (`_operasi`), once references are resolved in this numbering."""
+        later (`operasi`), once references are resolved in this numbering."""
         hasil = _salin_pasal(baru)
         hasil.nomor = nomor
         bernomor_l = any(a.nomor is not None for a in lama.ayat)
@@ -1043,9 +1043,9 @@ def _selaras_unsur(lama: list[str], baru: list[str], kepala_l: list[str] | None 
     the counts match and each element resembles its counterpart, the pairs are positional and no
     similarity matrix is needed."""
     if len(lama) == len(baru) and all(
-            a == b or kemiripan(_ciri(a), _ciri(b)) >= 0.5 for a, b in zip(lama, baru)):
+            a == b or kemiripan(ciri(a), ciri(b)) >= 0.5 for a, b in zip(lama, baru)):
         return list(zip(range(len(lama)), range(len(baru))))
-    sim = _matriks([_ciri(t) for t in lama], [_ciri(t) for t in baru])
+    sim = _matriks([ciri(t) for t in lama], [ciri(t) for t in baru])
     if kepala_l is not None and kepala_b is not None:
         for i, kl in enumerate(kepala_l):
             for j, kb in enumerate(kepala_b):
@@ -1235,7 +1235,7 @@ def _banding_butir(kata: str, lama: list[Inline], baru: list[Inline], tanda) -> 
     """Rows for the items of a Menimbang or Mengingat list."""
     tl = [teks_inline(x) for x in lama]
     tb = [teks_inline(x) for x in baru]
-    sim = _matriks([_ciri(t) for t in tl], [_ciri(t) for t in tb])
+    sim = _matriks([ciri(t) for t in tl], [ciri(t) for t in tb])
     out = []
     for i, j in selaras_urutan(sim, len(tl), len(tb), AMBANG):
         if i is not None and j is not None:

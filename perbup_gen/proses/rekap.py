@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -217,6 +218,12 @@ class EntriBuku:
 
 
 def _teks_register() -> dict:
+    """clauses/register.yaml, read once per process while unchanged (callers only read it)."""
+    return _register(jalur_paket.tanda_berkas(jalur_paket.KLAUSUL / "register.yaml"))
+
+
+@functools.lru_cache(maxsize=2)
+def _register(_tanda) -> dict:
     from perbup_gen.konfigurasi.yaml_muat import muat_yaml
 
     data, _ = muat_yaml(jalur_paket.KLAUSUL / "register.yaml", "clauses/register.yaml")
