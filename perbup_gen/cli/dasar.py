@@ -87,4 +87,5 @@ ARG_KONFIGURASI = click.argument("konfigurasi", metavar="KONFIGURASI", type=clic
 OPSI_KELUARAN = click.option("-o", "--output", "keluaran", type=click.Path(path_type=Path), default=Path("out"), show_default=True, help="Folder keluaran.")
 OPSI_FORMAT = click.option("--format", "format_", type=click.Choice(["docx", "md", "html", "akn"]), default="docx", show_default=True, help="Format berkas (akn: Akoma Ntoso 3.0 XML).")
 OPSI_FORCE = click.option("--force", is_flag=True, help="Timpa berkas yang diubah tangan sejak dibuat (pada build: juga lanjutkan meski pemeriksaan menemukan galat).")
+OPSI_DESA = click.option("--desa", "desa", default=None, help="Kode atau nama satu desa (bawaan: semua desa).")
 OPSI_PDF = click.option("--pdf", is_flag=True, help="Ubah juga setiap DOCX menjadi PDF (perlu LibreOffice).")

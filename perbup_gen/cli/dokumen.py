@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from perbup_gen.cli.dasar import ARG_KONFIGURASI, OPSI_FORCE, OPSI_FORMAT, OPSI_KELUARAN, OPSI_PDF, _tangani_kesalahan, main
+from perbup_gen.cli.dasar import ARG_KONFIGURASI, OPSI_DESA, OPSI_FORCE, OPSI_FORMAT, OPSI_KELUARAN, OPSI_PDF, _tangani_kesalahan, main
 
 
 def _periksa_tujuan(keluaran: Path) -> None:
@@ -116,7 +116,7 @@ _perintah_satu_dokumen("checklist", "Buat daftar periksa paraf koordinasi dan ja
 
 @main.command("sk-kpm")
 @ARG_KONFIGURASI
-@click.option("--desa", "desa", default=None, help="Kode atau nama satu desa (bawaan: semua desa).")
+@OPSI_DESA
 @OPSI_KELUARAN
 @OPSI_FORMAT
 @OPSI_FORCE

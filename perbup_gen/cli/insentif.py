@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from perbup_gen.cli.dasar import ARG_KONFIGURASI, OPSI_FORCE, OPSI_FORMAT, OPSI_KELUARAN, _tangani_kesalahan, main
+from perbup_gen.cli.dasar import ARG_KONFIGURASI, OPSI_DESA, OPSI_FORCE, OPSI_FORMAT, OPSI_KELUARAN, _tangani_kesalahan, main
 
 
 @main.command("kontrak")
 @ARG_KONFIGURASI
-@click.option("--desa", "desa", default=None, help="Kode atau nama satu desa (bawaan: semua desa).")
+@OPSI_DESA
 @OPSI_KELUARAN
 @OPSI_FORMAT
 @OPSI_FORCE
